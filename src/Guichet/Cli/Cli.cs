@@ -1,0 +1,149 @@
+using Guichet.Demo;
+using Guichet.Orient;
+using Guichet.Platform;
+using Guichet.Platform.Data;
+using Guichet.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Cli;
+
+/// The command line of the same binary: `dotnet run --project src/Guichet -- <command>`.
+/// It builds the same services as the web host, runs one command and exits (0 = done).
+internal static class Cli
+{
+    private static readonly string[] Commands = ["migrate", "seed", "users", "token", "catalogue", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (words, options) = Parse(args);
+        if (words[0] is "help" or "--help")
+        {
+            Console.Out.WriteLine(Usage);
+            return 0;
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPlatform(builder.Configuration);
+        builder.Services.AddOrient();
+        await using var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<GuichetDb>();
+        var ct = CancellationToken.None;
+
+        try
+        {
+            switch (words)
+            {
+                case ["migrate"]:
+                    await DataModule.MigrateAsync(db, ct);
+                    Console.Out.WriteLine("Database is up to date.");
+                    return 0;
+
+                case ["seed"] when options.ContainsKey("demo"):
+                    await DataModule.MigrateAsync(db, ct);
+                    if (await DemoData.SeedIfEmptyAsync(services, ct)) DemoData.PrintLogins(Console.Out);
+                    else Console.Out.WriteLine("The database is not empty: demo data not loaded.");
+                    return 0;
+
+                case ["users", "add"]:
+                {
+                    var email = Required(options, "email");
+                    var roles = Required(options, "role").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                    Guid? unit = options.TryGetValue("unit", out var u) ? Guid.Parse(u) : null;
+                    var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') ?? "";
+                    var user = await services.GetRequiredService<StaffAccounts>()
+                        .CreateAsync(email, options.GetValueOrDefault("name") ?? email, roles, password, unit, ct);
+                    await db.SaveChangesAsync(ct);
+                    Console.Out.WriteLine($"Account {user.Email} created ({string.Join(", ", user.RoleList)}), id {user.Id}.");
+                    return 0;
+                }
+
+                case ["users", "list"]:
+                    foreach (var user in await db.Set<StaffUser>().OrderBy(x => x.Email).ToListAsync(ct))
+                        Console.Out.WriteLine($"{user.Id}  {user.Email,-30} {user.Roles}");
+                    return 0;
+
+                case ["token", "create"]:
+                {
+                    var email = StaffUser.Normalize(Required(options, "email"));
+                    var user = await db.Set<StaffUser>().FirstOrDefaultAsync(x => x.Email == email, ct)
+                        ?? throw new ArgumentException($"No account for {email}.");
+                    var (token, plain) = ApiToken.Create(user.Id, options.GetValueOrDefault("name") ?? "cli", TimeProvider.System.GetUtcNow());
+                    db.Add(token);
+                    await db.SaveChangesAsync(ct);
+                    Console.Error.WriteLine($"Token {token.Id} for {user.Email}; it is shown once:");
+                    Console.Out.WriteLine(plain);
+                    return 0;
+                }
+
+                case ["token", "list"]:
+                    foreach (var t in await db.Set<ApiToken>().OrderBy(x => x.CreatedAt).ToListAsync(ct))
+                        Console.Out.WriteLine($"{t.Id}  {t.Name,-20} user {t.UserId}  {(t.RevokedAt is null ? "active" : "revoked")}");
+                    return 0;
+
+                case ["token", "revoke"]:
+                {
+                    var id = Guid.Parse(Required(options, "id"));
+                    var token = await db.Set<ApiToken>().FindAsync([id], ct) ?? throw new ArgumentException($"No token {id}.");
+                    token.Revoke(TimeProvider.System.GetUtcNow());
+                    await db.SaveChangesAsync(ct);
+                    Console.Out.WriteLine($"Token {id} revoked.");
+                    return 0;
+                }
+            }
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine("guichet: " + e.Message);
+            return 2;
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine("guichet: " + e.Message);
+            return 2;
+        }
+
+        Console.Error.WriteLine("guichet: unknown command. " + Usage);
+        return 2;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new ArgumentException($"--{name} is required.");
+
+    private static (string[] Words, Dictionary<string, string> Options) Parse(string[] args)
+    {
+        var words = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i] != "--help")
+            {
+                var name = args[i][2..];
+                var eq = name.IndexOf('=', StringComparison.Ordinal);
+                if (eq >= 0) options[name[..eq]] = name[(eq + 1)..];
+                else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) options[name] = args[++i];
+                else options[name] = "";
+            }
+            else words.Add(args[i]);
+        }
+        return (words.ToArray(), options);
+    }
+
+    public const string Usage = """
+        Usage: guichet <command>
+          migrate                                   create or upgrade the database
+          seed --demo                               load the demo data into an empty database
+          users add --email E --role R[,R] [--name N] [--unit ID]   (password read from stdin)
+          users list
+          token create --email E [--name N]         print a new API bearer token (shown once)
+          token list | token revoke --id ID
+          catalogue export [--out FILE]             the published catalogue as CPSV-AP 3.2 JSON-LD
+          catalogue import --file FILE              import CPSV-AP 3.2 JSON-LD (validated first)
+        Configuration (environment): Database__Provider=sqlite|postgres, Database__ConnectionString, Data__Directory.
+        Roles: admin, editor, frontoffice, casehandler, manager.
+        """;
+}

@@ -1,0 +1,56 @@
+using Guichet.Platform.Data;
+using Guichet.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Demo;
+
+/// The demo organisation: staff accounts for each role and the catalogue of a fictional
+/// municipality, a federal public service and a few other bodies.
+internal static class DemoData
+{
+    public const string Password = "Guichet-demo-2026";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role)> Staff =
+    [
+        ("admin@guichet.demo", "Ada Admin", Roles.Admin),
+        ("editor@guichet.demo", "Eddy Editor", Roles.Editor),
+        ("frontoffice@guichet.demo", "Fatima Front", Roles.FrontOffice),
+        ("casehandler@guichet.demo", "Koen Handler", Roles.CaseHandler),
+        ("manager@guichet.demo", "Marie Manager", Roles.Manager),
+    ];
+
+    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<GuichetDb>();
+        if (await db.Set<StaffUser>().AnyAsync(ct)) return false;
+        await SeedAsync(services, ct);
+        return true;
+    }
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<GuichetDb>();
+        var accounts = services.GetRequiredService<StaffAccounts>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (email, name, role) in Staff)
+            if (!await db.Set<StaffUser>().AnyAsync(u => u.Email == email, ct))
+                await accounts.CreateAsync(email, name, [role], Password, null, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var seeder in services.GetServices<IDemoSeeder>())
+            await seeder.SeedAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public static void PrintLogins(TextWriter output)
+    {
+        output.WriteLine("Guichet: demo data loaded. Staff sign-in at /staff/sign-in with password '" + Password + "':");
+        foreach (var (email, _, role) in Staff)
+            output.WriteLine($"  {email,-28} ({role})");
+    }
+}
+
+/// A module's part of the demo data; runs inside the demo transaction.
+internal interface IDemoSeeder
+{
+    Task SeedAsync(CancellationToken ct);
+}

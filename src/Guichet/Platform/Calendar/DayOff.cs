@@ -1,0 +1,12 @@
+using Guichet.Platform.Localization;
+
+namespace Guichet.Platform.Calendar;
+
+internal enum DayOffKind
+{
+    LegalHoliday,
+    RegionalDay,
+    Closure,
+}
+
+internal sealed record DayOff(DateOnly Date, LocalizedText Name, DayOffKind Kind);

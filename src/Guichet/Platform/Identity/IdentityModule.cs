@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Guichet.Platform.Identity;
+
+/// Staff sign in with a cookie on pages and with a bearer token on the API; anonymous callers
+/// get the public parts only.
+internal static class IdentityModule
+{
+    public const string CookieName = "guichet.auth";
+
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services)
+    {
+        services.AddScoped<StaffAccounts>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "smart";
+                o.DefaultChallengeScheme = "smart";
+            })
+            .AddPolicyScheme("smart", "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/staff/sign-in";
+                o.LogoutPath = "/staff/sign-out";
+                o.AccessDeniedPath = "/staff/forbidden";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // The API answers 401/403 as ProblemDetails, it never redirects to a page.
+                o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Policies.CatalogueEditor, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "guichet.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return services;
+    }
+
+    public static WebApplication MapIdentity(this WebApplication app)
+    {
+        app.MapGet("/api/v1/me", Me)
+            .RequireAuthorization(Policies.Staff)
+            .WithTags("Identity")
+            .WithSummary("The signed-in staff member: id, e-mail, roles and unit.");
+        return app;
+    }
+
+    internal sealed record MeResponse(Guid Id, string Email, string Name, IReadOnlyList<string> Roles, Guid? UnitId);
+
+    private static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
+        user.UserId()!.Value,
+        user.FindFirstValue(ClaimTypes.Email) ?? "",
+        user.Identity?.Name ?? "",
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
+        StaffClaims.UnitOf(user)));
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}

@@ -1,0 +1,23 @@
+namespace Guichet.Platform.Identity;
+
+internal static class Roles
+{
+    public const string Admin = "admin";
+    public const string Editor = "editor";
+    public const string FrontOffice = "frontoffice";
+    public const string CaseHandler = "casehandler";
+    public const string Manager = "manager";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Editor, FrontOffice, CaseHandler, Manager];
+}
+
+internal static class Policies
+{
+    /// Any signed-in staff member.
+    public const string Staff = "staff";
+
+    /// May change the catalogue: editors and admins.
+    public const string CatalogueEditor = "catalogue-editor";
+
+    public const string Admin = "admin";
+}

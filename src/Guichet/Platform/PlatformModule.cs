@@ -1,0 +1,92 @@
+using System.Threading.RateLimiting;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.Identity;
+using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scalar.AspNetCore;
+
+namespace Guichet.Platform;
+
+/// What every stage stands on: data, identity, localization, calendar, event log, web plumbing.
+internal static class PlatformModule
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddData();
+        services.AddScoped<EventLog.EventLog>();
+        services.AddGuichetLocalization(configuration);
+        services.AddIdentityModule();
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+        services.AddSingleton(sp => WorkingCalendar.FromOptions(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value));
+        services.AddGuichetErrors();
+        services.AddRazorPages(o => o.RootDirectory = "/");
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Guichet API";
+            doc.Info.Description = "The public catalogue of services (Orient) and the staff write API. Anonymous callers see published data; staff authenticate with `Authorization: Bearer <token>` (`guichet token create`).";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "?",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/open311") || http.Response.HasStarted)
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http });
+                return;
+            }
+            var status = http.Response.StatusCode;
+            var originalPath = http.Request.Path;
+            http.Request.Path = "/error/" + status;
+            http.SetEndpoint(null);
+            await context.Next(http);
+            http.Request.Path = originalPath;
+        });
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseGuichetLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapIdentity();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/reference", o => o
+            .WithTitle("Guichet API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Guichet.Orient;
+using Guichet.Platform;
+using Guichet;
+using Guichet.Cli;
+
+// The same binary is the web platform and the command line (`guichet migrate`, `seed --demo`, ...).
+if (Cli.IsCommand(args))
+    return await Cli.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
+
+builder.Services.AddPlatform(builder.Configuration);
+builder.Services.AddOrient();
+
+var app = builder.Build();
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapOrient();
+
+await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,19 @@
+using Guichet.Demo;
+using Guichet.Platform.Data;
+
+namespace Guichet;
+
+/// What happens before the first request: the schema is created or migrated, and an empty
+/// database gets the demo data (both can be switched off in configuration).
+internal static class Setup
+{
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        if (scope.ServiceProvider.GetRequiredService<DatabaseOptions>().MigrateOnStart)
+            await DataModule.MigrateAsync(db);
+        if (configuration.GetValue("Demo:SeedIfEmpty", true) && await DemoData.SeedIfEmptyAsync(scope.ServiceProvider, CancellationToken.None))
+            DemoData.PrintLogins(output);
+    }
+}

@@ -1,0 +1,46 @@
+using Guichet.BrowserTests.Support;
+
+namespace Guichet.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.StartBrowserAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public static TheoryData<string, string> PagesInEveryLanguage()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var path in new[] { "/accessibility", "/staff/sign-in" })
+            foreach (var language in BrowserApp.Languages)
+                data.Add(path, language);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesInEveryLanguage))]
+    public async Task Page_has_no_axe_violations(string path, string language)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"{app.BaseUrl}{path}?lang={language}");
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        var violations = await BrowserApp.AxeViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task Sign_in_errors_are_summarised_accessibly_and_a_real_sign_in_works()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang=en");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Contains("Enter your e-mail address", await page.InnerTextAsync(".error-summary"));
+        Assert.Empty(await BrowserApp.AxeViolationsAsync(page));
+
+        await page.FillAsync("#email", Guichet.Tests.Support.DemoAccounts.Admin);
+        await page.FillAsync("#password", Guichet.Tests.Support.DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+        Assert.Equal("Staff area", await page.InnerTextAsync("h1"));
+    }
+}

@@ -1,0 +1,71 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Guichet.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+
+namespace Guichet.BrowserTests.Support;
+
+/// One Guichet host on a real loopback port and one headless Chromium (the Debian package),
+/// shared by every browser test of the run.
+public sealed class BrowserApp : GuichetApp
+{
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static readonly string[] Languages = ["fr", "nl", "de", "en"];
+
+    public new async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        await ((IAsyncLifetime)this).InitializeAsync();
+    }
+
+    protected override void ConfigureMore(IWebHostBuilder builder) { }
+
+    public async Task StartBrowserAsync()
+    {
+        if (_playwright is not null) return;
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync();
+        return await context.NewPageAsync();
+    }
+
+    /// axe-core with the WCAG 2.1 A and AA rules; returns the violations as readable lines.
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations
+            .Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => string.Join(" ", n.Target?.ToString() ?? "")))}")
+            .ToList();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,29 @@
+using NetArchTest.Rules;
+
+namespace Guichet.Tests.Architecture;
+
+/// The tree tells the domain: Platform stands under every stage and knows none of them, and a
+/// stage does not reach into a later one.
+public sealed class ModuleBoundaryTests
+{
+    private static readonly System.Reflection.Assembly App = typeof(Program).Assembly;
+
+    [Theory]
+    [InlineData("Guichet.Platform", new[] { "Guichet.Orient", "Guichet.Welcome", "Guichet.Deliver", "Guichet.Follow", "Guichet.Improve", "Guichet.Demo", "Guichet.Cli" })]
+    [InlineData("Guichet.Orient", new[] { "Guichet.Welcome", "Guichet.Deliver", "Guichet.Follow", "Guichet.Improve", "Guichet.Cli" })]
+    public void A_layer_does_not_depend_on_what_stands_on_it(string layer, string[] forbidden)
+    {
+        var result = Types.InAssembly(App).That().ResideInNamespace(layer).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", (result.FailingTypes?.Select(t => t.FullName) ?? [])));
+    }
+
+    [Fact]
+    public void Domain_entities_are_not_public()
+    {
+        var result = Types.InAssembly(App).That().ResideInNamespace("Guichet").And().DoNotHaveName("Program")
+            .And().DoNotResideInNamespace("Guichet.Platform.Data.Migrations")
+            .And().AreNotNested()
+            .Should().NotBePublic().GetResult();
+        Assert.True(result.IsSuccessful, "Public types: " + string.Join(", ", (result.FailingTypes?.Select(t => t.FullName) ?? [])));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using Guichet.Platform.Data;
+using Guichet.Platform.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Guichet.Tests.Support;
+
+/// A Guichet host over a fresh database of its own (SQLite or PostgreSQL, see TestDatabase),
+/// migrated and loaded with the demo data, exactly as a first start does.
+public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _ = Server; // start the host now: migrations and demo data run here
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Data:Directory", Database.Directory);
+        builder.UseSetting("Demo:SeedIfEmpty", "true");
+        ConfigureMore(builder);
+    }
+
+    protected virtual void ConfigureMore(IWebHostBuilder builder) { }
+
+    /// A client over https (cookies are Secure), not following redirects.
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+    });
+
+    /// A client with a fresh API token of the given demo account.
+    public async Task<HttpClient> ClientAsAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var user = db.Set<StaffUser>().Single(u => u.Email == email);
+        var (token, plain) = ApiToken.Create(user.Id, "test", DateTimeOffset.UtcNow);
+        db.Add(token);
+        await db.SaveChangesAsync();
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", plain);
+        return client;
+    }
+
+    internal T InScope<T>(Func<GuichetDb, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<GuichetDb>());
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,65 @@
+using AngleSharp;
+using AngleSharp.Dom;
+
+namespace Guichet.Tests.Support;
+
+public static class Html
+{
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content(html));
+    }
+
+    /// The antiforgery token of the first form on the page.
+    public static string Antiforgery(IDocument page) =>
+        page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException("No antiforgery token on the page.");
+}
+
+/// Keeps cookies between requests of a test client (the test server's client does not).
+public sealed class CookieJar
+{
+    private readonly Dictionary<string, string> _cookies = [];
+
+    public void Take(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values)) return;
+        foreach (var v in values)
+        {
+            var pair = v.Split(';')[0];
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            _cookies[pair[..eq]] = pair[(eq + 1)..];
+        }
+    }
+
+    public HttpRequestMessage Apply(HttpRequestMessage request)
+    {
+        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        return request;
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        var response = await client.SendAsync(Apply(request));
+        Take(response);
+        return response;
+    }
+
+    public Task<HttpResponseMessage> GetAsync(HttpClient client, string url) => SendAsync(client, new HttpRequestMessage(HttpMethod.Get, url));
+
+    public Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> form) =>
+        SendAsync(client, new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) });
+
+    /// Signs in through the real sign-in page.
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var page = await Html.ParseAsync(await GetAsync(client, "/staff/sign-in"));
+        return await PostFormAsync(client, "/staff/sign-in", new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = Html.Antiforgery(page),
+        });
+    }
+}
