@@ -22,7 +22,8 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
     public async Task Page_has_no_axe_violations(string path, string language)
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}{path}?lang={language}");
+        var response = await page.GotoAsync($"{app.BaseUrl}{path}?lang={language}");
+        Assert.Equal(200, response!.Status);
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
         var violations = await BrowserApp.AxeViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join("\n", violations));

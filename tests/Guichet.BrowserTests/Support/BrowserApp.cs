@@ -1,7 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Guichet.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
 namespace Guichet.BrowserTests.Support;
@@ -16,19 +15,13 @@ public sealed class BrowserApp : GuichetApp
 
     public static readonly string[] Languages = ["fr", "nl", "de", "en"];
 
-    public new async Task InitializeAsync()
-    {
-        UseKestrel(0);
-        await ((IAsyncLifetime)this).InitializeAsync();
-    }
-
-    protected override void ConfigureMore(IWebHostBuilder builder) { }
+    protected override void BeforeStart() => UseKestrel(0);
 
     public async Task StartBrowserAsync()
     {
         if (_playwright is not null) return;
-        StartServer();
-        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // "localhost" (not 127.0.0.1) is a secure context for Chromium, so Secure cookies work over http.
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/').Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -18,8 +18,12 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _ = Server; // start the host now: migrations and demo data run here
+        BeforeStart();
+        StartServer(); // migrations and demo data run here
     }
+
+    /// Browser tests switch to a real Kestrel port here.
+    protected virtual void BeforeStart() { }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -48,7 +48,9 @@ internal static class IdentityModule
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "guichet.csrf";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Secure whenever the request is (always in production, behind TLS); over plain http
+            // only the local demo on localhost works, where browsers accept the Secure sign-in cookie.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         return services;
