@@ -11,14 +11,15 @@ namespace Guichet.Cli;
 /// It builds the same services as the web host, runs one command and exits (0 = done).
 internal static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed", "users", "token", "catalogue", "help", "--help"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    /// Any first word that is not an option (`--urls ...`) is a command, known or not: an unknown
+    /// one must fail with the usage, not start a web server.
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') || args is ["--help"];
 
     public static async Task<int> RunAsync(string[] args)
     {
         var (words, options) = Parse(args);
-        if (words[0] is "help" or "--help")
+        if (words.Length == 0 || words[0] is "help" or "--help")
         {
             Console.Out.WriteLine(Usage);
             return 0;

@@ -19,8 +19,10 @@ internal static class IdentityModule
                 o.DefaultScheme = "smart";
                 o.DefaultChallengeScheme = "smart";
             })
+            // The API knows only bearer tokens (never the browser's cookie, so no CSRF there);
+            // pages know only the cookie.
             .AddPolicyScheme("smart", "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/open311")
                     ? BearerTokenHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
