@@ -45,13 +45,18 @@ internal static partial class CpsvMapping
     [GeneratedRegex(@"^\s*(gratuit|gratis|kosteloos|kostenlos|free|free of charge)\s*\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex FreeOfCharge();
 
-    /// The amount of a cost text when it names exactly one amount in euro ("€ 30."), 0 when it
-    /// only says that the service is free; null otherwise ("€ 25 normal, € 130 urgent"): the text
-    /// is then the only truth and cv:hasValue is left out.
+    [GeneratedRegex(@"\b(gratuit[es]*|gratis|kosteloos|kostenlos|free)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MentionsFree();
+
+    /// The amount of a cost text when it names exactly one amount in euro and nothing free
+    /// ("€ 30."), 0 when it only says that the service is free; null otherwise ("€ 25 normal,
+    /// € 130 urgent", "free online, € 3 at the counter"): the text is then the only truth and
+    /// cv:hasValue is left out.
     public static double? EuroAmount(string? text, string language)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (FreeOfCharge().IsMatch(text)) return 0;
+        if (MentionsFree().IsMatch(text)) return null;
         var pattern = language == "en" ? EnglishAmount() : ContinentalAmount();
         var amounts = new HashSet<decimal>();
         foreach (Match m in pattern.Matches(text))
