@@ -33,7 +33,7 @@ internal sealed class CpsvExport(GuichetDb db, CodeLists codes, Texts texts)
         return document.ToJsonString(Output);
     }
 
-    public static JsonObject Context() => new(Ns.Prefixes.Select(p => KeyValuePair.Create(p.Prefix, (JsonNode?)JsonValue.Create(p.Iri))));
+    private static JsonObject Context() => new(Ns.Prefixes.Select(p => KeyValuePair.Create(p.Prefix, (JsonNode?)JsonValue.Create(p.Iri))));
 
     private sealed class Builder(CatalogueIris iris, CodeLists codes, Texts texts)
     {

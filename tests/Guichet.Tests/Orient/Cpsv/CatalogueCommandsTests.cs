@@ -30,19 +30,18 @@ public sealed class CatalogueCommandsTests : IAsyncLifetime
         return database;
     }
 
-    private static Task<(int ExitCode, string Output, string Errors)> GuichetAsync(TestDatabase database, params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Errors)> GuichetAsync(TestDatabase database, params string[] arguments) =>
+        GuichetAsync(database, new Dictionary<string, string>(), arguments);
+
+    private static Task<(int ExitCode, string Output, string Errors)> GuichetAsync(TestDatabase database, Dictionary<string, string> environment, params string[] arguments)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        return Cpsv.RunAsync(dotnet, [Path.Combine(AppContext.BaseDirectory, "Guichet.dll"), .. arguments], AppContext.BaseDirectory,
-            new Dictionary<string, string>
-            {
-                ["Database__Provider"] = TestDatabase.Provider,
-                ["Database__ConnectionString"] = database.ConnectionString,
-                ["Data__Directory"] = database.Directory,
-                ["DOTNET_ENVIRONMENT"] = "Testing",
-                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            },
-            TimeSpan.FromMinutes(3));
+        environment["Database__Provider"] = TestDatabase.Provider;
+        environment["Database__ConnectionString"] = database.ConnectionString;
+        environment["Data__Directory"] = database.Directory;
+        environment["DOTNET_ENVIRONMENT"] = "Testing";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        return Cpsv.RunAsync(dotnet, [Path.Combine(AppContext.BaseDirectory, "Guichet.dll"), .. arguments], AppContext.BaseDirectory, environment, TimeSpan.FromMinutes(3));
     }
 
     private static void Succeeded((int ExitCode, string Output, string Errors) run) =>
@@ -72,16 +71,20 @@ public sealed class CatalogueCommandsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_writes_to_stdout_with_the_default_base_uri()
+    public async Task Export_writes_to_stdout_with_the_configured_or_the_default_base_uri()
     {
         var database = await NewDatabaseAsync();
         Succeeded(await GuichetAsync(database, "seed", "--demo"));
 
         var run = await GuichetAsync(database, "catalogue", "export");
+        var configured = await GuichetAsync(database, new Dictionary<string, string> { ["Catalogue__BaseUri"] = "https://catalogue.example.be" }, "catalogue", "export");
 
         Succeeded(run);
         var document = JsonNode.Parse(run.Output)!;
         Assert.StartsWith("http://localhost:5080/id/service/", Cpsv.OfType(document, "cpsv:PublicService").First()["@id"]!.GetValue<string>(), StringComparison.Ordinal);
+        Succeeded(configured);
+        document = JsonNode.Parse(configured.Output)!;
+        Assert.StartsWith("https://catalogue.example.be/id/service/", Cpsv.OfType(document, "cpsv:PublicService").First()["@id"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
