@@ -86,6 +86,9 @@ internal static class Cli
                         Console.Out.WriteLine($"{t.Id}  {t.Name,-20} user {t.UserId}  {(t.RevokedAt is null ? "active" : "revoked")}");
                     return 0;
 
+                case ["catalogue", ..]:
+                    return await Orient.Cpsv.CatalogueCommands.RunAsync(words, options, services, Console.Out, Console.Error, ct);
+
                 case ["token", "revoke"]:
                 {
                     var id = Guid.Parse(Required(options, "id"));
@@ -142,7 +145,7 @@ internal static class Cli
           users list
           token create --email E [--name N]         print a new API bearer token (shown once)
           token list | token revoke --id ID
-          catalogue export [--out FILE]             the published catalogue as CPSV-AP 3.2 JSON-LD
+          catalogue export [--out FILE] [--base-uri URI]   the published catalogue as CPSV-AP 3.2 JSON-LD
           catalogue import --file FILE              import CPSV-AP 3.2 JSON-LD (validated first)
         Configuration (environment): Database__Provider=sqlite|postgres, Database__ConnectionString, Data__Directory.
         Roles: admin, editor, frontoffice, casehandler, manager.

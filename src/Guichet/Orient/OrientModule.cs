@@ -1,4 +1,5 @@
 using Guichet.Orient.Catalogue;
+using Guichet.Orient.Cpsv;
 
 namespace Guichet.Orient;
 
@@ -8,12 +9,14 @@ internal static class OrientModule
     public static IServiceCollection AddOrient(this IServiceCollection services)
     {
         services.AddCatalogue();
+        services.AddCpsv();
         return services;
     }
 
     public static WebApplication MapOrient(this WebApplication app)
     {
         app.MapCatalogue();
+        app.MapCpsv();
         return app;
     }
 }
