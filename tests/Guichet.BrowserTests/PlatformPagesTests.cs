@@ -44,4 +44,19 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
         await page.WaitForURLAsync("**/staff");
         Assert.Equal("Staff area", await page.InnerTextAsync("h1"));
     }
+
+    [Fact]
+    public async Task Accessibility_feedback_with_errors_has_no_axe_violations_and_can_be_sent()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"{app.BaseUrl}/accessibility?lang=fr");
+        await page.ClickAsync("#feedback ~ form button[type=submit]");
+        Assert.Contains("Décrivez le problème", await page.InnerTextAsync(".error-summary"));
+        var violations = await BrowserApp.AxeViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+
+        await page.FillAsync("#message", "Le contraste du pied de page est trop faible.");
+        await page.ClickAsync("#feedback ~ form button[type=submit]");
+        Assert.Contains("Merci", await page.InnerTextAsync("[role=status]"));
+    }
 }

@@ -45,7 +45,8 @@ internal static class IdentityModule
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.CatalogueEditor, p => p.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Admin));
 
         services.AddAntiforgery(o =>
         {

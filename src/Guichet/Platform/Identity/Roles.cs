@@ -20,4 +20,7 @@ internal static class Policies
     public const string CatalogueEditor = "catalogue-editor";
 
     public const string Admin = "admin";
+
+    /// Managers and admins: reports, feedback, quality.
+    public const string Manager = "manager";
 }

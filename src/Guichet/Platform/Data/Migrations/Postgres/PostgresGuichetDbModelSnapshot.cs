@@ -217,6 +217,40 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.ToTable("catalogue_units", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Platform.Accessibility.AccessibilityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("platform_accessibility_feedback", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Platform.EventLog.EventLogEntry", b =>
                 {
                     b.Property<long>("Id")

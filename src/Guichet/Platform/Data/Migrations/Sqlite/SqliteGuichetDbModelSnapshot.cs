@@ -212,6 +212,40 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.ToTable("catalogue_units", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Platform.Accessibility.AccessibilityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("platform_accessibility_feedback", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Platform.EventLog.EventLogEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -50,6 +50,22 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_accessibility_feedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PageUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_accessibility_feedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_event_log",
                 columns: table => new
                 {
@@ -275,6 +291,11 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_accessibility_feedback_ReceivedAt",
+                table: "platform_accessibility_feedback",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_event_log_Activity",
                 table: "platform_event_log",
                 column: "Activity");
@@ -301,6 +322,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "identity_api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "platform_accessibility_feedback");
 
             migrationBuilder.DropTable(
                 name: "platform_event_log_objects");

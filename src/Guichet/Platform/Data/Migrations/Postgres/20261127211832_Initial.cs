@@ -51,6 +51,22 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_accessibility_feedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PageUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_accessibility_feedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_event_log",
                 columns: table => new
                 {
@@ -276,6 +292,11 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_accessibility_feedback_ReceivedAt",
+                table: "platform_accessibility_feedback",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_event_log_Activity",
                 table: "platform_event_log",
                 column: "Activity");
@@ -302,6 +323,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "identity_api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "platform_accessibility_feedback");
 
             migrationBuilder.DropTable(
                 name: "platform_event_log_objects");
