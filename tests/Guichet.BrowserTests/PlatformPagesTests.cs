@@ -59,4 +59,27 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
         await page.ClickAsync("#feedback ~ form button[type=submit]");
         Assert.Contains("Merci", await page.InnerTextAsync("[role=status]"));
     }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("nl")]
+    [InlineData("de")]
+    [InlineData("en")]
+    public async Task Staff_platform_pages_have_no_axe_violations(string language)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang={language}");
+        await page.FillAsync("#email", Guichet.Tests.Support.DemoAccounts.Admin);
+        await page.FillAsync("#password", Guichet.Tests.Support.DemoAccounts.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+        foreach (var path in new[] { "/staff", "/staff/calendar", "/staff/accessibility-feedback" })
+        {
+            var response = await page.GotoAsync($"{app.BaseUrl}{path}");
+            Assert.Equal(200, response!.Status);
+            Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+            var violations = await BrowserApp.AxeViolationsAsync(page);
+            Assert.True(violations.Count == 0, path + "\n" + string.Join("\n", violations));
+        }
+    }
 }

@@ -87,6 +87,7 @@ internal static class PlatformModule
     {
         app.MapRazorPages();
         app.MapIdentity();
+        app.MapCalendar();
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o
