@@ -143,7 +143,7 @@ public sealed class CatalogueReadApiTests(FrozenClockApp app) : IClassFixture<Fr
     public async Task Opening_hours_follow_the_injected_clock_to_closed_with_the_next_opening()
     {
         // Saturday 7 November 2026, 13:00 in Brussels: the Saturday morning opening is over.
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 7, 12, 0, 0, TimeSpan.Zero));
+        app.Clock.Now = new DateTimeOffset(2026, 11, 7, 12, 0, 0, TimeSpan.Zero);
         try
         {
             var json = await (await app.Client().GetAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours")).ReadJsonAsync();
@@ -154,7 +154,7 @@ public sealed class CatalogueReadApiTests(FrozenClockApp app) : IClassFixture<Fr
         }
         finally
         {
-            app.Clock.SetUtcNow(FrozenClockApp.Now);
+            app.Clock.Now = FrozenClockApp.Now;
         }
     }
 

@@ -9,7 +9,6 @@ using Guichet.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Guichet.Tests.Orient.Catalogue;
 
@@ -85,13 +84,21 @@ internal static class Demo
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) => client.PutAsync(url, Json(body));
 }
 
-/// A host whose clock stands still at Thursday 5 November 2026, 10:00 in Brussels.
+/// A host whose clock stands still at Thursday 5 November 2026, 10:00 in Brussels, unless a
+/// test sets it elsewhere (and back).
 public sealed class FrozenClockApp : GuichetApp
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    public StoppedClock Clock { get; } = new() { Now = Now };
 
     protected override void ConfigureMore(IWebHostBuilder builder) =>
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+}
+
+public sealed class StoppedClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

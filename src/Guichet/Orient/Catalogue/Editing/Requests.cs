@@ -56,7 +56,9 @@ internal sealed record ChannelRequest(
     public ChannelContent ToContent(List<InvalidParam> errors)
     {
         OrganisationRequest.RequiredEnum(errors, "kind", Kind);
-        return new ChannelContent(Slug ?? "", Kind ?? ChannelKind.Web, UnitId, Name ?? new LocalizedText(), Address,
+        // Without a kind, no kind is assumed: the rules then ask for no kind-specific field
+        // (address, phone, ...), and the content is never stored since "kind" is reported.
+        return new ChannelContent(Slug ?? "", Kind ?? (ChannelKind)(-1), UnitId, Name ?? new LocalizedText(), Address,
             Latitude, Longitude, Phone, Email, Url, OpeningHours);
     }
 
