@@ -280,6 +280,15 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         Assert.Equal(["unknown-code", "unknown-code"], refused.InvalidCodes);
     }
 
+    [Fact]
+    public async Task Null_items_in_lists_are_reported_at_their_index()
+    {
+        var client = await Editor();
+        var body = """{"slug": "nulls", "name": {"fr": "N"}, "description": {"fr": "D"}, "audiences": ["citizens"], "evidence": [{"fr": "Un document"}, null], "legalResources": [null], "keywords": {"fr": ["ok", null]}}""";
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(body)));
+        Assert.Equal(["keywords.fr[1]", "evidence[1].fr", "legalResources[0].title.fr", "legalResources[0].url"], refused.Invalid);
+    }
+
     // ---- who may write ---------------------------------------------------------------------
 
     public static TheoryData<string, string> Writes() => new()

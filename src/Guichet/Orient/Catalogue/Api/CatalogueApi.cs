@@ -19,31 +19,38 @@ internal static class CatalogueApi
         var api = app.MapGroup("/api/v1").WithTags("Catalogue");
 
         api.MapGet("/organisations", ListOrganisations).WithSummary("Organisations, optionally only external bodies (?external=true) or only own ones (?external=false).");
-        api.MapGet("/organisations/{id:guid}", GetOrganisation).WithSummary("One organisation.");
-        api.MapGet("/organisations/{id:guid}/units", ListUnits).WithSummary("The units of an organisation in tree order, each with parentId and depth.");
-        api.MapGet("/units/{id:guid}", GetUnit).WithSummary("One unit.");
-        api.MapGet("/channels", ListChannels).WithSummary("Channels, filtered by ?organisation={id} and ?kind=counter|phone|email|web|post.");
-        api.MapGet("/channels/{id:guid}", GetChannel).WithSummary("One channel, with its opening hours as written.");
-        api.MapGet("/channels/{id:guid}/opening-hours", GetOpeningHours)
+        api.MapGet("/organisations/{id:guid}", GetOrganisation).WithProblems(404).WithSummary("One organisation.");
+        api.MapGet("/organisations/{id:guid}/units", ListUnits).WithProblems(404).WithSummary("The units of an organisation in tree order, each with parentId and depth.");
+        api.MapGet("/units/{id:guid}", GetUnit).WithProblems(404).WithSummary("One unit.");
+        api.MapGet("/channels", ListChannels).WithProblems(400).WithSummary("Channels, filtered by ?organisation={id} and ?kind=counter|phone|email|web|post.");
+        api.MapGet("/channels/{id:guid}", GetChannel).WithProblems(404).WithSummary("One channel, with its opening hours as written.");
+        api.MapGet("/channels/{id:guid}/opening-hours", GetOpeningHours).WithProblems(404)
             .WithSummary($"The opening hours of a channel, whether it is open now, and its slots for the next {OpeningHoursOutlook.Days} days.");
 
         var admin = api.MapGroup("").RequireAuthorization(Policies.Admin);
-        admin.MapPost("/organisations", CreateOrganisation).WithSummary("Creates an organisation (admins).");
-        admin.MapPut("/organisations/{id:guid}", EditOrganisation).WithSummary("Replaces an organisation's data (admins).");
+        admin.MapPost("/organisations", CreateOrganisation).WithProblems(400, 401, 403, 409).WithSummary("Creates an organisation (admins).");
+        admin.MapPut("/organisations/{id:guid}", EditOrganisation).WithProblems(400, 401, 403, 404, 409, 422).WithSummary("Replaces an organisation's data (admins).");
 
         var editor = api.MapGroup("").RequireAuthorization(Policies.CatalogueEditor);
-        editor.MapPost("/organisations/{id:guid}/units", CreateUnit).WithSummary("Creates a unit, under parentId or at the top.");
-        editor.MapPut("/units/{id:guid}", EditUnit).WithSummary("Replaces a unit's data; a new parentId moves it in the tree (no cycles).");
-        editor.MapPost("/organisations/{id:guid}/channels", CreateChannel).WithSummary("Creates a channel (counter, phone, e-mail, web, post).");
-        editor.MapPut("/channels/{id:guid}", EditChannel).WithSummary("Replaces a channel's data, opening hours included.");
-        editor.MapPut("/channels/{id:guid}/opening-hours", SetOpeningHours).WithSummary("Replaces a channel's opening hours.");
-        editor.MapPost("/organisations/{id:guid}/services", CreateService).WithSummary("Creates a service as a draft.");
-        editor.MapPut("/services/{id:guid}", EditService).WithSummary("Replaces a service's content (draft or published).");
-        editor.MapPost("/services/{id:guid}/publish", PublishService).WithSummary("Publishes a service: it becomes visible to the public.");
-        editor.MapPost("/services/{id:guid}/unpublish", UnpublishService).WithSummary("Takes a service back to draft.");
-        editor.MapGet("/editor/services", ListEditorServices).WithSummary("Every service, drafts included, filtered by ?organisation={id} and ?status=draft|published.");
-        editor.MapGet("/editor/services/{id:guid}", GetEditorService).WithSummary("One service, draft or published, in the shape PUT accepts.");
+        editor.MapPost("/organisations/{id:guid}/units", CreateUnit).WithProblems(400, 401, 403, 404, 409).WithSummary("Creates a unit, under parentId or at the top.");
+        editor.MapPut("/units/{id:guid}", EditUnit).WithProblems(400, 401, 403, 404, 409).WithSummary("Replaces a unit's data; a new parentId moves it in the tree (no cycles).");
+        editor.MapPost("/organisations/{id:guid}/channels", CreateChannel).WithProblems(400, 401, 403, 404, 409).WithSummary("Creates a channel (counter, phone, e-mail, web, post).");
+        editor.MapPut("/channels/{id:guid}", EditChannel).WithProblems(400, 401, 403, 404, 409).WithSummary("Replaces a channel's data, opening hours included.");
+        editor.MapPut("/channels/{id:guid}/opening-hours", SetOpeningHours).WithProblems(400, 401, 403, 404).WithSummary("Replaces a channel's opening hours.");
+        editor.MapPost("/organisations/{id:guid}/services", CreateService).WithProblems(400, 401, 403, 404, 409).WithSummary("Creates a service as a draft.");
+        editor.MapPut("/services/{id:guid}", EditService).WithProblems(400, 401, 403, 404, 409).WithSummary("Replaces a service's content (draft or published).");
+        editor.MapPost("/services/{id:guid}/publish", PublishService).WithProblems(401, 403, 404, 422).WithSummary("Publishes a service: it becomes visible to the public.");
+        editor.MapPost("/services/{id:guid}/unpublish", UnpublishService).WithProblems(401, 403, 404).WithSummary("Takes a service back to draft.");
+        editor.MapGet("/editor/services", ListEditorServices).WithProblems(400, 401, 403).WithSummary("Every service, drafts included, filtered by ?organisation={id} and ?status=draft|published.");
+        editor.MapGet("/editor/services/{id:guid}", GetEditorService).WithProblems(401, 403, 404).WithSummary("One service, draft or published, in the shape PUT accepts.");
         return app;
+    }
+
+    /// Every ProblemDetails status an endpoint can answer, so that the OpenAPI document lists them.
+    private static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses) endpoint.ProducesProblem(status);
+        return endpoint;
     }
 
     // ---- public reads ---------------------------------------------------------------------

@@ -78,9 +78,9 @@ internal sealed record ServiceRequest
     public IReadOnlyList<string?>? LifeEvents { get; init; }
     public IReadOnlyList<string?>? BusinessEvents { get; init; }
     public LocalizedText? Cost { get; init; }
-    public IReadOnlyList<LocalizedText?>? Evidence { get; init; }
+    public IReadOnlyList<LocalizedText>? Evidence { get; init; }
     public LocalizedText? Output { get; init; }
-    public IReadOnlyList<LegalResource?>? LegalResources { get; init; }
+    public IReadOnlyList<LegalResource>? LegalResources { get; init; }
     public ProcessingTime? ProcessingTime { get; init; }
     public LocalizedText? AppealSummary { get; init; }
     public IReadOnlyList<Guid>? ChannelIds { get; init; }
@@ -92,7 +92,8 @@ internal sealed record ServiceRequest
             if (!Enum.IsDefined(audiences[i])) errors.Add(new($"audiences[{i}]", "unknown-code", "Use citizens or companies."));
         if (ProcessingTime is { } pt && !Enum.IsDefined(pt.Unit))
             errors.Add(new("processingTime.unit", "unknown-code", "Use calendar or working."));
-        // Nulls inside lists become values the rules refuse, so each is reported at its index.
+        // JSON may still hold nulls inside lists: they become values the rules refuse, so that
+        // each is reported at its index.
         return new ServiceContent
         {
             Slug = Slug ?? "",

@@ -26,3 +26,10 @@ internal sealed record CheckboxGroup(string Name, string Legend, IReadOnlyList<C
 
     public string Id => FormErrors.Id(Name);
 }
+
+internal static class Labels
+{
+    /// "français" as a label on its own reads "Français".
+    public static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
+}

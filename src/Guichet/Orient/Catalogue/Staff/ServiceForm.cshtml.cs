@@ -117,11 +117,11 @@ internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueEditing ed
             else inputErrors.Add(new InvalidParam("processingTime.days", "invalid-number", "Not a whole number."));
         }
 
-        var evidence = new List<LocalizedText?>();
+        var evidence = new List<LocalizedText>();
         for (var i = 0; i < FormReader.RowCount(form, "evidence"); i++)
             if (FormReader.OptionalText(form, $"evidence[{i}]") is { } item) evidence.Add(item);
 
-        var legal = new List<LegalResource?>();
+        var legal = new List<LegalResource>();
         for (var i = 0; i < FormReader.RowCount(form, "legalResources"); i++)
         {
             var title = FormReader.Text(form, $"legalResources[{i}].title");
@@ -181,10 +181,10 @@ internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueEditing ed
     };
 
     public IReadOnlyList<LocalizedText> EvidenceRows =>
-        [.. (Form.Evidence ?? []).Select(e => e ?? new LocalizedText()), .. Enumerable.Repeat(new LocalizedText(), BlankRows)];
+        [.. Form.Evidence ?? [], .. Enumerable.Repeat(new LocalizedText(), BlankRows)];
 
     public IReadOnlyList<LegalResource> LegalRows =>
-        [.. (Form.LegalResources ?? []).Select(r => r ?? new LegalResource(new LocalizedText(), "")), .. Enumerable.Repeat(new LegalResource(new LocalizedText(), ""), BlankRows)];
+        [.. Form.LegalResources ?? [], .. Enumerable.Repeat(new LegalResource(new LocalizedText(), ""), BlankRows)];
 
     public IReadOnlyList<Choice> CodeChoices(IReadOnlyDictionary<string, LocalizedText> list) =>
         [.. list.Select(kv => new Choice(kv.Key, kv.Value.Resolve(Languages.Current, "en").Text)).OrderBy(c => c.Label, StringComparer.CurrentCultureIgnoreCase)];
