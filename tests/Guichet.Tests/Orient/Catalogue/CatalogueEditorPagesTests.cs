@@ -167,6 +167,17 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     }
 
     [Fact]
+    public async Task A_service_name_missing_in_the_readers_language_is_shown_in_the_primary_language_and_said_so()
+    {
+        // fps-tax-certificate has no English text; its organisation writes Dutch first.
+        var s = await SignedInAsync(DemoAccounts.Editor, "en");
+        var page = await PageAsync(s, $"/staff/catalogue/services/{Demo.TaxCertificate}");
+        Assert.Equal("nl", page.QuerySelector("h1 span")!.GetAttribute("lang"));
+        Assert.Contains("shown in Dutch", page.QuerySelector("p.language-note")!.TextContent);
+        Assert.Equal(string.Empty, page.QuerySelector("#name-en")!.GetAttribute("value") ?? string.Empty);
+    }
+
+    [Fact]
     public async Task A_front_office_user_gets_the_forbidden_page()
     {
         var s = await SignedInAsync(DemoAccounts.FrontOffice);

@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using Guichet.Orient.Catalogue.Editing;
 using Guichet.Platform.Data;
+using Guichet.Platform.Localization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +36,20 @@ internal static class StaffPage
         return page.Page();
     }
 
-    public static string Name(Platform.Localization.LocalizedText text, Organisation organisation) =>
-        text.Resolve(Platform.Localization.Languages.Current, organisation.PrimaryLanguage).Text;
+    public static string Name(LocalizedText text, Organisation organisation) =>
+        text.Resolve(Languages.Current, organisation.PrimaryLanguage).Text;
+
+    /// A sentence of the page's language around a catalogue text ("Service: {0}"), the text marked
+    /// with its own language when it is shown in another one.
+    public static IHtmlContent Around(Texts texts, string key, LocalizedText text, Organisation organisation)
+    {
+        var (value, used) = text.Resolve(Languages.Current, organisation.PrimaryLanguage);
+        var encoded = HtmlEncoder.Default.Encode(value);
+        var inner = used == Languages.Current ? encoded : $"<span lang=\"{used}\">{encoded}</span>";
+        return new HtmlString(string.Format(CultureInfo.CurrentCulture, HtmlEncoder.Default.Encode(texts[key]), inner));
+    }
+
+    /// The language the text is shown in, when it is not the page's: pages then say so.
+    public static string? OtherLanguage(LocalizedText text, Organisation organisation) =>
+        text.Resolve(Languages.Current, organisation.PrimaryLanguage).Language is var used && used != Languages.Current ? used : null;
 }
