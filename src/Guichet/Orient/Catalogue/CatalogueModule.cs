@@ -1,5 +1,9 @@
 using Guichet.Demo;
+using Guichet.Orient.Catalogue.Api;
 using Guichet.Orient.Catalogue.Demo;
+using Guichet.Orient.Catalogue.Editing;
+using Guichet.Platform.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Orient.Catalogue;
 
@@ -9,11 +13,16 @@ internal static class CatalogueModule
     {
         services.AddSingleton<CodeLists>();
         services.AddScoped<IDemoSeeder, CatalogueDemoSeeder>();
+        services.AddScoped<CatalogueEditing>();
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", CatalogueOpenApi.Describe);
+        // Every editor page lives in Staff/: none can be left open by forgetting an attribute.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Orient/Catalogue/Staff", Policies.CatalogueEditor));
         return services;
     }
 
     public static WebApplication MapCatalogue(this WebApplication app)
     {
+        app.MapCatalogueApi();
         return app;
     }
 }

@@ -13,6 +13,7 @@ internal sealed record ProcessingTime(int Days, DayCount Unit);
 internal sealed record LegalResource(LocalizedText Title, string Url);
 
 /// Keywords per language: { "fr": [...], "nl": [...], ... }.
+[System.Text.Json.Serialization.JsonConverter(typeof(LocalizedKeywordsJsonConverter))]
 internal sealed record LocalizedKeywords
 {
     public IReadOnlyList<string> Fr { get; init; } = [];
