@@ -1,5 +1,6 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Cpsv;
+using Guichet.Orient.Search;
 
 namespace Guichet.Orient;
 
@@ -10,6 +11,7 @@ internal static class OrientModule
     {
         services.AddCatalogue();
         services.AddCpsv();
+        services.AddSearch();
         return services;
     }
 
@@ -17,6 +19,7 @@ internal static class OrientModule
     {
         app.MapCatalogue();
         app.MapCpsv();
+        app.MapSearch();
         return app;
     }
 }
