@@ -12,6 +12,8 @@ internal static class CatalogueModule
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddSingleton<CodeLists>();
+        services.AddSingleton<CatalogueChanges>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogueVersionInterceptor>();
         services.AddScoped<IDemoSeeder, CatalogueDemoSeeder>();
         services.AddScoped<CatalogueEditing>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", CatalogueOpenApi.Describe);

@@ -22,6 +22,26 @@ namespace Guichet.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Guichet.Orient.Catalogue.CatalogueVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalogue_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("6a1c9d3e-0000-4000-8000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("Guichet.Orient.Catalogue.Channel", b =>
                 {
                     b.Property<Guid>("Id")

@@ -17,6 +17,26 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Guichet.Orient.Catalogue.CatalogueVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalogue_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("6a1c9d3e-0000-4000-8000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("Guichet.Orient.Catalogue.Channel", b =>
                 {
                     b.Property<Guid>("Id")
