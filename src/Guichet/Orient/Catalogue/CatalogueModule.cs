@@ -13,7 +13,6 @@ internal static class CatalogueModule
     {
         services.AddSingleton<CodeLists>();
         services.AddSingleton<CatalogueChanges>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CatalogueVersionInterceptor>();
         services.AddScoped<IDemoSeeder, CatalogueDemoSeeder>();
         services.AddScoped<CatalogueEditing>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", CatalogueOpenApi.Describe);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Orient.Catalogue;
@@ -23,6 +22,16 @@ internal sealed class CatalogueVersion
         Id = id;
         Stamp = stamp;
     }
+
+    /// Adds a new stamp to the pending changes: every use case that changes the catalogue calls
+    /// this before its SaveChanges, so the stamp commits with the change. An UPDATE without
+    /// reading the row first: the stamp only has to differ from every earlier one.
+    public static void Bump(DbContext db)
+    {
+        var tracked = db.ChangeTracker.Entries<CatalogueVersion>().FirstOrDefault();
+        if (tracked is not null) tracked.State = EntityState.Detached;
+        db.Attach(new CatalogueVersion(SingletonId, Guid.NewGuid())).Property(x => x.Stamp).IsModified = true;
+    }
 }
 
 internal sealed class CatalogueVersionConfiguration : IEntityTypeConfiguration<CatalogueVersion>
@@ -36,8 +45,8 @@ internal sealed class CatalogueVersionConfiguration : IEntityTypeConfiguration<C
     }
 }
 
-/// Changes on this node, counted after each save that touched the catalogue, so that the node's
-/// own edits show in search at once (other nodes see them at their next stamp check).
+/// Changes saved on this node, counted by the use cases after each catalogue save, so that the
+/// node's own edits show in search at once (other nodes see them at their next stamp check).
 internal sealed class CatalogueChanges
 {
     private long _count;
@@ -45,55 +54,4 @@ internal sealed class CatalogueChanges
     public long Count => Interlocked.Read(ref _count);
 
     public void Saved() => Interlocked.Increment(ref _count);
-}
-
-/// Writes a new stamp with every save that adds or changes catalogue entities.
-internal sealed class CatalogueVersionInterceptor(CatalogueChanges changes) : SaveChangesInterceptor
-{
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static bool Touches(DbContext context) => context.ChangeTracker.Entries().Any(e =>
-        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is Organisation or Unit or Channel or PublicService);
-
-    private static void Stamp(DbContext? context)
-    {
-        if (context is null || !Touches(context)) return;
-        var tracked = context.ChangeTracker.Entries<CatalogueVersion>().FirstOrDefault();
-        if (tracked is not null) tracked.State = EntityState.Detached;
-        // An UPDATE without reading the row first: the stamp only has to differ from every earlier one.
-        var entry = context.Attach(new CatalogueVersion(CatalogueVersion.SingletonId, Guid.NewGuid()));
-        entry.Property(x => x.Stamp).IsModified = true;
-    }
-
-    private void Saved(DbContext? context)
-    {
-        if (context is null) return;
-        var stamps = context.ChangeTracker.Entries<CatalogueVersion>().ToList();
-        if (stamps.Count == 0) return;
-        foreach (var stamp in stamps) stamp.State = EntityState.Detached;
-        changes.Saved();
-    }
 }

@@ -1,12 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Guichet.Platform.Data;
 
 internal static class DataModule
 {
-    /// Modules add their own EF interceptors (IInterceptor) to the container; every context gets them.
     /// The provider is read when the first context is made, not at registration, so that test
     /// hosts and the command line can set it through ordinary configuration.
     public static IServiceCollection AddData(this IServiceCollection services)
@@ -17,7 +15,6 @@ internal static class DataModule
             var configuration = sp.GetRequiredService<IConfiguration>();
             var options = sp.GetRequiredService<DatabaseOptions>();
             o.UseSqlite(options.ConnectionString ?? configuration.GetConnectionString("Guichet") ?? DefaultSqlite(configuration));
-            o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddDbContext<PostgresGuichetDb>((sp, o) =>
         {
@@ -26,7 +23,6 @@ internal static class DataModule
                 ?? sp.GetRequiredService<IConfiguration>().GetConnectionString("Guichet")
                 ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
             o.UseNpgsql(cs);
-            o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddScoped<GuichetDb>(sp => sp.GetRequiredService<DatabaseOptions>().IsPostgres
             ? sp.GetRequiredService<PostgresGuichetDb>()
