@@ -32,7 +32,11 @@ internal sealed class Synonyms
             g++;
         }
         Phrases = [.. phrases.OrderByDescending(p => p.Item1.Length).ThenByDescending(p => p.Item1.Sum(t => t.Length))];
+        _byFirstTerm = Phrases.GroupBy(p => p.Terms[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, (string[] Terms, int Group)[]> _byFirstTerm;
 
     public static string GroupTerm(int group) => "~" + group.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -47,7 +51,29 @@ internal sealed class Synonyms
 
     /// The groups whose phrases occur in <paramref name="terms"/>, with where they start and how
     /// many terms they cover. <paramref name="fuzzy"/> lets a query term with a typo still count.
-    public IEnumerable<(int Group, int Start, int Length)> Find(IReadOnlyList<string> terms, bool fuzzy)
+    public IEnumerable<(int Group, int Start, int Length)> Find(IReadOnlyList<string> terms, bool fuzzy) =>
+        fuzzy ? FindFuzzy(terms) : FindExact(terms);
+
+    /// Exact phrases only, looked up by their first term: fast enough for indexing every text.
+    private IEnumerable<(int Group, int Start, int Length)> FindExact(IReadOnlyList<string> terms)
+    {
+        List<int>? found = null;
+        for (var start = 0; start < terms.Count; start++)
+        {
+            if (!_byFirstTerm.TryGetValue(terms[start], out var candidates)) continue;
+            foreach (var (phrase, group) in candidates)
+            {
+                if (start + phrase.Length > terms.Count || (found?.Contains(group) ?? false)) continue;
+                var all = true;
+                for (var k = 1; k < phrase.Length && all; k++) all = terms[start + k] == phrase[k];
+                if (!all) continue;
+                (found ??= []).Add(group);
+                yield return (group, start, phrase.Length);
+            }
+        }
+    }
+
+    private IEnumerable<(int Group, int Start, int Length)> FindFuzzy(IReadOnlyList<string> terms)
     {
         var found = new HashSet<int>();
         foreach (var (phrase, group) in Phrases)
@@ -57,7 +83,7 @@ internal sealed class Synonyms
             {
                 var all = true;
                 for (var k = 0; k < phrase.Length && all; k++)
-                    all = Same(terms[start + k], phrase[k], fuzzy);
+                    all = Same(terms[start + k], phrase[k]);
                 if (!all) continue;
                 found.Add(group);
                 yield return (group, start, phrase.Length);
@@ -66,7 +92,7 @@ internal sealed class Synonyms
         }
     }
 
-    private static bool Same(string term, string phraseTerm, bool fuzzy) =>
+    private static bool Same(string term, string phraseTerm) =>
         term == phraseTerm
-        || (fuzzy && Tokens.AllowedTypos(phraseTerm) > 0 && Tokens.Distance(term, phraseTerm, Tokens.AllowedTypos(phraseTerm)) <= Tokens.AllowedTypos(phraseTerm));
+        || (Tokens.AllowedTypos(phraseTerm) > 0 && Tokens.Distance(term, phraseTerm, Tokens.AllowedTypos(phraseTerm)) <= Tokens.AllowedTypos(phraseTerm));
 }
