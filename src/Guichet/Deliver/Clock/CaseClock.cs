@@ -17,8 +17,12 @@ internal sealed record ClockRule(int Days, DayCount Unit, ClockStart StartsAt, i
     }
 }
 
-/// A stop of the clock, from the day it was suspended to the day it resumed (null: still suspended).
-internal sealed record ClockSuspension(DateOnly From, DateOnly? Until);
+/// A stop of the clock, from the day it was suspended to the day it resumed (null: still
+/// suspended), and why (a reason code of the case type).
+internal sealed record ClockSuspension(DateOnly From, DateOnly? Until)
+{
+    public string? Reason { get; init; }
+}
 
 /// What happened to a case that moves its deadline.
 internal sealed record ClockFacts(DateOnly ReceivedOn, DateOnly? CompleteOn, IReadOnlyList<ClockSuspension> Suspensions, int ExtensionDays = 0);
