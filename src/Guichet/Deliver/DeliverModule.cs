@@ -1,6 +1,7 @@
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Cases.Api;
 using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Decisions;
 using Guichet.Platform.Identity;
 
 namespace Guichet.Deliver;
@@ -15,6 +16,7 @@ internal static class DeliverModule
     {
         services.AddAuthorizationBuilder().AddPolicy(CaseWorkPolicy, p => p.RequireRole(Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin));
         services.AddScoped<CaseWork>();
+        services.AddScoped<DecisionWork>();
         services.AddScoped<Guichet.Demo.IDemoSeeder, CaseTypesDemoSeeder>();
         return services;
     }
@@ -22,6 +24,7 @@ internal static class DeliverModule
     public static WebApplication MapDeliver(this WebApplication app)
     {
         app.MapCasesApi();
+        app.MapDecisionsApi();
         return app;
     }
 }

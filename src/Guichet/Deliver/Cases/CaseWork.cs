@@ -190,8 +190,10 @@ internal sealed record CaseResult<T>(T? Value, int Status, string? Code, string?
 
     public static CaseResult<T> Refused(CaseRefusal r) => new(null, r.Status, r.Code, r.Title, []);
 
+    public static CaseResult<T> Unprocessable(CaseRefusal r, IReadOnlyList<InvalidParam> invalid) => new(null, r.Status, r.Code, r.Title, invalid);
+
     public static implicit operator CaseResult<T>(T value) => new(value, 200, null, null, []);
 
     public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() =>
-        Status == 400 ? Problems.Validation(InvalidParams) : Problems.Of(Status, Code!, Title!);
+        Status == 400 ? Problems.Validation(InvalidParams) : Problems.Of(Status, Code!, Title!, InvalidParams);
 }
