@@ -1,6 +1,7 @@
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Decisions;
+using Guichet.Deliver.Documents;
 using Guichet.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,8 +14,32 @@ internal sealed class DeliverConfiguration :
     IEntityTypeConfiguration<CaseNote>,
     IEntityTypeConfiguration<CasePartyNumber>,
     IEntityTypeConfiguration<Decision>,
-    IEntityTypeConfiguration<LodgedAppeal>
+    IEntityTypeConfiguration<LodgedAppeal>,
+    IEntityTypeConfiguration<CaseDocument>,
+    IEntityTypeConfiguration<CaseDocumentContent>
 {
+    public void Configure(EntityTypeBuilder<CaseDocument> b)
+    {
+        b.ToTable("deliver_case_documents");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Retention).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.FileName).HasMaxLength(250);
+        b.Property(x => x.MediaType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(200);
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CaseDocumentContent>().WithMany().HasForeignKey(x => x.Sha256).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseDocumentContent> b)
+    {
+        b.ToTable("deliver_document_contents");
+        b.HasKey(x => x.Sha256);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+    }
+
     public void Configure(EntityTypeBuilder<Decision> b)
     {
         b.ToTable("deliver_decisions");

@@ -2,6 +2,7 @@ using Guichet.Deliver.Cases;
 using Guichet.Deliver.Cases.Api;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Decisions;
+using Guichet.Deliver.Documents;
 using Guichet.Platform.Identity;
 
 namespace Guichet.Deliver;
@@ -17,6 +18,7 @@ internal static class DeliverModule
         services.AddAuthorizationBuilder().AddPolicy(CaseWorkPolicy, p => p.RequireRole(Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin));
         services.AddScoped<CaseWork>();
         services.AddScoped<DecisionWork>();
+        services.AddScoped<CaseDocuments>();
         services.AddScoped<Guichet.Demo.IDemoSeeder, CaseTypesDemoSeeder>();
         return services;
     }
@@ -25,6 +27,7 @@ internal static class DeliverModule
     {
         app.MapCasesApi();
         app.MapDecisionsApi();
+        app.MapDocumentsApi();
         return app;
     }
 }
