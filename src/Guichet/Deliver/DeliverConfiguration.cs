@@ -2,6 +2,8 @@ using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
+using Guichet.Deliver.Requests;
+using Guichet.Deliver.StatusPage;
 using Guichet.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,8 +18,30 @@ internal sealed class DeliverConfiguration :
     IEntityTypeConfiguration<Decision>,
     IEntityTypeConfiguration<LodgedAppeal>,
     IEntityTypeConfiguration<CaseDocument>,
-    IEntityTypeConfiguration<CaseDocumentContent>
+    IEntityTypeConfiguration<CaseDocumentContent>,
+    IEntityTypeConfiguration<CaseStatusLink>,
+    IEntityTypeConfiguration<CustomerRequest>
 {
+    public void Configure(EntityTypeBuilder<CaseStatusLink> b)
+    {
+        b.ToTable("deliver_status_links");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<CustomerRequest> b)
+    {
+        b.ToTable("deliver_customer_requests");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.What).HasMaxLength(CustomerRequest.MaxText);
+        b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+
     public void Configure(EntityTypeBuilder<CaseDocument> b)
     {
         b.ToTable("deliver_case_documents");

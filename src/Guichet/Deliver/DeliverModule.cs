@@ -3,6 +3,10 @@ using Guichet.Deliver.Cases.Api;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
+using Guichet.Deliver.Requests;
+using Guichet.Deliver.StatusPage;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Guichet.Platform.Identity;
 
 namespace Guichet.Deliver;
@@ -13,12 +17,20 @@ internal static class DeliverModule
     /// Who works on cases: case handlers, the front office (opens them at the counter), managers, admins.
     public const string CaseWorkPolicy = "case-work";
 
+    /// Status links are keys in a URL: a few tries per address and minute, so they cannot be guessed.
+    public const string StatusLinkRateLimit = "status-links";
+
     public static IServiceCollection AddDeliver(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(CaseWorkPolicy, p => p.RequireRole(Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin));
         services.AddScoped<CaseWork>();
         services.AddScoped<DecisionWork>();
         services.AddScoped<CaseDocuments>();
+        services.AddScoped<CustomerRequests>();
+        services.AddOptions<StatusLinkOptions>().BindConfiguration(StatusLinkOptions.Section);
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(StatusLinkRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "?",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })));
         services.AddScoped<Guichet.Demo.IDemoSeeder, CaseTypesDemoSeeder>();
         return services;
     }
@@ -28,6 +40,8 @@ internal static class DeliverModule
         app.MapCasesApi();
         app.MapDecisionsApi();
         app.MapDocumentsApi();
+        app.MapRequestsApi();
+        app.MapStatusEndpoints();
         return app;
     }
 }

@@ -12,9 +12,12 @@ namespace Guichet.Deliver.Cases;
 /// The case file's use cases, shared by the API and the pages. Each one finds the case within the
 /// user's scope (else 404), checks the input (400), lets the case apply its rule (409/422), then
 /// keeps the due date in step and records the event in the same SaveChanges.
-internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time)
+internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<StatusPage.StatusLinkOptions> links)
 {
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    /// The status link token of the case just opened, to hand to the customer (stored only hashed).
+    public string? LastStatusToken { get; private set; }
 
     /// What the API needs to answer with the case it just changed.
     public (GuichetDb Db, WorkingCalendar Calendar) Context => (db, calendar);
@@ -49,6 +52,8 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             @case.Touch(type!, today, calendar, now);
             db.Add(@case);
             foreach (var n in parties.Select(p => p.Number).OfType<string>().Distinct()) db.Add(new CasePartyNumber(@case.Id, n));
+            // The customer follows the case on its status page, from the start.
+            LastStatusToken = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
             eventLog.Record(user, "case.opened", Objects(@case), new Dictionary<string, object?>
             {
                 ["number"] = number, ["caseType"] = type!.Code, ["caseTypeVersion"] = type.Version, ["status"] = @case.Status,

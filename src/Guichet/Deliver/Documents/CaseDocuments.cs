@@ -15,6 +15,28 @@ internal sealed class CaseDocuments(GuichetDb db, EventLog eventLog, TimeProvide
 {
     public async Task<CaseResult<CaseDocument>> AddAsync(ClaimsPrincipal? user, Case @case, string? kindText, string? fileName, byte[] bytes, CancellationToken ct)
     {
+        var staged = await StageAsync(user, @case, kindText, fileName, bytes, ct);
+        if (staged.Value is not { } document) return staged;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The same content arrived in a parallel request and is stored now: add the rest again.
+            db.ChangeTracker.Clear();
+            staged = await StageAsync(user, @case, kindText, fileName, bytes, ct);
+            await db.SaveChangesAsync(ct);
+            return staged;
+        }
+        return document;
+    }
+
+    /// Checks the file and adds the document, its content (unless stored already) and the event
+    /// to the unit of work without saving, so that a caller can save it with more (an answer to a
+    /// customer request resumes the clock in the same transaction).
+    public async Task<CaseResult<CaseDocument>> StageAsync(ClaimsPrincipal? user, Case @case, string? kindText, string? fileName, byte[] bytes, CancellationToken ct)
+    {
         var errors = new List<InvalidParam>();
         DocumentKind? kind = kindText switch
         {
@@ -35,19 +57,6 @@ internal sealed class CaseDocuments(GuichetDb db, EventLog eventLog, TimeProvide
         var attributes = new Dictionary<string, object?> { ["kind"] = kindText ?? "other", ["mediaType"] = type.MediaType, ["size"] = bytes.Length, ["sha256"] = sha };
         if (user is null) eventLog.Record("customer", "case.document-added", objects, attributes);
         else eventLog.Record(user, "case.document-added", objects, attributes);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // The same content arrived in a parallel request: it is stored; add only the metadata.
-            db.ChangeTracker.Clear();
-            db.Add(document);
-            if (user is null) eventLog.Record("customer", "case.document-added", objects, attributes);
-            else eventLog.Record(user, "case.document-added", objects, attributes);
-            await db.SaveChangesAsync(ct);
-        }
         return document;
     }
 

@@ -11,6 +11,9 @@ internal sealed record CaseResponse(
     ClockResponse Clock, IReadOnlyList<ClockSuspension> Suspensions, CaseExtension? Extension, bool CanExtend,
     IReadOnlyList<CaseParty> Parties, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt)
 {
+    /// Only in the answer to opening a case: the customer's status page (the token is not stored).
+    public string? StatusUrl { get; init; }
+
     public static CaseResponse From(Case c, CaseType t, ClockReading clock)
     {
         var status = t.Status(c.Status);

@@ -48,7 +48,10 @@ internal static class CasesApi
         var result = await work.OpenAsync(user, request, ct);
         if (result.Value is not { } c) return result.ToProblem();
         var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)));
+        return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)) with
+        {
+            StatusUrl = work.LastStatusToken is { } token ? StatusPage.StatusLinkOptions.PathFor(token) : null,
+        });
     }
 
     private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)

@@ -1,0 +1,37 @@
+namespace Guichet.Deliver.Requests;
+
+/// "Please send document X by date D": asked of the customer by e-mail or letter, answered with
+/// an upload on the case's status page. Asking suspends the clock; the answer resumes it.
+internal sealed class CustomerRequest
+{
+    public const int MaxText = 2000;
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public string What { get; private set; } = "";
+    public DateOnly DueOn { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public Guid? DocumentId { get; private set; }
+
+    private CustomerRequest() { }
+
+    public CustomerRequest(Guid caseId, string what, DateOnly dueOn, DateTimeOffset now, string by)
+    {
+        Id = Guid.NewGuid();
+        CaseId = caseId;
+        What = what;
+        DueOn = dueOn;
+        CreatedAt = now;
+        CreatedBy = by;
+    }
+
+    public bool IsOpen => AnsweredAt is null;
+
+    public void Answer(Guid documentId, DateTimeOffset now)
+    {
+        AnsweredAt = now;
+        DocumentId = documentId;
+    }
+}

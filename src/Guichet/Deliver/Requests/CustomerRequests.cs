@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Guichet.Deliver.Cases;
+using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Documents;
+using Guichet.Deliver.StatusPage;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Identity;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Deliver.Requests;
+
+internal sealed record AskRequest(string? What, DateOnly? DueOn);
+
+/// Asking the customer for something, and the customer's answer through the status page: the
+/// question suspends the clock (when the case type allows it, for a missing document), the
+/// upload resumes it, each in one transaction with its event.
+internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocuments documents, WorkingCalendar calendar, TimeProvider time, IOptions<StatusLinkOptions> links)
+{
+    public const string MissingDocumentReason = "missing-document";
+
+    private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    public async Task<CaseResult<CustomerRequest>> AskAsync(ClaimsPrincipal user, Guid caseId, AskRequest request, CancellationToken ct)
+    {
+        var @case = await CaseScope.Of(user).Apply(db.Set<Case>()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null) return CaseResult<CustomerRequest>.NotFound;
+        var errors = new List<InvalidParam>();
+        if (string.IsNullOrWhiteSpace(request.What)) errors.Add(new("what", "required", "What the customer should send."));
+        else if (request.What.Length > CustomerRequest.MaxText) errors.Add(new("what", "too-long", $"At most {CustomerRequest.MaxText} characters."));
+        if (request.DueOn is not { } due) errors.Add(new("dueOn", "required", "By when."));
+        else if (due <= Today) errors.Add(new("dueOn", "date-in-past", "A date after today."));
+        else if (due > Today.AddDays(365)) errors.Add(new("dueOn", "out-of-range", "Within a year."));
+        if (errors.Count > 0) return CaseResult<CustomerRequest>.Invalid(errors);
+        if (@case.IsClosed) return CaseResult<CustomerRequest>.Refused(CaseRefusal.Closed);
+
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+        var now = time.GetUtcNow();
+        var asked = new CustomerRequest(caseId, request.What!.Trim(), request.DueOn!.Value, now, EventLog.ActorOf(user));
+        db.Add(asked);
+        // The clock stops while the customer is asked for a document, where the case type says it may.
+        var suspended = !@case.IsSuspended && @case.Suspend(type, MissingDocumentReason, Today) is null;
+        @case.Touch(type, Today, calendar, now);
+        eventLog.Record(user, "case.customer-asked", CaseWork.Objects(@case).Append(new EventLogObject("customer-request", asked.Id.ToString())),
+            new Dictionary<string, object?> { ["dueOn"] = asked.DueOn, ["suspended"] = suspended, ["dueDate"] = @case.DueOn });
+        await db.SaveChangesAsync(ct);
+        return asked;
+    }
+
+    /// The customer's upload for an open request, through a valid status link.
+    public async Task<CaseResult<CaseDocument>> AnswerAsync(Case @case, Guid requestId, string? fileName, byte[] bytes, CancellationToken ct)
+    {
+        var asked = await db.Set<CustomerRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == @case.Id, ct);
+        if (asked is null) return CaseResult<CaseDocument>.NotFound;
+        if (!asked.IsOpen) return CaseResult<CaseDocument>.Refused(RequestRefusals.Answered);
+        var staged = await documents.StageAsync(null, @case, "evidence", fileName, bytes, ct);
+        if (staged.Value is not { } document)
+        {
+            db.ChangeTracker.Clear();
+            return staged;
+        }
+        var now = time.GetUtcNow();
+        asked.Answer(document.Id, now);
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+        // The answer resumes the clock when nothing else is still awaited from the customer.
+        var stillWaiting = await db.Set<CustomerRequest>().AnyAsync(r => r.CaseId == @case.Id && r.Id != requestId && r.AnsweredAt == null, ct);
+        var resumed = !stillWaiting && @case.Suspensions.Any(s => s.Until is null && s.Reason == MissingDocumentReason) && @case.Resume(Today) is null;
+        @case.Touch(type, Today, calendar, now);
+        eventLog.Record("customer", "case.customer-answered", CaseWork.Objects(@case).Append(new EventLogObject("customer-request", asked.Id.ToString())),
+            new Dictionary<string, object?> { ["document"] = document.Id, ["resumed"] = resumed, ["dueDate"] = @case.DueOn });
+        await db.SaveChangesAsync(ct);
+        return document;
+    }
+
+    /// A new status link for a case, revoking the earlier ones; the token is shown once.
+    public async Task<CaseResult<string>> NewLinkAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct)
+    {
+        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null) return CaseResult<string>.NotFound;
+        var now = time.GetUtcNow();
+        foreach (var old in await db.Set<CaseStatusLink>().Where(l => l.CaseId == caseId && l.RevokedAt == null).ToListAsync(ct)) old.Revoke(now);
+        var token = AddLink(caseId, now);
+        eventLog.Record(user, "case.status-link-created", CaseWork.Objects(@case));
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    private string AddLink(Guid caseId, DateTimeOffset now) => CaseStatusLink.Add(db, caseId, now, links.Value);
+
+    /// The case behind a status link: null when the token is unknown or malformed, and Expired
+    /// when it was valid once.
+    public async Task<(Case? Case, bool Expired)> OpenLinkAsync(string? token, bool tracked, CancellationToken ct)
+    {
+        if (!SecureToken.LooksValid(token)) return (null, false);
+        var hash = SecureToken.Hash(token!);
+        var link = await db.Set<CaseStatusLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        if (link is null) return (null, false);
+        if (!link.IsValidAt(time.GetUtcNow())) return (null, true);
+        var cases = tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking();
+        return (await cases.FirstAsync(c => c.Id == link.CaseId, ct), false);
+    }
+}
+
+internal static class RequestRefusals
+{
+    public static readonly CaseRefusal Answered = new(409, "request-already-answered", "This request was already answered.");
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Guichet.Deliver.Cases;
+using Guichet.Deliver.StatusPage;
+using Guichet.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Deliver.Requests;
+
+internal sealed record CustomerRequestResponse(Guid Id, Guid CaseId, string What, DateOnly DueOn, DateTimeOffset CreatedAt, DateTimeOffset? AnsweredAt, Guid? DocumentId)
+{
+    public static CustomerRequestResponse From(CustomerRequest r) => new(r.Id, r.CaseId, r.What, r.DueOn, r.CreatedAt, r.AnsweredAt, r.DocumentId);
+}
+
+internal sealed record StatusLinkResponse(string Url);
+
+internal static class RequestsApi
+{
+    public static WebApplication MapRequestsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/cases/{id:guid}").WithTags("Customer requests").RequireAuthorization(DeliverModule.CaseWorkPolicy);
+        api.MapPost("/requests", Ask).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Asks the customer for something by a date after today; the clock stops (reason missing-document, where the case type allows it) until they answer with an upload on the status page.");
+        api.MapGet("/requests", List).ProducesProblem(404).WithSummary("What was asked of the customer, and what was answered.");
+        api.MapPost("/status-link", NewLink).ProducesProblem(404)
+            .WithSummary("A new secure link to the customer's status page; earlier links stop working. The token is shown once and stored only hashed.");
+        return app;
+    }
+
+    private static async Task<Results<Created<CustomerRequestResponse>, ProblemHttpResult>> Ask(Guid id, AskRequest request, CustomerRequests requests, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await requests.AskAsync(user, id, request, ct);
+        return result.Value is { } r ? TypedResults.Created($"/api/v1/cases/{id}/requests", CustomerRequestResponse.From(r)) : result.ToProblem();
+    }
+
+    private static async Task<Results<Ok<List<CustomerRequestResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
+        var list = await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct);
+        return TypedResults.Ok(list.OrderBy(r => r.CreatedAt).Select(CustomerRequestResponse.From).ToList());
+    }
+
+    private static async Task<Results<Created<StatusLinkResponse>, ProblemHttpResult>> NewLink(Guid id, CustomerRequests requests, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await requests.NewLinkAsync(user, id, ct);
+        return result.Value is { } token
+            ? TypedResults.Created(StatusLinkOptions.PathFor(token), new StatusLinkResponse(StatusLinkOptions.PathFor(token)))
+            : result.ToProblem();
+    }
+}

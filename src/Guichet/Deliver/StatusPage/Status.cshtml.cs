@@ -1,0 +1,119 @@
+using Guichet.Deliver.Cases;
+using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Decisions;
+using Guichet.Deliver.Documents;
+using Guichet.Deliver.Requests;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Deliver.StatusPage;
+
+/// The customer's page of a case, opened with the secure link: where the case stands in plain
+/// words, what comes next and by when, what is needed from them (with upload), the steps so
+/// far, and the decision with how to appeal. In the case's language unless the reader switches.
+[EnableRateLimiting(DeliverModule.StatusLinkRateLimit)]
+internal sealed class StatusModel(GuichetDb db, CustomerRequests requests, WorkingCalendar calendar, TimeProvider time, Texts texts) : PageModel
+{
+    public sealed record Step(DateTimeOffset At, string Text);
+
+    public Case Case { get; private set; } = null!;
+    public CaseType Type { get; private set; } = null!;
+    public string Language { get; private set; } = "fr";
+    public string StatusText { get; private set; } = "";
+    public string? NextText { get; private set; }
+    public Clock.ClockReading Clock { get; private set; } = null!;
+    public List<CustomerRequest> Open { get; private set; } = [];
+    public List<Step> Steps { get; private set; } = [];
+    public Decision? Decision { get; private set; }
+    public string? Error { get; private set; }
+    public bool Uploaded { get; private set; }
+    public string Token { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string token, string? lang, bool? uploaded, CancellationToken ct)
+    {
+        var (found, expired) = await requests.OpenLinkAsync(token, tracked: false, ct);
+        if (found is null) return expired ? StatusCode(StatusCodes.Status410Gone) : NotFound();
+        // In the language of the case, unless the reader chose another one.
+        if (lang is null && !Request.Cookies.ContainsKey(Languages.CookieName) && found.Language != Languages.Current)
+            return Redirect($"{StatusLinkOptions.PathFor(token)}?lang={found.Language}");
+        Uploaded = uploaded == true;
+        await LoadAsync(found, token, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, Guid request, IFormFile? file, CancellationToken ct)
+    {
+        var (found, expired) = await requests.OpenLinkAsync(token, tracked: true, ct);
+        if (found is null) return expired ? StatusCode(StatusCodes.Status410Gone) : NotFound();
+        if (file is null || file.Length == 0) Error = texts["casestatus.upload.error.missing"];
+        else if (file.Length > CaseDocument.MaxBytes) Error = texts["casestatus.upload.error.too-large", CaseDocument.MaxBytes / 1024 / 1024];
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            var result = await requests.AnswerAsync(found, request, file.FileName, buffer.ToArray(), ct);
+            if (result.Value is not null) return Redirect($"{StatusLinkOptions.PathFor(token)}?uploaded=true#needed");
+            Error = result.Code switch
+            {
+                "unsupported-file-type" => texts["casestatus.upload.error.type"],
+                "request-already-answered" => texts["casestatus.upload.error.answered"],
+                "case-closed" => texts["casestatus.upload.error.closed"],
+                _ => texts["casestatus.upload.error.missing"],
+            };
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(await db.Set<Case>().AsNoTracking().FirstAsync(c => c.Id == found.Id, ct), token, ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync(Case found, string token, CancellationToken ct)
+    {
+        // A status link is a key: it must not leak through the Referer of links on the page, nor stay in caches.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers.CacheControl = "no-store";
+        Case = found;
+        Token = token;
+        Language = Languages.Current;
+        Type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == found.CaseTypeId, ct);
+        var status = Type.Status(found.Status);
+        StatusText = Text(status?.CustomerText);
+        var next = status?.Next.Select(Type.Status).OfType<CaseStatus>().OrderBy(s => s.Final).FirstOrDefault();
+        NextText = next is null ? null : Text(next.CustomerText);
+        Clock = found.Clock(Type, BrusselsTime.LocalDate(time.GetUtcNow()), calendar);
+        Open = await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == found.Id && r.AnsweredAt == null).OrderBy(r => r.DueOn).ToListAsync(ct);
+        Decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == found.Id, ct);
+        var key = found.Id.ToString();
+        var events = await db.Set<EventLogEntry>().AsNoTracking()
+            .Where(e => e.Objects.Any(o => o.ObjectType == "case" && o.ObjectId == key))
+            .OrderBy(e => e.Id).Select(e => new { e.At, e.Activity, e.Attributes }).ToListAsync(ct);
+        Steps = [.. events.Select(e => StepText(e.Activity, e.Attributes) is { } text ? new Step(e.At, text) : null).OfType<Step>()];
+    }
+
+    private string Text(LocalizedText? text) => text?.Resolve(Language, Case.Language).Text ?? "";
+
+    /// The events a customer cares about, in plain words; internal ones (views, notes) are left out.
+    private string? StepText(string activity, string attributes) => activity switch
+    {
+        "case.opened" => texts["casestatus.step.opened"],
+        "case.status-changed" => System.Text.Json.JsonDocument.Parse(attributes).RootElement.TryGetProperty("to", out var to) && Type.Status(to.GetString() ?? "") is { } s
+            ? Text(s.CustomerText) : null,
+        "case.completed" => texts["casestatus.step.completed"],
+        "case.suspended" or "case.customer-asked" => activity == "case.customer-asked" ? texts["casestatus.step.asked"] : texts["casestatus.step.suspended"],
+        "case.resumed" => texts["casestatus.step.resumed"],
+        "case.customer-answered" => texts["casestatus.step.answered"],
+        "case.extended" => texts["casestatus.step.extended"],
+        "case.decision-issued" => texts["casestatus.step.decided"],
+        _ => null,
+    };
+
+    public string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+
+    public string Date(DateTimeOffset at) => BrusselsTime.ToLocal(at).ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+}
