@@ -79,3 +79,18 @@ public sealed class EnterpriseNumberTests
             Assert.True(error is EnterpriseNumber.ChecksumError or EnterpriseNumber.FormatError);
         });
 }
+
+public sealed class IdentifierTextsTests
+{
+    [Theory]
+    [InlineData(NationalNumber.FormatError)]
+    [InlineData(NationalNumber.ChecksumError)]
+    [InlineData(EnterpriseNumber.FormatError)]
+    [InlineData(EnterpriseNumber.ChecksumError)]
+    public void Every_error_code_has_a_text_for_people_in_four_languages(string code)
+    {
+        var texts = new Guichet.Platform.Localization.Texts();
+        foreach (var language in new[] { "fr", "nl", "de", "en" })
+            Assert.True(texts.Of(language).ContainsKey("identifiers." + code), $"{language}: identifiers.{code}");
+    }
+}
