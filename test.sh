@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need (Chromium, the SHACL validator's npm
-# packages), starts a throw-away PostgreSQL 15 on 127.0.0.1, runs every test on SQLite and on
-# PostgreSQL plus the browser tests, and ends with the line "Tests: N passed, N failed".
+# packages, the smtp4dev dotnet tool), starts a throw-away PostgreSQL 15 and a mail server
+# (smtp4dev: SMTP, IMAP, REST) on 127.0.0.1, runs every test on SQLite and on PostgreSQL plus the
+# browser tests, and ends with the line "Tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -27,13 +28,19 @@ PGDIR=$(mktemp -d /tmp/guichet-pg.XXXXXX)
 chown postgres:postgres "$PGDIR" 2>/dev/null || true
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" stop -m fast >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
-trap stop_pg EXIT
+stop_services() { scripts/start-smtp4dev.sh --stop "$RUN/smtp4dev"; stop_pg; }
+trap stop_services EXIT
 log "starting PostgreSQL on 127.0.0.1:$PGPORT"
 as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U guichet --auth=trust -E UTF8 >"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log"; exit 1; }
 as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -w -l "$PGDIR/log" \
   -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
   || { cat "$PGDIR/log"; exit 1; }
 export GUICHET_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=guichet;Database=postgres;Pooling=true;Maximum Pool Size=20"
+
+# --- smtp4dev: the mail server the mail tests send to and read back from ------------------
+log "starting smtp4dev (SMTP, IMAP, REST) on 127.0.0.1"
+smtp_env=$(scripts/start-smtp4dev.sh "$RUN/smtp4dev") || { echo "could not start smtp4dev" >&2; echo "Tests: 0 passed, 1 failed"; exit 1; }
+eval "$smtp_env"
 
 # --- build once, then run ---------------------------------------------------------------
 log "building"

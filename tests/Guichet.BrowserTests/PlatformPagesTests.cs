@@ -73,7 +73,7 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
         await page.FillAsync("#password", Guichet.Tests.Support.DemoAccounts.Password);
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync("**/staff");
-        foreach (var path in new[] { "/staff", "/staff/calendar", "/staff/accessibility-feedback" })
+        foreach (var path in new[] { "/staff", "/staff/calendar", "/staff/accessibility-feedback", "/staff/outbox" })
         {
             var response = await page.GotoAsync($"{app.BaseUrl}{path}");
             Assert.Equal(200, response!.Status);

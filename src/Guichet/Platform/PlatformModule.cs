@@ -3,6 +3,8 @@ using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Mail;
+using Guichet.Platform.Outbox;
 using Guichet.Platform.Web;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +12,7 @@ using Scalar.AspNetCore;
 
 namespace Guichet.Platform;
 
-/// What every stage stands on: data, identity, localization, calendar, event log, web plumbing.
+/// What every stage stands on: data, identity, localization, calendar, event log, outbox, mail, web plumbing.
 internal static class PlatformModule
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
@@ -18,6 +20,8 @@ internal static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddData();
         services.AddScoped<EventLog.EventLog>();
+        services.AddOutbox();
+        services.AddMail();
         services.AddGuichetLocalization(configuration);
         services.AddIdentityModule();
         services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);

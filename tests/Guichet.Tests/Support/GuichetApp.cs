@@ -32,6 +32,8 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Data:Directory", Database.Directory);
         builder.UseSetting("Demo:SeedIfEmpty", "true");
+        // Tests run outbox rounds themselves (OutboxDispatcher.DispatchDueAsync), when they choose.
+        builder.UseSetting("Outbox:Enabled", "false");
         ConfigureMore(builder);
     }
 
@@ -63,6 +65,9 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var scope = Services.CreateScope();
         return query(scope.ServiceProvider.GetRequiredService<GuichetDb>());
     }
+
+    internal Guichet.Platform.Outbox.OutboxMessage Message(Guid id) =>
+        InScope(db => db.Set<Guichet.Platform.Outbox.OutboxMessage>().Single(m => m.Id == id));
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace Guichet.Tests.Support;
+
+/// The smtp4dev server that test.sh starts (scripts/start-smtp4dev.sh): SMTP to send to, IMAP
+/// and a REST API to read what arrived. Everything it receives lands in one mailbox, so tests
+/// find their own mail by a unique subject or Message-ID.
+public static class TestMailServer
+{
+    public static int SmtpPort => int.Parse(Read("GUICHET_TEST_SMTP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+    public static int ImapPort => int.Parse(Read("GUICHET_TEST_IMAP_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+    public static Uri WebUrl => new(Read("GUICHET_TEST_SMTP4DEV_URL"));
+
+    public const string FromAddress = "guichet@test.guichet.example";
+
+    /// Points a test host's mail at smtp4dev.
+    public static void UseIn(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Tls", "none");
+        builder.UseSetting("Mail:FromAddress", FromAddress);
+        builder.UseSetting("Mail:FromName", "Guichet (tests)");
+    }
+
+    private static string Read(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
+        : throw new InvalidOperationException($"{name} is not set: run the tests with ./test.sh, or start the mail server with `eval \"$(scripts/start-smtp4dev.sh DIR)\"` first.");
+}
