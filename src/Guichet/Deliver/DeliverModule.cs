@@ -23,6 +23,7 @@ internal static class DeliverModule
     public static IServiceCollection AddDeliver(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(CaseWorkPolicy, p => p.RequireRole(Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin));
+        services.AddScoped<CaseMail>();
         services.AddScoped<CaseWork>();
         services.AddScoped<DecisionWork>();
         services.AddScoped<CaseDocuments>();

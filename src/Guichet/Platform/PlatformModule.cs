@@ -27,6 +27,8 @@ internal static class PlatformModule
         services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
         services.AddSingleton(sp => WorkingCalendar.FromOptions(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value));
         services.AddGuichetErrors();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PublicUrls>();
         services.AddRazorPages(o => o.RootDirectory = "/");
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -12,7 +12,7 @@ namespace Guichet.Deliver.Cases;
 /// The case file's use cases, shared by the API and the pages. Each one finds the case within the
 /// user's scope (else 404), checks the input (400), lets the case apply its rule (409/422), then
 /// keeps the due date in step and records the event in the same SaveChanges.
-internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<StatusPage.StatusLinkOptions> links)
+internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<StatusPage.StatusLinkOptions> links, CaseMail mail)
 {
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
@@ -54,6 +54,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             foreach (var n in parties.Select(p => p.Number).OfType<string>().Distinct()) db.Add(new CasePartyNumber(@case.Id, n));
             // The customer follows the case on its status page, from the start.
             LastStatusToken = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
+            await mail.AcknowledgeAsync(@case, LastStatusToken, ct);
             eventLog.Record(user, "case.opened", Objects(@case), new Dictionary<string, object?>
             {
                 ["number"] = number, ["caseType"] = type!.Code, ["caseTypeVersion"] = type.Version, ["status"] = @case.Status,

@@ -19,7 +19,7 @@ internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDa
 internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, string? LodgedWith, string? Reference, string? Summary);
 
 /// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
-internal sealed class DecisionWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time)
+internal sealed class DecisionWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail)
 {
     /// Deemed received on the third working day after posting.
     public const int PostalDelayWorkingDays = 3;
@@ -86,6 +86,9 @@ internal sealed class DecisionWork(GuichetDb db, EventLog eventLog, WorkingCalen
         {
             ["outcome"] = request.Outcome, ["channel"] = request.Channel, ["notifiedOn"] = notifiedOn, ["appealDeadline"] = deadline, ["from"] = from, ["to"] = decided.Code,
         });
+        // By e-mail: the letter leaves with the decision's transaction, through the outbox.
+        if (decision.Channel == NotificationChannel.Email)
+            await mail.DecisionAsync(@case, decision, await LetterAsync(decision, @case, ct), ct);
         try
         {
             await db.SaveChangesAsync(ct);

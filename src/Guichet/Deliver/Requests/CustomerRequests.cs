@@ -18,7 +18,7 @@ internal sealed record AskRequest(string? What, DateOnly? DueOn);
 /// Asking the customer for something, and the customer's answer through the status page: the
 /// question suspends the clock (when the case type allows it, for a missing document), the
 /// upload resumes it, each in one transaction with its event.
-internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocuments documents, WorkingCalendar calendar, TimeProvider time, IOptions<StatusLinkOptions> links)
+internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocuments documents, WorkingCalendar calendar, TimeProvider time, IOptions<StatusLinkOptions> links, CaseMail mail)
 {
     public const string MissingDocumentReason = "missing-document";
 
@@ -44,6 +44,8 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         // The clock stops while the customer is asked for a document, where the case type says it may.
         var suspended = !@case.IsSuspended && @case.Suspend(type, MissingDocumentReason, Today) is null;
         @case.Touch(type, Today, calendar, now);
+        // The e-mail carries a link of its own (tokens are stored only hashed, so earlier ones cannot be resent).
+        await mail.AskAsync(@case, asked, AddLink(caseId, now), ct);
         eventLog.Record(user, "case.customer-asked", CaseWork.Objects(@case).Append(new EventLogObject("customer-request", asked.Id.ToString())),
             new Dictionary<string, object?> { ["dueOn"] = asked.DueOn, ["suspended"] = suspended, ["dueDate"] = @case.DueOn });
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Guichet.Deliver.Decisions;
+using Guichet.Deliver.Requests;
+using Guichet.Deliver.StatusPage;
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Data;
+using Guichet.Platform.Localization;
+using Guichet.Platform.Mail;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Deliver.Cases;
+
+/// The e-mails a case sends its applicant, in the language of procedure, put in the outbox of
+/// the use case's transaction: they leave only if the change is saved, and are retried until sent.
+internal sealed class CaseMail(GuichetDb db, Platform.Outbox.Outbox outbox, Texts texts, PublicUrls urls)
+{
+    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(Languages.CultureName(language));
+
+    private string T(string language, string key, params object?[] args) => string.Format(Culture(language), texts.Get(language, key), args);
+
+    private static string Date(DateOnly d, string language) => d.ToString("d MMMM yyyy", Culture(language));
+
+    private static CaseParty? Applicant(Case c) => c.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant && !string.IsNullOrEmpty(p.Email));
+
+    /// The organisation that provides the case's service, as the signature.
+    private async Task<string> SenderAsync(Case c, CancellationToken ct)
+    {
+        var organisationId = await db.Set<PublicService>().AsNoTracking().Where(s => s.Id == c.ServiceId).Select(s => (Guid?)s.OrganisationId).FirstOrDefaultAsync(ct);
+        var organisation = organisationId is null ? null : await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        return organisation?.Name.Resolve(c.Language, organisation.PrimaryLanguage).Text ?? "";
+    }
+
+    public async Task AcknowledgeAsync(Case c, string statusToken, CancellationToken ct)
+    {
+        if (Applicant(c) is not { } to) return;
+        outbox.EnqueueMail(new MailMessage
+        {
+            To = [new MailAddress(to.Email!, to.Name)],
+            Subject = T(c.Language, "deliver.mail.ack.subject", c.Number),
+            TextBody = T(c.Language, "deliver.mail.ack.body", c.Number, c.Subject, urls.Absolute(StatusLinkOptions.PathFor(statusToken)), await SenderAsync(c, ct)),
+        });
+    }
+
+    public async Task AskAsync(Case c, CustomerRequest request, string statusToken, CancellationToken ct)
+    {
+        if (Applicant(c) is not { } to) return;
+        outbox.EnqueueMail(new MailMessage
+        {
+            To = [new MailAddress(to.Email!, to.Name)],
+            Subject = T(c.Language, "deliver.mail.request.subject", c.Number),
+            TextBody = T(c.Language, "deliver.mail.request.body", c.Number, request.What, Date(request.DueOn, c.Language),
+                urls.Absolute(StatusLinkOptions.PathFor(statusToken)), await SenderAsync(c, ct)),
+        });
+    }
+
+    public async Task DecisionAsync(Case c, Decision decision, DecisionLetter letter, CancellationToken ct)
+    {
+        if (Applicant(c) is not { } to) return;
+        outbox.EnqueueMail(new MailMessage
+        {
+            To = [new MailAddress(to.Email!, to.Name)],
+            Subject = T(c.Language, "deliver.letter.mail.subject", c.Number),
+            TextBody = T(c.Language, "deliver.letter.mail.body", c.Number, c.Subject, Date(decision.AppealDeadline, c.Language), await SenderAsync(c, ct)),
+            Attachments = [new MailAttachment($"decision-{c.Number}.pdf", "application/pdf", letter.Pdf(texts))],
+        });
+    }
+}
