@@ -205,7 +205,7 @@ internal static class SearchBench
                 using var r = await http.GetAsync("/api/v1/services?q=passeport&lang=fr");
                 if (r.IsSuccessStatusCode) return;
             }
-            catch (HttpRequestException) { }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { } // not listening yet, or still building its index
             await Task.Delay(500);
         }
         throw new InvalidOperationException("The app did not answer searches within 5 minutes.");

@@ -1,3 +1,4 @@
+using Guichet.Deliver;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet;
@@ -13,12 +14,14 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddOrient();
+builder.Services.AddDeliver();
 
 var app = builder.Build();
 
 app.UsePlatform();
 app.MapPlatform();
 app.MapOrient();
+app.MapDeliver();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
 await app.RunAsync();

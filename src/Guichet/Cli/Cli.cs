@@ -1,3 +1,4 @@
+using Guichet.Deliver;
 using Guichet.Demo;
 using Guichet.Orient;
 using Guichet.Platform;
@@ -29,6 +30,7 @@ internal static class Cli
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddOrient();
+        builder.Services.AddDeliver();
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;

@@ -10,13 +10,15 @@ internal static class DemoData
 {
     public const string Password = "Guichet-demo-2026";
 
-    public static readonly IReadOnlyList<(string Email, string Name, string Role)> Staff =
+    /// Each account with its unit in the demo catalogue ("organisation/unit"), or none: the
+    /// admin and the editor work across organisations.
+    public static readonly IReadOnlyList<(string Email, string Name, string Role, string? Unit)> Staff =
     [
-        ("admin@guichet.demo", "Ada Admin", Roles.Admin),
-        ("editor@guichet.demo", "Eddy Editor", Roles.Editor),
-        ("frontoffice@guichet.demo", "Fatima Front", Roles.FrontOffice),
-        ("casehandler@guichet.demo", "Koen Handler", Roles.CaseHandler),
-        ("manager@guichet.demo", "Marie Manager", Roles.Manager),
+        ("admin@guichet.demo", "Ada Admin", Roles.Admin, null),
+        ("editor@guichet.demo", "Eddy Editor", Roles.Editor, null),
+        ("frontoffice@guichet.demo", "Fatima Front", Roles.FrontOffice, "hautrival/hautrival-citizen-services"),
+        ("casehandler@guichet.demo", "Koen Handler", Roles.CaseHandler, "hautrival/hautrival-urban-planning"),
+        ("manager@guichet.demo", "Marie Manager", Roles.Manager, "hautrival/hautrival-general-management"),
     ];
 
     public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct)
@@ -32,19 +34,24 @@ internal static class DemoData
         var db = services.GetRequiredService<GuichetDb>();
         var accounts = services.GetRequiredService<StaffAccounts>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (email, name, role) in Staff)
+        foreach (var (email, name, role, _) in Staff)
             if (!await db.Set<StaffUser>().AnyAsync(u => u.Email == email, ct))
                 await accounts.CreateAsync(email, name, [role], Password, null, ct);
         await db.SaveChangesAsync(ct);
         foreach (var seeder in services.GetServices<IDemoSeeder>())
             await seeder.SeedAsync(ct);
+        // Units exist once the catalogue is seeded.
+        foreach (var (email, _, _, unit) in Staff)
+            if (unit is not null)
+                (await db.Set<StaffUser>().SingleAsync(u => u.Email == email, ct)).MoveToUnit(Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("unit:" + unit));
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
     public static void PrintLogins(TextWriter output)
     {
         output.WriteLine("Guichet: demo data loaded. Staff sign-in at /staff/sign-in with password '" + Password + "':");
-        foreach (var (email, _, role) in Staff)
+        foreach (var (email, _, role, _) in Staff)
             output.WriteLine($"  {email,-28} ({role})");
     }
 }

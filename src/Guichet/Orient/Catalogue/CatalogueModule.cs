@@ -12,6 +12,7 @@ internal static class CatalogueModule
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddSingleton<CodeLists>();
+        services.AddSingleton<CatalogueChanges>();
         services.AddScoped<IDemoSeeder, CatalogueDemoSeeder>();
         services.AddScoped<CatalogueEditing>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", CatalogueOpenApi.Describe);

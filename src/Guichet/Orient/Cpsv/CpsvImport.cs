@@ -25,7 +25,7 @@ internal sealed record CpsvImportResult(CpsvImportSummary? Summary, IReadOnlyLis
 /// services published. Everything is read and checked against the catalogue rules first, on the
 /// catalogue as it would be after the import; only then is anything changed, in one SaveChanges
 /// with one "catalogue.imported" event-log entry. Any error and nothing is stored.
-internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, EventLog eventLog, TimeProvider time)
+internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, EventLog eventLog, CatalogueChanges changes, TimeProvider time)
 {
     private const string Organisations = "organisation";
     private const string Units = "unit";
@@ -67,7 +67,9 @@ internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, Eve
             if (errors.Count > 0) return Failed(errors);
 
             var summary = Apply(plan, existing, actor, now);
+            CatalogueVersion.Bump(db);
             await db.SaveChangesAsync(ct);
+            changes.Saved();
             return new CpsvImportResult(summary, []);
         }
     }

@@ -30,29 +30,95 @@ internal sealed record SearchHit(CatalogueEntry Entry, double Score);
 /// One page of hits, best first, and how many matched in all.
 internal sealed record SearchResults(SearchQuery Query, int Total, IReadOnlyList<SearchHit> Hits);
 
-/// Finds published services. (First cut: a plain scan; the ranked multilingual index replaces it.)
-internal sealed class ServiceSearch(IServiceScopeFactory scopes)
+/// Finds published services through an in-memory SearchIndex. The index is rebuilt when the
+/// catalogue changes: at once after a change made on this node, and within
+/// <see cref="SearchOptions.StampCheckSeconds"/> after one made on another node (the catalogue's
+/// version stamp). While a rebuild runs, searches wait for it up to
+/// <see cref="SearchOptions.RebuildWaitMilliseconds"/>, then answer from the previous index.
+internal sealed class ServiceSearch(
+    IServiceScopeFactory scopes, CodeLists codes, Synonyms synonyms, CatalogueChanges changes,
+    TimeProvider time, Microsoft.Extensions.Options.IOptions<SearchOptions> options, ILogger<ServiceSearch> log)
 {
-    public async ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default)
+    private sealed record State(SearchIndex Index, Guid Stamp, long LocalChanges, long CheckedAt);
+
+    private volatile State? _state;
+    private Task<State>? _rebuild;
+    private readonly Lock _gate = new();
+
+    public async ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default) =>
+        (await IndexAsync(ct)).Search(query);
+
+    /// The current index, checked against the catalogue's version stamp.
+    public async ValueTask<SearchIndex> IndexAsync(CancellationToken ct = default)
+    {
+        var state = _state;
+        var now = time.GetTimestamp();
+        if (state is not null && state.LocalChanges == changes.Count)
+        {
+            if (time.GetElapsedTime(state.CheckedAt, now).TotalSeconds < options.Value.StampCheckSeconds) return state.Index;
+            if (await ReadStampAsync(ct) == state.Stamp)
+            {
+                _state = state with { CheckedAt = now };
+                return state.Index;
+            }
+        }
+
+        Task<State> rebuild;
+        lock (_gate)
+        {
+            if (_rebuild is null || _rebuild.IsCompleted) _rebuild = Task.Run(BuildAsync, CancellationToken.None);
+            rebuild = _rebuild;
+        }
+        if (state is null) return (await rebuild.WaitAsync(ct)).Index;
+        var wait = TimeSpan.FromMilliseconds(options.Value.RebuildWaitMilliseconds);
+        try
+        {
+            return (await rebuild.WaitAsync(wait, ct)).Index;
+        }
+        catch (TimeoutException)
+        {
+            return state.Index;
+        }
+    }
+
+    private async Task<State> BuildAsync()
+    {
+        var started = time.GetTimestamp();
+        // Read what the index will be current for before reading the catalogue itself: a change
+        // committed in between makes the next check rebuild again, never the other way round.
+        var localChanges = changes.Count;
+        var stamp = await ReadStampAsync(CancellationToken.None);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var services = await db.Set<PublicService>().AsNoTracking().Where(s => s.Status == ServiceStatus.Published).OrderBy(s => s.Slug).ToListAsync();
+        var organisations = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id);
+        var channels = await db.Set<Channel>().AsNoTracking().ToDictionaryAsync(c => c.Id);
+        var entries = services.Select(s => new CatalogueEntry(s, organisations[s.OrganisationId],
+            s.UnitId is { } u ? units.GetValueOrDefault(u) : null,
+            [.. s.Content.ChannelIds.Select(channels.GetValueOrDefault).OfType<Channel>()])).ToList();
+        var index = new SearchIndex(entries, codes, synonyms);
+        var state = new State(index, stamp, localChanges, time.GetTimestamp());
+        _state = state;
+        log.LogInformation("Search index built: {Services} services in {Milliseconds} ms.", entries.Count, (int)time.GetElapsedTime(started).TotalMilliseconds);
+        return state;
+    }
+
+    private async Task<Guid> ReadStampAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-        var services = await db.Set<PublicService>().AsNoTracking().Where(s => s.Status == ServiceStatus.Published).ToListAsync(ct);
-        var organisations = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
-        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        var channels = await db.Set<Channel>().AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
-        var text = query.Text?.Trim() ?? "";
-        var matches = services
-            .Where(s => text.Length == 0 || s.Content.Name.Resolve(query.Language, "fr").Text.Contains(text, StringComparison.OrdinalIgnoreCase))
-            .Where(s => query.Audience is null || s.Content.Audiences.Contains(query.Audience.Value))
-            .Where(s => query.Theme is null || s.Content.Themes.Contains(query.Theme))
-            .Where(s => query.OrganisationId is null || s.OrganisationId == query.OrganisationId)
-            .Where(s => query.LifeEvent is null || s.Content.LifeEvents.Contains(query.LifeEvent))
-            .Where(s => query.BusinessEvent is null || s.Content.BusinessEvents.Contains(query.BusinessEvent))
-            .Select(s => new SearchHit(new CatalogueEntry(s, organisations[s.OrganisationId],
-                s.UnitId is { } u ? units.GetValueOrDefault(u) : null,
-                [.. s.Content.ChannelIds.Select(channels.GetValueOrDefault).OfType<Channel>()]), 1))
-            .ToList();
-        return new SearchResults(query, matches.Count, [.. matches.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)]);
+        return await db.Set<CatalogueVersion>().AsNoTracking().Where(v => v.Id == CatalogueVersion.SingletonId).Select(v => v.Stamp).FirstOrDefaultAsync(ct);
     }
+}
+
+internal sealed class SearchOptions
+{
+    public const string Section = "Search";
+
+    /// How often a node asks the database whether another node changed the catalogue.
+    public double StampCheckSeconds { get; set; } = 1;
+
+    /// How long a search waits for a rebuild before answering from the previous index.
+    public int RebuildWaitMilliseconds { get; set; } = 3000;
 }

@@ -37,6 +37,8 @@ internal sealed class StaffUser
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
 
+    public void MoveToUnit(Guid? unitId) => UnitId = unitId;
+
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
     public void SignInFailed(DateTimeOffset now)

@@ -30,12 +30,16 @@ internal static class Problems
 
     public static ProblemHttpResult BadRequest(string code, string title) => Of(StatusCodes.Status400BadRequest, code, title);
 
-    public static ProblemHttpResult Of(int status, string code, string title) =>
-        TypedResults.Problem(new ProblemDetails
+    public static ProblemHttpResult Of(int status, string code, string title, IReadOnlyList<InvalidParam>? invalid = null)
+    {
+        var problem = new ProblemDetails
         {
             Status = status,
             Title = title,
             Type = $"https://guichet.example/problems/{code}",
             Extensions = { ["code"] = code },
-        });
+        };
+        if (invalid is { Count: > 0 }) problem.Extensions["invalidParams"] = invalid;
+        return TypedResults.Problem(problem);
+    }
 }

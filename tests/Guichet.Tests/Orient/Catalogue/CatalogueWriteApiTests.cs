@@ -527,4 +527,18 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var malformed = await RefusedAsync(() => client.PutAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours", Demo.Json("""{"periods": 3}""")));
         Assert.Equal("malformed-json", malformed.Code);
     }
+
+    [Fact]
+    public async Task Parallel_creates_with_one_slug_make_one_service_and_conflicts_for_the_rest()
+    {
+        var editor = await Editor();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            editor.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("hautrival-raced-slug", Demo.HautrivalPopulation)))));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        foreach (var r in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            Assert.Equal("slug-taken", (await r.ProblemAsync()).Code);
+        Assert.Equal(1, app.InScope(db => db.Set<PublicService>().Count(s => s.Slug == "hautrival-raced-slug")));
+        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().ToList().Count(e => e.Activity == "catalogue.service.created" && e.Attributes.Contains("hautrival-raced-slug"))));
+    }
 }

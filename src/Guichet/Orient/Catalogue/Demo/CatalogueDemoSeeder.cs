@@ -72,6 +72,7 @@ internal sealed class CatalogueDemoSeeder(GuichetDb db, CodeLists codes, EventLo
                 eventLog.Record("system:demo", "catalogue.service.created", [new EventLogObject("service", service.Id.ToString())]);
             }
         }
+        CatalogueVersion.Bump(db);
         await db.SaveChangesAsync(ct);
     }
 

@@ -15,7 +15,7 @@ namespace Guichet.Orient.Catalogue.Editing;
 /// one SaveChanges, so that a refused change leaves nothing behind. `inputErrors` are problems the
 /// caller found while reading its input (a page's number field that is not a number); they are
 /// reported together with the rest.
-internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeLists codes, TimeProvider time)
+internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeLists codes, CatalogueChanges changes, TimeProvider time)
 {
     public async Task<EditorScope> ScopeOfAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         var organisation = new Organisation(Guid.NewGuid(), content, time.GetUtcNow());
         db.Add(organisation);
         eventLog.Record(user, "catalogue.organisation.created", [new EventLogObject("organisation", organisation.Id.ToString())], Attributes(content.Slug));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "organisation", ct) is { } taken) return taken;
         return organisation;
     }
 
@@ -64,7 +64,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         organisation.Update(content, time.GetUtcNow());
         eventLog.Record(user, "catalogue.organisation.edited", [new EventLogObject("organisation", id.ToString())], Attributes(content.Slug));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "organisation", ct) is { } taken) return taken;
         return organisation;
     }
 
@@ -103,7 +103,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         var unit = new Unit(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
         db.Add(unit);
         eventLog.Record(user, "catalogue.unit.created", [Object(unit), OrganisationObject(organisationId)], Attributes(content.Slug));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "unit of this organisation", ct) is { } taken) return taken;
         return unit;
     }
 
@@ -130,7 +130,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
             if (content.ParentId is { } to) objects.Add(new EventLogObject("unit", to.ToString(), "new-parent"));
             eventLog.Record(user, "catalogue.unit.moved", objects, new Dictionary<string, object?> { ["formerParentId"] = formerParent, ["newParentId"] = content.ParentId });
         }
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "unit of this organisation", ct) is { } taken) return taken;
         return unit;
     }
 
@@ -151,7 +151,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         var channel = new Channel(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
         db.Add(channel);
         eventLog.Record(user, "catalogue.channel.created", [Object(channel), OrganisationObject(organisationId)], Attributes(content.Slug));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "channel", ct) is { } taken) return taken;
         return channel;
     }
 
@@ -173,7 +173,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         eventLog.Record(user, "catalogue.channel.edited", [Object(channel), OrganisationObject(organisation.Id)], Attributes(content.Slug));
         if (hoursChanged)
             eventLog.Record(user, "catalogue.channel.opening-hours-changed", [Object(channel)], Attributes(content.Slug));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "channel", ct) is { } taken) return taken;
         return channel;
     }
 
@@ -192,7 +192,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         channel.SetOpeningHours(hours, time.GetUtcNow());
         eventLog.Record(user, "catalogue.channel.opening-hours-changed", [Object(channel)], Attributes(channel.Slug));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(slugOf: null, ct);
         return channel;
     }
 
@@ -217,7 +217,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         var service = new PublicService(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
         db.Add(service);
         eventLog.Record(user, "catalogue.service.created", [Object(service), OrganisationObject(organisationId)], Attributes(content.Slug));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "service", ct) is { } taken) return taken;
         return service;
     }
 
@@ -238,7 +238,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         service.Edit(content, time.GetUtcNow());
         eventLog.Record(user, "catalogue.service.edited", [Object(service), OrganisationObject(organisation.Id)],
             Attributes(content.Slug, ("status", service.Status.ToString().ToLowerInvariant())));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(slugOf: "service", ct) is { } taken) return taken;
         return service;
     }
 
@@ -260,7 +260,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         service.Publish(time.GetUtcNow());
         eventLog.Record(user, "catalogue.service.published", [Object(service), OrganisationObject(organisation.Id)], Attributes(service.Slug));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(slugOf: null, ct);
         return service;
     }
 
@@ -274,7 +274,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         service.Unpublish(time.GetUtcNow());
         eventLog.Record(user, "catalogue.service.unpublished", [Object(service), OrganisationObject(service.OrganisationId)], Attributes(service.Slug));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(slugOf: null, ct);
         return service;
     }
 
@@ -296,5 +296,24 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         var attributes = new Dictionary<string, object?> { ["slug"] = slug };
         foreach (var (key, value) in more) attributes[key] = value;
         return attributes;
+    }
+
+    /// Saves the change with a new catalogue version stamp (ADR 0005), or reports the slug as
+    /// taken when a concurrent request saved the same slug first (the check above cannot see a
+    /// row that is not committed yet; the unique index can).
+    private async Task<EditRefusal?> SaveAsync(string? slugOf, CancellationToken ct)
+    {
+        CatalogueVersion.Bump(db);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (slugOf is not null && DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return EditRefusal.SlugTaken(slugOf);
+        }
+        changes.Saved();
+        return null;
     }
 }

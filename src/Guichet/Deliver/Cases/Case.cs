@@ -1,0 +1,153 @@
+using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Clock;
+using Guichet.Platform.Calendar;
+
+namespace Guichet.Deliver.Cases;
+
+/// A case file: one request of a customer, processed under one version of a case type, with its
+/// status, its clock and its parties. Methods are named after what happens; each one checks the
+/// rule it is about and says why it refuses.
+internal sealed class Case
+{
+    public Guid Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public Guid CaseTypeId { get; private set; }
+    public Guid ServiceId { get; private set; }
+    public Guid UnitId { get; private set; }
+    public Guid? HandlerId { get; private set; }
+    public string Status { get; private set; } = "";
+    public string Language { get; private set; } = "fr";
+    public string Subject { get; private set; } = "";
+    public DateOnly ReceivedOn { get; private set; }
+    public DateOnly? CompleteOn { get; private set; }
+    public List<ClockSuspension> Suspensions { get; private set; } = [];
+    public CaseExtension? Extension { get; private set; }
+    public List<CaseParty> Parties { get; private set; } = [];
+    /// The due date as of the last change, for sorting work lists in SQL; pages read the clock.
+    public DateOnly? DueOn { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    private Case() { }
+
+    public Case(Guid id, string number, CaseType type, Guid unitId, string language, string subject,
+        DateOnly receivedOn, bool complete, IEnumerable<CaseParty> parties, DateTimeOffset now)
+    {
+        Id = id;
+        Number = number;
+        CaseTypeId = type.Id;
+        ServiceId = type.ServiceId;
+        UnitId = unitId;
+        Language = language;
+        Subject = subject;
+        ReceivedOn = receivedOn;
+        CompleteOn = complete ? receivedOn : null;
+        Parties = [.. parties];
+        Status = type.InitialStatus.Code;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public bool IsClosed => ClosedAt is not null;
+
+    public bool IsSuspended => Suspensions.Any(s => s.Until is null);
+
+    public ClockFacts ClockFacts => new(ReceivedOn, CompleteOn, Suspensions, Extension?.Days ?? 0);
+
+    public ClockReading Clock(CaseType type, DateOnly today, WorkingCalendar calendar) =>
+        CaseClock.Read(type.Content.Clock, ClockFacts, today, calendar);
+
+    /// Keeps the stored due date in step with the clock after every change.
+    public void Touch(CaseType type, DateOnly today, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        DueOn = Clock(type, today, calendar).DueOn;
+        UpdatedAt = now;
+    }
+
+    public CaseRefusal? MoveTo(CaseType type, string status, DateTimeOffset now)
+    {
+        if (IsClosed) return CaseRefusal.Closed;
+        if (type.Status(status) is not { } target) return CaseRefusal.UnknownStatus;
+        if (!type.AllowsMove(Status, status)) return CaseRefusal.StatusNotAllowed;
+        Status = status;
+        if (target.Final) ClosedAt = now;
+        return null;
+    }
+
+    public CaseRefusal? MarkComplete(DateOnly on)
+    {
+        if (IsClosed) return CaseRefusal.Closed;
+        if (CompleteOn is not null) return CaseRefusal.AlreadyComplete;
+        if (on < ReceivedOn) return CaseRefusal.DateBeforeReceipt;
+        CompleteOn = on;
+        return null;
+    }
+
+    public CaseRefusal? Suspend(CaseType type, string reason, DateOnly on)
+    {
+        if (IsClosed) return CaseRefusal.Closed;
+        if (!type.Content.SuspensionReasons.Any(r => r.Code == reason)) return CaseRefusal.SuspensionReasonNotAllowed;
+        if (IsSuspended) return CaseRefusal.AlreadySuspended;
+        if (on < ReceivedOn || Suspensions.Any(s => s.Until > on)) return CaseRefusal.DateBeforeReceipt;
+        Suspensions = [.. Suspensions, new ClockSuspension(on, null) { Reason = reason }];
+        return null;
+    }
+
+    public CaseRefusal? Resume(DateOnly on)
+    {
+        if (IsClosed) return CaseRefusal.Closed;
+        var open = Suspensions.FirstOrDefault(s => s.Until is null);
+        if (open is null) return CaseRefusal.NotSuspended;
+        if (on < open.From) return CaseRefusal.DateBeforeSuspension;
+        Suspensions = [.. Suspensions.Select(s => s == open ? s with { Until = on } : s)];
+        return null;
+    }
+
+    public CaseRefusal? Extend(CaseType type, string reason, DateTimeOffset now)
+    {
+        if (IsClosed) return CaseRefusal.Closed;
+        if (type.Content.ExtensionDays is not { } days) return CaseRefusal.ExtensionNotAllowed;
+        if (Extension is not null) return CaseRefusal.AlreadyExtended;
+        if (string.IsNullOrWhiteSpace(reason)) return CaseRefusal.ExtensionReasonMissing;
+        Extension = new CaseExtension(days, reason.Trim(), now);
+        return null;
+    }
+
+    public CaseRefusal? Assign(CaseType type, Guid unitId, Guid? handlerId)
+    {
+        if (IsClosed) return CaseRefusal.Closed;
+        if (!type.Content.UnitIds.Contains(unitId)) return CaseRefusal.UnitNotInvolved;
+        UnitId = unitId;
+        HandlerId = handlerId;
+        return null;
+    }
+}
+
+internal sealed record CaseExtension(int Days, string Reason, DateTimeOffset At);
+
+internal enum PartyRole { Applicant, Representative }
+
+internal enum PartyKind { Person, Company }
+
+/// Someone the case is about or who acts for them; the number is stored normalised (11 digits
+/// for a person, 10 for a company) so that a search by number finds every spelling of it.
+internal sealed record CaseParty(PartyRole Role, PartyKind Kind, string Name, string? Number, string? Email, string? Phone, string? Address);
+
+/// Why a case refused a change: the API's 409/422 and the pages' messages come from the code.
+internal sealed record CaseRefusal(int Status, string Code, string Title)
+{
+    public static readonly CaseRefusal Closed = new(409, "case-closed", "The case is closed.");
+    public static readonly CaseRefusal UnknownStatus = new(422, "unknown-status", "This status is not in the case type's model.");
+    public static readonly CaseRefusal StatusNotAllowed = new(409, "status-change-not-allowed", "The case type's model does not lead from the current status to this one.");
+    public static readonly CaseRefusal AlreadyComplete = new(409, "case-already-complete", "The file is already complete.");
+    public static readonly CaseRefusal DateBeforeReceipt = new(422, "date-out-of-order", "The date is before the case was received or before the last suspension ended.");
+    public static readonly CaseRefusal SuspensionReasonNotAllowed = new(422, "suspension-reason-not-allowed", "The case type does not allow suspending the clock for this reason.");
+    public static readonly CaseRefusal AlreadySuspended = new(409, "case-already-suspended", "The clock is already suspended.");
+    public static readonly CaseRefusal NotSuspended = new(409, "case-not-suspended", "The clock is not suspended.");
+    public static readonly CaseRefusal DateBeforeSuspension = new(422, "date-out-of-order", "The clock cannot resume before it was suspended.");
+    public static readonly CaseRefusal ExtensionNotAllowed = new(422, "extension-not-allowed", "The case type allows no extension.");
+    public static readonly CaseRefusal AlreadyExtended = new(409, "case-already-extended", "The time was already extended once.");
+    public static readonly CaseRefusal ExtensionReasonMissing = new(422, "extension-reason-missing", "An extension needs a reason.");
+    public static readonly CaseRefusal UnitNotInvolved = new(422, "unit-not-involved", "This unit does not handle cases of this type.");
+}

@@ -1,0 +1,24 @@
+namespace Guichet.Deliver.Cases;
+
+/// An internal note on a case, never shown to the customer.
+internal sealed class CaseNote
+{
+    public const int MaxLength = 4000;
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public string Author { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+
+    private CaseNote() { }
+
+    public CaseNote(Guid caseId, string author, string text, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        CaseId = caseId;
+        Author = author;
+        Text = text;
+        At = at;
+    }
+}

@@ -1,0 +1,71 @@
+using Guichet.Platform.Web;
+
+namespace Guichet.Deliver.Cases;
+
+/// The body of POST /api/v1/cases. Everything is optional in the type so that a missing field is
+/// reported by name (400 with invalidParams) rather than as unreadable JSON.
+internal sealed record OpenCaseRequest(
+    string? CaseType, Guid? UnitId, string? Language, string? Subject, DateOnly? ReceivedOn, bool? Complete, IReadOnlyList<PartyRequest?>? Parties);
+
+internal sealed record PartyRequest(string? Role, string? Kind, string? Name, string? Number, string? Email, string? Phone, string? Address);
+
+internal sealed record StatusRequest(string? Status);
+
+internal sealed record SuspendRequest(string? Reason, DateOnly? On);
+
+internal sealed record DateRequest(DateOnly? On);
+
+internal sealed record ExtendRequest(string? Reason);
+
+internal sealed record AssignRequest(Guid? UnitId, Guid? HandlerId);
+
+internal sealed record NoteRequest(string? Text);
+
+internal static class CaseRequestRules
+{
+    public const int MaxSubject = 500, MaxName = 200, MaxContact = 254, MaxAddress = 500, MaxParties = 10;
+
+    public static List<CaseParty> Parties(IReadOnlyList<PartyRequest?>? parties, List<InvalidParam> errors)
+    {
+        var result = new List<CaseParty>();
+        if (parties is null || parties.Count == 0)
+        {
+            errors.Add(new("parties", "required", "At least the applicant."));
+            return result;
+        }
+        if (parties.Count > MaxParties) errors.Add(new("parties", "too-many", $"At most {MaxParties} parties."));
+        for (var i = 0; i < parties.Count; i++)
+        {
+            var field = $"parties[{i}]";
+            if (parties[i] is not { } p)
+            {
+                errors.Add(new(field, "required", "A party, not null."));
+                continue;
+            }
+            PartyRole? role = p.Role switch { "applicant" => PartyRole.Applicant, "representative" => PartyRole.Representative, _ => null };
+            if (role is null) errors.Add(new($"{field}.role", "unknown-code", "Use applicant or representative."));
+            PartyKind? kind = p.Kind switch { "person" => PartyKind.Person, "company" => PartyKind.Company, _ => null };
+            if (kind is null) errors.Add(new($"{field}.kind", "unknown-code", "Use person or company."));
+            if (string.IsNullOrWhiteSpace(p.Name)) errors.Add(new($"{field}.name", "required", "The party's name."));
+            else if (p.Name.Length > MaxName) errors.Add(new($"{field}.name", "too-long", $"At most {MaxName} characters."));
+            string? number = null;
+            if (!string.IsNullOrWhiteSpace(p.Number) && kind is { } k)
+            {
+                number = PartyNumbers.Normalize(k, p.Number, out var code);
+                if (number is null) errors.Add(new($"{field}.number", code!, k == PartyKind.Person
+                    ? "Not a valid Belgian national number (11 digits with a valid check)."
+                    : "Not a valid Belgian enterprise number (10 digits with a valid check)."));
+            }
+            if (p.Email is { Length: > 0 } email && (email.Length > MaxContact || !email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal)))
+                errors.Add(new($"{field}.email", "invalid-email", "Not an e-mail address."));
+            if (p.Phone is { Length: > 50 }) errors.Add(new($"{field}.phone", "too-long", "At most 50 characters."));
+            if (p.Address is { Length: > MaxAddress }) errors.Add(new($"{field}.address", "too-long", $"At most {MaxAddress} characters."));
+            if (role is { } r && kind is { } kd && !string.IsNullOrWhiteSpace(p.Name))
+                result.Add(new CaseParty(r, kd, p.Name.Trim(), number, NullIfEmpty(p.Email), NullIfEmpty(p.Phone), NullIfEmpty(p.Address)));
+        }
+        if (parties.Count(p => p?.Role == "applicant") != 1) errors.Add(new("parties", "one-applicant", "Exactly one applicant."));
+        return result;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

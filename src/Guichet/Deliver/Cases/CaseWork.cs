@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Security.Claims;
+using Guichet.Deliver.CaseTypes;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Deliver.Cases;
+
+/// The case file's use cases, shared by the API and the pages. Each one finds the case within the
+/// user's scope (else 404), checks the input (400), lets the case apply its rule (409/422), then
+/// keeps the due date in step and records the event in the same SaveChanges.
+internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time)
+{
+    public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    /// What the API needs to answer with the case it just changed.
+    public (GuichetDb Db, WorkingCalendar Calendar) Context => (db, calendar);
+
+    public async Task<CaseResult<Case>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
+    {
+        var errors = new List<InvalidParam>();
+        CaseType? type = null;
+        if (string.IsNullOrWhiteSpace(request.CaseType)) errors.Add(new("caseType", "required", "The code of a case type."));
+        else
+        {
+            type = await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == request.CaseType && t.IsCurrent, ct);
+            if (type is null) errors.Add(new("caseType", "unknown-case-type", "No case type has this code."));
+        }
+        if (request.Language is null) errors.Add(new("language", "required", "The language of procedure: fr, nl or de."));
+        else if (!CaseTypeRules.ProcedureLanguages.Contains(request.Language)) errors.Add(new("language", "unknown-language", "The language of procedure: fr, nl or de."));
+        if (string.IsNullOrWhiteSpace(request.Subject)) errors.Add(new("subject", "required", "What the request is about, in a few words."));
+        else if (request.Subject.Length > CaseRequestRules.MaxSubject) errors.Add(new("subject", "too-long", $"At most {CaseRequestRules.MaxSubject} characters."));
+        var today = Today;
+        var received = request.ReceivedOn ?? today;
+        if (received > today) errors.Add(new("receivedOn", "date-in-future", "A request cannot be received after today."));
+        var parties = CaseRequestRules.Parties(request.Parties, errors);
+        var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault();
+        if (type is not null && unitId is { } u && !type.Content.UnitIds.Contains(u)) errors.Add(new("unitId", "unit-not-involved", "This unit does not handle cases of this type."));
+        if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
+
+        var now = time.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = await NextNumberAsync(received.Year, ct);
+            var @case = new Case(Guid.NewGuid(), number, type!, unitId!.Value, request.Language!, request.Subject!.Trim(), received, request.Complete ?? false, parties, now);
+            @case.Touch(type!, today, calendar, now);
+            db.Add(@case);
+            foreach (var n in parties.Select(p => p.Number).OfType<string>().Distinct()) db.Add(new CasePartyNumber(@case.Id, n));
+            eventLog.Record(user, "case.opened", Objects(@case), new Dictionary<string, object?>
+            {
+                ["number"] = number, ["caseType"] = type!.Code, ["caseTypeVersion"] = type.Version, ["status"] = @case.Status,
+                ["unit"] = @case.UnitId, ["language"] = @case.Language, ["dueOn"] = @case.DueOn,
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return @case;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
+            {
+                db.ChangeTracker.Clear(); // another case took this number a moment ago: take the next one
+            }
+        }
+    }
+
+    /// "2026-00042": the year received and a sequence, easy to read aloud on the phone.
+    private async Task<string> NextNumberAsync(int year, CancellationToken ct)
+    {
+        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
+        var last = await db.Set<Case>().Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+        return prefix + next.ToString("D5", CultureInfo.InvariantCulture);
+    }
+
+    /// A case and its type, if the user may see it. Reading a case is a view of personal data:
+    /// it is recorded (who, when, which case).
+    public async Task<(Case Case, CaseType Type)?> ViewAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var found = await FindAsync(user, id, tracked: false, ct);
+        if (found is null) return null;
+        eventLog.Record(user, "case.viewed", Objects(found.Value.Case));
+        await db.SaveChangesAsync(ct);
+        return found;
+    }
+
+    private async Task<(Case Case, CaseType Type)?> FindAsync(ClaimsPrincipal user, Guid id, bool tracked, CancellationToken ct)
+    {
+        var query = CaseScope.Of(user).Apply(db.Set<Case>());
+        if (!tracked) query = query.AsNoTracking();
+        var @case = await query.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null) return null;
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+        return (@case, type);
+    }
+
+    public Task<CaseResult<Case>> MoveAsync(ClaimsPrincipal user, Guid id, StatusRequest request, CancellationToken ct) =>
+        ChangeAsync(user, id, ct,
+            validate: errors => { if (string.IsNullOrWhiteSpace(request.Status)) errors.Add(new("status", "required", "The status to move to.")); },
+            change: (c, t, now) =>
+            {
+                var from = c.Status;
+                var refusal = c.MoveTo(t, request.Status!, now);
+                return (refusal, "case.status-changed", new() { ["from"] = from, ["to"] = request.Status, ["closed"] = c.IsClosed });
+            });
+
+    public Task<CaseResult<Case>> SuspendAsync(ClaimsPrincipal user, Guid id, SuspendRequest request, CancellationToken ct) =>
+        ChangeAsync(user, id, ct,
+            validate: errors =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "A suspension reason code of the case type."));
+                if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today."));
+            },
+            change: (c, t, _) => (c.Suspend(t, request.Reason!, request.On ?? Today), "case.suspended", new() { ["reason"] = request.Reason, ["on"] = request.On ?? Today }));
+
+    public Task<CaseResult<Case>> ResumeAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
+        ChangeAsync(user, id, ct,
+            validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
+            change: (c, _, _) => (c.Resume(request.On ?? Today), "case.resumed", new() { ["on"] = request.On ?? Today }));
+
+    public Task<CaseResult<Case>> CompleteAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
+        ChangeAsync(user, id, ct,
+            validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
+            change: (c, _, _) => (c.MarkComplete(request.On ?? Today), "case.completed", new() { ["on"] = request.On ?? Today }));
+
+    public Task<CaseResult<Case>> ExtendAsync(ClaimsPrincipal user, Guid id, ExtendRequest request, CancellationToken ct) =>
+        ChangeAsync(user, id, ct,
+            validate: errors =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "Why the time is extended; the customer is told."));
+                else if (request.Reason.Length > 1000) errors.Add(new("reason", "too-long", "At most 1000 characters."));
+            },
+            change: (c, t, now) => (c.Extend(t, request.Reason!, now), "case.extended", new() { ["days"] = t.Content.ExtensionDays, ["reason"] = request.Reason }));
+
+    public Task<CaseResult<Case>> AssignAsync(ClaimsPrincipal user, Guid id, AssignRequest request, CancellationToken ct) =>
+        ChangeAsync(user, id, ct,
+            validate: errors => { if (request.UnitId is null) errors.Add(new("unitId", "required", "The unit that handles the case.")); },
+            change: (c, t, _) => (c.Assign(t, request.UnitId!.Value, request.HandlerId), "case.assigned", new() { ["unit"] = request.UnitId, ["handler"] = request.HandlerId }));
+
+    public async Task<CaseResult<CaseNote>> AddNoteAsync(ClaimsPrincipal user, Guid id, NoteRequest request, CancellationToken ct)
+    {
+        var found = await FindAsync(user, id, tracked: false, ct);
+        if (found is null) return CaseResult<CaseNote>.NotFound;
+        if (string.IsNullOrWhiteSpace(request.Text)) return CaseResult<CaseNote>.Invalid([new("text", "required", "The note's text.")]);
+        if (request.Text.Length > CaseNote.MaxLength) return CaseResult<CaseNote>.Invalid([new("text", "too-long", $"At most {CaseNote.MaxLength} characters.")]);
+        var note = new CaseNote(id, EventLog.ActorOf(user), request.Text.Trim(), time.GetUtcNow());
+        db.Add(note);
+        eventLog.Record(user, "case.note-added", Objects(found.Value.Case));
+        await db.SaveChangesAsync(ct);
+        return note;
+    }
+
+    private async Task<CaseResult<Case>> ChangeAsync(
+        ClaimsPrincipal user, Guid id, CancellationToken ct,
+        Action<List<InvalidParam>> validate,
+        Func<Case, CaseType, DateTimeOffset, (CaseRefusal? Refusal, string Activity, Dictionary<string, object?> Attributes)> change)
+    {
+        var found = await FindAsync(user, id, tracked: true, ct);
+        if (found is null) return CaseResult<Case>.NotFound;
+        var errors = new List<InvalidParam>();
+        validate(errors);
+        if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
+        var (@case, type) = found.Value;
+        var now = time.GetUtcNow();
+        var (refusal, activity, attributes) = change(@case, type, now);
+        if (refusal is not null)
+        {
+            db.ChangeTracker.Clear();
+            return CaseResult<Case>.Refused(refusal);
+        }
+        @case.Touch(type, Today, calendar, now);
+        attributes["dueOn"] = @case.DueOn;
+        eventLog.Record(user, activity, Objects(@case), attributes);
+        await db.SaveChangesAsync(ct);
+        return @case;
+    }
+
+    public static EventLogObject[] Objects(Case c) =>
+        [new EventLogObject("case", c.Id.ToString(), c.Number), new EventLogObject("unit", c.UnitId.ToString())];
+}
+
+/// The outcome of a case use case: the value, or why not (not found, invalid input, a rule).
+internal sealed record CaseResult<T>(T? Value, int Status, string? Code, string? Title, IReadOnlyList<InvalidParam> InvalidParams) where T : class
+{
+    public static readonly CaseResult<T> NotFound = new(null, 404, "not-found", "The case was not found.", []);
+
+    public static CaseResult<T> Invalid(IReadOnlyList<InvalidParam> errors) => new(null, 400, "validation-failed", "The request is not valid.", errors);
+
+    public static CaseResult<T> Refused(CaseRefusal r) => new(null, r.Status, r.Code, r.Title, []);
+
+    public static CaseResult<T> Unprocessable(CaseRefusal r, IReadOnlyList<InvalidParam> invalid) => new(null, r.Status, r.Code, r.Title, invalid);
+
+    public static implicit operator CaseResult<T>(T value) => new(value, 200, null, null, []);
+
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() =>
+        Status == 400 ? Problems.Validation(InvalidParams) : Problems.Of(Status, Code!, Title!, InvalidParams);
+}

@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using Guichet.Deliver.Cases;
+using Guichet.Deliver.CaseTypes;
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Deliver.Decisions;
+
+internal sealed record IssueDecisionRequest(string? Outcome, string? FactualGrounds, string? LegalGrounds, AppealRequest? Appeal, string? Channel);
+
+/// The appeal block as sent; any part left out is taken from the case type, in the language of procedure.
+internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDays, string? Address);
+
+internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, string? LodgedWith, string? Reference, string? Summary);
+
+/// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
+internal sealed class DecisionWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time)
+{
+    /// Deemed received on the third working day after posting.
+    public const int PostalDelayWorkingDays = 3;
+
+    private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    public async Task<CaseResult<Decision>> IssueAsync(ClaimsPrincipal user, Guid caseId, IssueDecisionRequest request, CancellationToken ct)
+    {
+        var @case = await CaseScope.Of(user).Apply(db.Set<Case>()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null) return CaseResult<Decision>.NotFound;
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+
+        // 400: what cannot be read at all.
+        var errors = new List<InvalidParam>();
+        DecisionOutcome? outcome = request.Outcome switch
+        {
+            "granted" => DecisionOutcome.Granted, "refused" => DecisionOutcome.Refused,
+            "partiallyGranted" => DecisionOutcome.PartiallyGranted, "inadmissible" => DecisionOutcome.Inadmissible, _ => null,
+        };
+        if (outcome is null) errors.Add(new("outcome", "unknown-code", "Use granted, refused, partiallyGranted or inadmissible."));
+        NotificationChannel? channel = request.Channel switch { "email" => NotificationChannel.Email, "post" => NotificationChannel.Post, _ => null };
+        if (channel is null) errors.Add(new("channel", "unknown-code", "Use email or post."));
+        if (request.FactualGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("factualGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
+        if (request.LegalGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("legalGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
+        if (errors.Count > 0) return CaseResult<Decision>.Invalid(errors);
+
+        // 409/422: the rules of a decision.
+        if (@case.IsClosed) return CaseResult<Decision>.Refused(CaseRefusal.Closed);
+        if (await db.Set<Decision>().AnyAsync(d => d.CaseId == caseId, ct)) return CaseResult<Decision>.Refused(DecisionRefusals.AlreadyIssued);
+        if (!type.Content.Outcomes.Contains(outcome!.Value)) return CaseResult<Decision>.Refused(DecisionRefusals.OutcomeNotAllowed);
+        var motivation = new List<InvalidParam>();
+        if (!DecisionRules.IsSubstantive(request.FactualGrounds, DecisionRules.MinFactualWords))
+            motivation.Add(new("factualGrounds", "decision-motivation-missing", $"The facts the decision rests on, in at least {DecisionRules.MinFactualWords} words."));
+        if (!DecisionRules.IsSubstantive(request.LegalGrounds, DecisionRules.MinLegalWords))
+            motivation.Add(new("legalGrounds", "decision-motivation-missing", $"The legal provisions the decision applies, in at least {DecisionRules.MinLegalWords} words."));
+        if (motivation.Count > 0) return CaseResult<Decision>.Unprocessable(DecisionRefusals.MotivationMissing, motivation);
+        var appeal = AppealBlockFor(type, @case.Language, request.Appeal);
+        if (!DecisionRules.IsComplete(appeal))
+        {
+            var missing = new List<InvalidParam>();
+            if (string.IsNullOrWhiteSpace(appeal.Body)) missing.Add(new("appeal.body", "decision-appeal-information-missing", "The body to appeal to."));
+            if (string.IsNullOrWhiteSpace(appeal.Form)) missing.Add(new("appeal.form", "decision-appeal-information-missing", "The form the appeal takes."));
+            if (string.IsNullOrWhiteSpace(appeal.Address)) missing.Add(new("appeal.address", "decision-appeal-information-missing", "Where to send the appeal."));
+            if (appeal.DeadlineDays is < 1 or > 365) missing.Add(new("appeal.deadlineDays", "decision-appeal-information-missing", "The appeal deadline, 1 to 365 days."));
+            return CaseResult<Decision>.Unprocessable(DecisionRefusals.AppealInformationMissing, missing);
+        }
+        var applicant = @case.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant);
+        if (channel == NotificationChannel.Email && string.IsNullOrEmpty(applicant?.Email))
+            return CaseResult<Decision>.Refused(DecisionRefusals.NoEmail);
+        var decided = type.Content.Statuses.FirstOrDefault(s => s.Final && type.AllowsMove(@case.Status, s.Code));
+        if (decided is null) return CaseResult<Decision>.Refused(DecisionRefusals.NotReady);
+
+        var now = time.GetUtcNow();
+        var sentOn = Today;
+        var notifiedOn = channel == NotificationChannel.Email ? sentOn : calendar.AddWorkingDays(sentOn, PostalDelayWorkingDays);
+        var deadline = calendar.NextWorkingDayOnOrAfter(notifiedOn.AddDays(appeal.DeadlineDays));
+        var decision = new Decision(caseId, outcome.Value, request.FactualGrounds!.Trim(), request.LegalGrounds!.Trim(), appeal, @case.Language,
+            channel!.Value, sentOn, notifiedOn, deadline, now, EventLog.ActorOf(user));
+        db.Add(decision);
+        var from = @case.Status;
+        @case.MoveTo(type, decided.Code, now);
+        @case.Touch(type, Today, calendar, now);
+        eventLog.Record(user, "case.decision-issued", CaseWork.Objects(@case), new Dictionary<string, object?>
+        {
+            ["outcome"] = request.Outcome, ["channel"] = request.Channel, ["notifiedOn"] = notifiedOn, ["appealDeadline"] = deadline, ["from"] = from, ["to"] = decided.Code,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear(); // a colleague issued it a moment ago
+            return CaseResult<Decision>.Refused(DecisionRefusals.AlreadyIssued);
+        }
+        return decision;
+    }
+
+    /// The case type's appeal information in the language of procedure, with any part the
+    /// handler wrote instead.
+    public static AppealBlock AppealBlockFor(CaseType type, string language, AppealRequest? written)
+    {
+        var a = type.Content.Appeal;
+        return new AppealBlock(
+            Pick(written?.Body, a.Body[language]),
+            Pick(written?.Form, a.Form[language]),
+            written?.DeadlineDays ?? a.DeadlineDays,
+            Pick(written?.Address, a.Address[language]));
+    }
+
+    private static string Pick(string? written, string? template) => (written ?? template ?? "").Trim();
+
+    public async Task<(Decision Decision, Case Case)?> FindAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct)
+    {
+        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null) return null;
+        var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == caseId, ct);
+        return decision is null ? null : (decision, @case);
+    }
+
+    public async Task<DecisionLetter> LetterAsync(Decision decision, Case @case, CancellationToken ct)
+    {
+        var service = await db.Set<PublicService>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == @case.ServiceId, ct);
+        var organisation = service is null ? null : await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == service.OrganisationId, ct);
+        var unit = await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == @case.UnitId, ct);
+        var fallback = organisation?.PrimaryLanguage ?? "fr";
+        var sender = organisation?.Name.Resolve(decision.Language, fallback).Text ?? "";
+        var senderUnit = unit?.Name.Resolve(decision.Language, fallback).Text;
+        var applicant = @case.Parties.First(p => p.Role == PartyRole.Applicant);
+        return new DecisionLetter(decision.Language, sender, senderUnit, @case.Number, @case.Subject, applicant.Name, applicant.Address, decision);
+    }
+
+    public async Task<CaseResult<LodgedAppeal>> LodgeAppealAsync(ClaimsPrincipal user, Guid caseId, LodgeAppealRequest request, CancellationToken ct)
+    {
+        var found = await FindAsync(user, caseId, ct);
+        if (found is null)
+            return await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == caseId, ct)
+                ? CaseResult<LodgedAppeal>.Refused(DecisionRefusals.NoDecision)
+                : CaseResult<LodgedAppeal>.NotFound;
+        var errors = new List<InvalidParam>();
+        AppealKind? kind = request.Kind switch { "appeal" => AppealKind.Appeal, "objection" => AppealKind.Objection, _ => null };
+        if (kind is null) errors.Add(new("kind", "unknown-code", "Use appeal or objection."));
+        var lodgedOn = request.LodgedOn ?? Today;
+        if (lodgedOn > Today) errors.Add(new("lodgedOn", "date-in-future", "Not after today."));
+        if (lodgedOn < found.Value.Decision.SentOn) errors.Add(new("lodgedOn", "date-out-of-order", "Not before the decision was sent."));
+        if (string.IsNullOrWhiteSpace(request.LodgedWith)) errors.Add(new("lodgedWith", "required", "The body the appeal was lodged with."));
+        else if (request.LodgedWith.Length > 300) errors.Add(new("lodgedWith", "too-long", "At most 300 characters."));
+        if (string.IsNullOrWhiteSpace(request.Summary)) errors.Add(new("summary", "required", "What the appellant contests."));
+        else if (request.Summary.Length > 4000) errors.Add(new("summary", "too-long", "At most 4000 characters."));
+        if (request.Reference is { Length: > 100 }) errors.Add(new("reference", "too-long", "At most 100 characters."));
+        if (errors.Count > 0) return CaseResult<LodgedAppeal>.Invalid(errors);
+        var appeal = new LodgedAppeal(found.Value.Decision, kind!.Value, lodgedOn, request.LodgedWith!.Trim(), request.Reference?.Trim(), request.Summary!.Trim(), time.GetUtcNow(), EventLog.ActorOf(user));
+        db.Add(appeal);
+        eventLog.Record(user, "case.appeal-lodged", CaseWork.Objects(found.Value.Case), new Dictionary<string, object?> { ["kind"] = request.Kind, ["lodgedOn"] = lodgedOn, ["late"] = appeal.Late });
+        await db.SaveChangesAsync(ct);
+        return appeal;
+    }
+}
+
+internal static class DecisionRefusals
+{
+    public static readonly CaseRefusal AlreadyIssued = new(409, "decision-already-issued", "This case already has its decision; an appeal is recorded beside it.");
+    public static readonly CaseRefusal OutcomeNotAllowed = new(422, "decision-outcome-not-allowed", "The case type does not provide for this outcome.");
+    public static readonly CaseRefusal MotivationMissing = new(422, "decision-motivation-missing", "A decision states its factual and its legal grounds (law of 29 July 1991).");
+    public static readonly CaseRefusal AppealInformationMissing = new(422, "decision-appeal-information-missing", "A decision names the appeal body, the form, the deadline and the address (law of 11 April 1994).");
+    public static readonly CaseRefusal NoEmail = new(422, "applicant-email-missing", "The applicant has no e-mail address: send the decision by post.");
+    public static readonly CaseRefusal NotReady = new(409, "status-change-not-allowed", "The case's status model does not lead from the current status to a decision.");
+    public static readonly CaseRefusal NoDecision = new(409, "decision-not-issued", "An appeal is lodged against a decision; this case has none yet.");
+}

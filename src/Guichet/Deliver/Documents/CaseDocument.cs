@@ -1,0 +1,66 @@
+using Guichet.Platform.Files;
+
+namespace Guichet.Deliver.Documents;
+
+/// What a document is to the case, which also says how long it is kept.
+internal enum DocumentKind { Application, Evidence, Correspondence, Decision, Other }
+
+/// How long a document is kept after the case closes (the archive rules of the organisation).
+internal enum RetentionClass { TwoYears, TenYears, Permanent }
+
+/// A document of a case: its metadata here, its bytes in CaseDocumentContent under their SHA-256.
+internal sealed class CaseDocument
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public DocumentKind Kind { get; private set; }
+    public RetentionClass Retention { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string MediaType { get; private set; } = "";
+    public long Size { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    /// Who sent it: "staff:<id>" or "customer" (through a secure upload link).
+    public string UploadedBy { get; private set; } = "";
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    private CaseDocument() { }
+
+    public CaseDocument(Guid caseId, DocumentKind kind, string fileName, FileTypes.Kind type, long size, string sha256, string uploadedBy, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        CaseId = caseId;
+        Kind = kind;
+        Retention = RetentionOf(kind);
+        FileName = fileName;
+        MediaType = type.MediaType;
+        Size = size;
+        Sha256 = sha256;
+        UploadedBy = uploadedBy;
+        UploadedAt = now;
+    }
+
+    public static RetentionClass RetentionOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Decision or DocumentKind.Application => RetentionClass.Permanent,
+        DocumentKind.Evidence => RetentionClass.TenYears,
+        _ => RetentionClass.TwoYears,
+    };
+}
+
+/// The bytes of a document, stored once per content (in the database, so that every app node
+/// sees the same files without a shared disk).
+internal sealed class CaseDocumentContent
+{
+    public string Sha256 { get; private set; } = "";
+    public byte[] Bytes { get; private set; } = [];
+
+    private CaseDocumentContent() { }
+
+    public CaseDocumentContent(string sha256, byte[] bytes)
+    {
+        Sha256 = sha256;
+        Bytes = bytes;
+    }
+}
