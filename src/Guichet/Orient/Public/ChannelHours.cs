@@ -34,9 +34,12 @@ internal static class ChannelHours
     public static string Day(DateOnly date) =>
         $"{date.ToString("dddd", CultureInfo.CurrentCulture)} {date.ToString("M", CultureInfo.CurrentCulture)}";
 
-    public static OpenNowText Now(OpeningHours hours, string primaryLanguage, DateTimeOffset now, WorkingCalendar calendar, Texts texts)
+    public static OpenNowText Now(OpeningHours hours, string primaryLanguage, DateTimeOffset now, WorkingCalendar calendar, Texts texts) =>
+        Describe(hours, hours.Status(now, calendar), primaryLanguage, now, calendar, texts);
+
+    /// The sentence for a status already computed (the search's open-now summary).
+    public static OpenNowText Describe(OpeningHours hours, OpenStatus status, string primaryLanguage, DateTimeOffset now, WorkingCalendar calendar, Texts texts)
     {
-        var status = hours.Status(now, calendar);
         var today = BrusselsTime.LocalDate(now);
         string sentence;
         if (status.IsOpen && status.ClosesAt is { } closes)

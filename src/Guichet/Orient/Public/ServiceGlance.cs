@@ -6,8 +6,8 @@ using Guichet.Platform.Localization;
 namespace Guichet.Orient.Public;
 
 /// A service as a result card shows it, answering at a glance: which service, from whom (unit and
-/// organisation, or "service of another body"); when (the first counter or phone line with hours:
-/// open now, or when it opens next); how (phone, e-mail, website).
+/// organisation, or "service of another body"); when (the search's open-now summary: the first
+/// counter, else the first phone line, with hours); how (phone, e-mail, website).
 internal sealed record ServiceGlance(
     string Slug,
     Shown Name,
@@ -28,7 +28,8 @@ internal sealed record ServiceGlance(
         var primary = entry.Organisation.PrimaryLanguage;
         var content = entry.Service.Content;
         var channels = entry.Channels;
-        var withHours = channels.FirstOrDefault(c => c.Kind is ChannelKind.Counter or ChannelKind.Phone && c.OpeningHours is not null);
+        var open = OpenNowSummary.For(entry, now, calendar);
+        var withHours = open is null ? null : channels.First(c => c.Id == open.ChannelId);
         // A phone line's number before a counter's; a mailbox before a counter's address; the
         // service's own web channel, else (for another body) its homepage.
         var phone = channels.FirstOrDefault(c => c.Kind == ChannelKind.Phone && !string.IsNullOrWhiteSpace(c.Phone))?.Phone
@@ -53,7 +54,7 @@ internal sealed record ServiceGlance(
             entry.Unit is null ? null : Shown.Of(entry.Unit.Name, primary),
             entry.IsReferral,
             withHours?.Kind,
-            withHours is null ? null : ChannelHours.Now(withHours.OpeningHours!, primary, now, calendar, texts),
+            open is null ? null : ChannelHours.Describe(withHours!.OpeningHours!, new OpenStatus(open.IsOpen, open.ClosesAt, open.NextOpening), primary, now, calendar, texts),
             phone,
             email,
             webUrl,

@@ -17,7 +17,8 @@ public sealed class ServiceResultsTests(PublicApp app) : IClassFixture<PublicApp
         {
             var page = await app.PageAsync(next);
             slugs.AddRange(PublicDemo.Cards(page).Keys);
-            next = page.QuerySelector("nav.pagination-nav a[rel=next]")?.GetAttribute("href");
+            // A browser keeps the language in its cookie; this client keeps none.
+            next = page.QuerySelector("nav.pagination-nav a[rel=next]")?.GetAttribute("href") is { } href ? href + "&lang=en" : null;
         }
         return slugs;
     }
