@@ -1,5 +1,6 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Cpsv;
+using Guichet.Orient.Public;
 using Guichet.Orient.Search;
 
 namespace Guichet.Orient;
@@ -12,6 +13,7 @@ internal static class OrientModule
         services.AddCatalogue();
         services.AddCpsv();
         services.AddSearch();
+        services.AddPublic();
         return services;
     }
 
