@@ -1,4 +1,5 @@
 using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Advice;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
@@ -20,8 +21,24 @@ internal sealed class DeliverConfiguration :
     IEntityTypeConfiguration<CaseDocument>,
     IEntityTypeConfiguration<CaseDocumentContent>,
     IEntityTypeConfiguration<CaseStatusLink>,
-    IEntityTypeConfiguration<CustomerRequest>
+    IEntityTypeConfiguration<CustomerRequest>,
+    IEntityTypeConfiguration<AdviceRequest>
 {
+    public void Configure(EntityTypeBuilder<AdviceRequest> b)
+    {
+        b.ToTable("deliver_advice_requests");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CaseNumber).HasMaxLength(20);
+        b.Property(x => x.Question).HasMaxLength(AdviceRequest.MaxText);
+        b.Property(x => x.Answer).HasMaxLength(AdviceRequest.MaxText);
+        b.Property(x => x.RequestedBy).HasMaxLength(200);
+        b.Property(x => x.AnsweredBy).HasMaxLength(200);
+        b.HasIndex(x => x.CaseId);
+        b.HasIndex(x => new { x.ToUnitId, x.AnsweredAt, x.DueOn });
+        b.HasIndex(x => new { x.FromUnitId, x.AnsweredAt, x.DueOn });
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+
     public void Configure(EntityTypeBuilder<CaseStatusLink> b)
     {
         b.ToTable("deliver_status_links");

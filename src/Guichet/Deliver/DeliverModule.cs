@@ -1,3 +1,4 @@
+using Guichet.Deliver.Advice;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Cases.Api;
 using Guichet.Deliver.CaseTypes;
@@ -29,6 +30,7 @@ internal static class DeliverModule
         services.AddScoped<CaseDocuments>();
         services.AddScoped<CustomerRequests>();
         services.AddOptions<StatusLinkOptions>().BindConfiguration(StatusLinkOptions.Section);
+        services.AddOptions<AdviceOptions>().BindConfiguration(AdviceOptions.Section);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(StatusLinkRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "?",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })));
@@ -39,6 +41,8 @@ internal static class DeliverModule
     public static WebApplication MapDeliver(this WebApplication app)
     {
         app.MapCasesApi();
+        app.MapCaseTypesApi();
+        app.MapAdviceApi();
         app.MapDecisionsApi();
         app.MapDocumentsApi();
         app.MapRequestsApi();

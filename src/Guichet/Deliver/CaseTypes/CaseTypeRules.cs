@@ -11,6 +11,8 @@ internal static class CaseTypeRules
 
     public static List<InvalidParam> Validate(CaseTypeContent c, string primaryLanguage)
     {
+        if (MissingParts(c) is { Count: > 0 } missing) return missing;
+
         var errors = new List<InvalidParam>();
         void Text(string field, LocalizedText? text)
         {
@@ -65,4 +67,21 @@ internal static class CaseTypeRules
 
     public static bool IsCode(string? code) =>
         !string.IsNullOrEmpty(code) && code.Length <= 50 && code.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && code[0] != '-';
+
+    private static List<InvalidParam> MissingParts(CaseTypeContent c)
+    {
+        // JSON can say null where the type says "required": report it instead of failing on it.
+        var missing = new List<InvalidParam>();
+        if (c.Name is null) missing.Add(new("name", "required", "The case type's name."));
+        if (c.Clock is null) missing.Add(new("clock", "required", "The statutory processing time."));
+        if (c.Statuses is null || c.Statuses.Any(s => s is null || s.Code is null || s.Next is null || s.Next.Any(n => n is null)))
+            missing.Add(new("statuses", "required", "The statuses, each with a code and its next statuses."));
+        if (c.UnitIds is null) missing.Add(new("unitIds", "required", "The units that handle these cases."));
+        if (c.Appeal is null || c.Appeal.Body is null || c.Appeal.Form is null || c.Appeal.Address is null) missing.Add(new("appeal", "required", "The appeal body, form, deadline and address."));
+        if (c.SuspensionReasons is null || c.SuspensionReasons.Any(r => r is null || r.Code is null)) missing.Add(new("suspensionReasons", "required", "A list, possibly empty."));
+        if (c.RequiredDocuments is null || c.RequiredDocuments.Any(d => d is null)) missing.Add(new("requiredDocuments", "required", "A list, possibly empty."));
+        if (c.Outcomes is null) missing.Add(new("outcomes", "required", "The decision outcomes."));
+        if (c.LegalGroundTemplates is null || c.LegalGroundTemplates.Any(d => d is null)) missing.Add(new("legalGroundTemplates", "required", "A list, possibly empty."));
+        return missing;
+    }
 }
