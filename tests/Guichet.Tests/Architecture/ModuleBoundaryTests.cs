@@ -17,6 +17,20 @@ public sealed class ModuleBoundaryTests
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", (result.FailingTypes?.Select(t => t.FullName) ?? [])));
     }
 
+    /// Later stages ask the catalogue through CatalogueDirectory (or the search), never its tables.
+    [Theory]
+    [InlineData("Guichet.Welcome")]
+    [InlineData("Guichet.Deliver")]
+    [InlineData("Guichet.Follow")]
+    [InlineData("Guichet.Improve")]
+    public void Later_stages_do_not_read_the_catalogue_tables(string stage)
+    {
+        var result = Types.InAssembly(App).That().ResideInNamespace(stage).ShouldNot().HaveDependencyOnAny(
+            "Guichet.Orient.Catalogue.PublicService", "Guichet.Orient.Catalogue.Organisation", "Guichet.Orient.Catalogue.Unit",
+            "Guichet.Orient.Catalogue.Channel", "Guichet.Orient.Catalogue.Editing").GetResult();
+        Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", (result.FailingTypes?.Select(t => t.FullName) ?? [])));
+    }
+
     [Fact]
     public void Domain_entities_are_not_public()
     {

@@ -43,7 +43,7 @@ internal static class AdviceApi
 
     private static DateOnly Today(TimeProvider time) => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    private static async Task<Results<Created<AdviceResponse>, ProblemHttpResult>> Ask(Guid id, AskAdviceRequest request, GuichetDb db, EventLog eventLog,
+    private static async Task<Results<Created<AdviceResponse>, ProblemHttpResult>> Ask(Guid id, AskAdviceRequest request, GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog,
         WorkingCalendar calendar, TimeProvider time, IOptions<AdviceOptions> options, ClaimsPrincipal user, CancellationToken ct)
     {
         var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -51,7 +51,7 @@ internal static class AdviceApi
         var errors = new List<InvalidParam>();
         if (request.ToUnitId is not { } to) errors.Add(new("toUnitId", "required", "The unit asked for advice."));
         else if (to == @case.UnitId) errors.Add(new("toUnitId", "same-unit", "A unit does not ask itself for advice."));
-        else if (!await db.Set<Unit>().AnyAsync(u => u.Id == to, ct)) errors.Add(new("toUnitId", "unknown-id", "No unit has this id."));
+        else if (await catalogue.UnitAsync(to, ct) is null) errors.Add(new("toUnitId", "unknown-id", "No unit has this id."));
         if (string.IsNullOrWhiteSpace(request.Question)) errors.Add(new("question", "required", "What the unit is asked."));
         else if (request.Question.Length > AdviceRequest.MaxText) errors.Add(new("question", "too-long", $"At most {AdviceRequest.MaxText} characters."));
         if (errors.Count > 0) return Problems.Validation(errors);

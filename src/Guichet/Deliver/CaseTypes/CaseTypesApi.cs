@@ -50,11 +50,11 @@ internal static class CaseTypesApi
         return all.Count == 0 ? Problems.NotFound("The case type") : TypedResults.Ok(all.Select(CaseTypeResponse.From).ToList());
     }
 
-    private static async Task<Results<Created<CaseTypeResponse>, ProblemHttpResult>> Create(CaseTypeRequest request, GuichetDb db, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<CaseTypeResponse>, ProblemHttpResult>> Create(CaseTypeRequest request, GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new List<InvalidParam>();
         if (!CaseTypeRules.IsCode(request.Code)) errors.Add(new("code", "invalid-code", "Lower-case letters, digits and hyphens, at most 50."));
-        var (service, language) = await ValidateAsync(request, db, errors, ct);
+        var (service, language) = await ValidateAsync(request, catalogue, errors, ct);
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await db.Set<CaseType>().AnyAsync(t => t.Code == request.Code, ct)) return Problems.Conflict("code-taken", "Another case type has this code.");
         var type = new CaseType(Guid.NewGuid(), request.Code!, 1, service!.Value, request.Content!, time.GetUtcNow());
@@ -71,13 +71,13 @@ internal static class CaseTypesApi
         return TypedResults.Created($"/api/v1/case-types/{type.Code}", CaseTypeResponse.From(type));
     }
 
-    private static async Task<Results<Ok<CaseTypeResponse>, ProblemHttpResult>> Change(string code, CaseTypeRequest request, GuichetDb db, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<CaseTypeResponse>, ProblemHttpResult>> Change(string code, CaseTypeRequest request, GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var current = await db.Set<CaseType>().FirstOrDefaultAsync(t => t.Code == code && t.IsCurrent, ct);
         if (current is null) return Problems.NotFound("The case type");
         var errors = new List<InvalidParam>();
         if (request.Code is not null && request.Code != code) errors.Add(new("code", "immutable", "The code of a case type does not change."));
-        var (service, _) = await ValidateAsync(request with { ServiceId = request.ServiceId ?? current.ServiceId }, db, errors, ct);
+        var (service, _) = await ValidateAsync(request with { ServiceId = request.ServiceId ?? current.ServiceId }, catalogue, errors, ct);
         if (errors.Count > 0) return Problems.Validation(errors);
         current.Supersede();
         var next = new CaseType(Guid.NewGuid(), code, current.Version + 1, service!.Value, request.Content!, time.GetUtcNow());
@@ -97,7 +97,7 @@ internal static class CaseTypesApi
 
     /// The service exists, and the content obeys the rules in the primary language of the
     /// organisation that provides it; its units belong to that organisation.
-    private static async Task<(Guid? Service, string Language)> ValidateAsync(CaseTypeRequest request, GuichetDb db, List<InvalidParam> errors, CancellationToken ct)
+    private static async Task<(Guid? Service, string Language)> ValidateAsync(CaseTypeRequest request, CatalogueDirectory catalogue, List<InvalidParam> errors, CancellationToken ct)
     {
         if (request.Content is null) errors.Add(new("content", "required", "The case type's content."));
         if (request.ServiceId is not { } serviceId)
@@ -105,20 +105,19 @@ internal static class CaseTypesApi
             errors.Add(new("serviceId", "required", "The catalogue service these cases are requests for."));
             return (null, "fr");
         }
-        var service = await db.Set<PublicService>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
-        if (service is null)
+        var provider = await catalogue.ProviderOfAsync(serviceId, ct);
+        if (provider is null)
         {
             errors.Add(new("serviceId", "unknown-id", "No service of the catalogue has this id."));
             return (null, "fr");
         }
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == service.OrganisationId, ct);
         if (request.Content is { } content)
         {
-            errors.AddRange(CaseTypeRules.Validate(content, organisation.PrimaryLanguage));
-            var units = await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == organisation.Id).Select(u => u.Id).ToListAsync(ct);
+            errors.AddRange(CaseTypeRules.Validate(content, provider.PrimaryLanguage));
+            var units = (await catalogue.UnitsOfAsync(provider.OrganisationId, ct)).Select(u => u.Id).ToList();
             for (var i = 0; i < content.UnitIds.Count; i++)
                 if (!units.Contains(content.UnitIds[i])) errors.Add(new($"content.unitIds[{i}]", "unknown-id", "Not a unit of the service's organisation."));
         }
-        return (serviceId, organisation.PrimaryLanguage);
+        return (serviceId, provider.PrimaryLanguage);
     }
 }

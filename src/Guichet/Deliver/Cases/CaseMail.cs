@@ -3,17 +3,15 @@ using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Requests;
 using Guichet.Deliver.StatusPage;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 
 /// The e-mails a case sends its applicant, in the language of procedure, put in the outbox of
 /// the use case's transaction: they leave only if the change is saved, and are retried until sent.
-internal sealed class CaseMail(GuichetDb db, Platform.Outbox.Outbox outbox, Texts texts, PublicUrls urls)
+internal sealed class CaseMail(CatalogueDirectory catalogue, Platform.Outbox.Outbox outbox, Texts texts, PublicUrls urls)
 {
     private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(Languages.CultureName(language));
 
@@ -26,9 +24,8 @@ internal sealed class CaseMail(GuichetDb db, Platform.Outbox.Outbox outbox, Text
     /// The organisation that provides the case's service, as the signature.
     private async Task<string> SenderAsync(Case c, CancellationToken ct)
     {
-        var organisationId = await db.Set<PublicService>().AsNoTracking().Where(s => s.Id == c.ServiceId).Select(s => (Guid?)s.OrganisationId).FirstOrDefaultAsync(ct);
-        var organisation = organisationId is null ? null : await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
-        return organisation?.Name.Resolve(c.Language, organisation.PrimaryLanguage).Text ?? "";
+        var provider = await catalogue.ProviderOfAsync(c.ServiceId, ct);
+        return provider?.OrganisationName.Resolve(c.Language, provider.PrimaryLanguage).Text ?? "";
     }
 
     public async Task AcknowledgeAsync(Case c, string statusToken, CancellationToken ct)

@@ -19,7 +19,7 @@ internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDa
 internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, string? LodgedWith, string? Reference, string? Summary);
 
 /// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
-internal sealed class DecisionWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail)
+internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail)
 {
     /// Deemed received on the third working day after posting.
     public const int PostalDelayWorkingDays = 3;
@@ -125,11 +125,10 @@ internal sealed class DecisionWork(GuichetDb db, EventLog eventLog, WorkingCalen
 
     public async Task<DecisionLetter> LetterAsync(Decision decision, Case @case, CancellationToken ct)
     {
-        var service = await db.Set<PublicService>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == @case.ServiceId, ct);
-        var organisation = service is null ? null : await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == service.OrganisationId, ct);
-        var unit = await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == @case.UnitId, ct);
-        var fallback = organisation?.PrimaryLanguage ?? "fr";
-        var sender = organisation?.Name.Resolve(decision.Language, fallback).Text ?? "";
+        var provider = await catalogue.ProviderOfAsync(@case.ServiceId, ct);
+        var unit = await catalogue.UnitAsync(@case.UnitId, ct);
+        var fallback = provider?.PrimaryLanguage ?? "fr";
+        var sender = provider?.OrganisationName.Resolve(decision.Language, fallback).Text ?? "";
         var senderUnit = unit?.Name.Resolve(decision.Language, fallback).Text;
         var applicant = @case.Parties.First(p => p.Role == PartyRole.Applicant);
         return new DecisionLetter(decision.Language, sender, senderUnit, @case.Number, @case.Subject, applicant.Name, applicant.Address, decision);

@@ -15,6 +15,7 @@ internal static class CatalogueModule
         services.AddSingleton<CatalogueChanges>();
         services.AddScoped<IDemoSeeder, CatalogueDemoSeeder>();
         services.AddScoped<CatalogueEditing>();
+        services.AddScoped<CatalogueDirectory>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", CatalogueOpenApi.Describe);
         // Every editor page lives in Staff/: none can be left open by forgetting an attribute.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Orient/Catalogue/Staff", Policies.CatalogueEditor));
