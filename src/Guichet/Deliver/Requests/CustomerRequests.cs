@@ -77,6 +77,20 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         return document;
     }
 
+    /// The request as a printable letter (for post), with a status link of its own to answer it.
+    public async Task<CaseResult<string>> LetterAsync(ClaimsPrincipal user, Guid caseId, Guid requestId, CancellationToken ct)
+    {
+        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null) return CaseResult<string>.NotFound;
+        var asked = await db.Set<CustomerRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == caseId, ct);
+        if (asked is null) return CaseResult<string>.NotFound;
+        var token = AddLink(caseId, time.GetUtcNow());
+        eventLog.Record(user, "case.request-letter-printed", CaseWork.Objects(@case).Append(new EventLogObject("customer-request", asked.Id.ToString())));
+        var html = await mail.RequestLetterHtmlAsync(@case, asked, token, ct);
+        await db.SaveChangesAsync(ct);
+        return html;
+    }
+
     /// A new status link for a case, revoking the earlier ones; the token is shown once.
     public async Task<CaseResult<string>> NewLinkAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct)
     {

@@ -21,6 +21,8 @@ internal static class RequestsApi
         var api = app.MapGroup("/api/v1/cases/{id:guid}").WithTags("Customer requests").RequireAuthorization(DeliverModule.CaseWorkPolicy);
         api.MapPost("/requests", Ask).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Asks the customer for something by a date after today; the clock stops (reason missing-document, where the case type allows it) until they answer with an upload on the status page.");
+        api.MapGet("/requests/{requestId:guid}/letter.html", Letter).ProducesProblem(404)
+            .WithSummary("The request as a letter to print and post, with a status link of its own to answer it.");
         api.MapGet("/requests", List).ProducesProblem(404).WithSummary("What was asked of the customer, and what was answered.");
         api.MapPost("/status-link", NewLink).ProducesProblem(404)
             .WithSummary("A new secure link to the customer's status page; earlier links stop working. The token is shown once and stored only hashed.");
@@ -38,6 +40,12 @@ internal static class RequestsApi
         if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
         var list = await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct);
         return TypedResults.Ok(list.OrderBy(r => r.CreatedAt).Select(CustomerRequestResponse.From).ToList());
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Letter(Guid id, Guid requestId, CustomerRequests requests, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await requests.LetterAsync(user, id, requestId, ct);
+        return result.Value is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : result.ToProblem();
     }
 
     private static async Task<Results<Created<StatusLinkResponse>, ProblemHttpResult>> NewLink(Guid id, CustomerRequests requests, ClaimsPrincipal user, CancellationToken ct)

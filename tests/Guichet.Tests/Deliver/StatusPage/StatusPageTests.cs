@@ -145,6 +145,23 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
+    [Fact]
+    public async Task A_request_prints_as_a_letter_whose_link_opens_the_status_page()
+    {
+        var (admin, id, _) = await OpenAsync();
+        var asked = await ReadAsync(await admin.PostAsync($"/api/v1/cases/{id}/requests", Json(new { what = "Une photo d'identité <récente>", dueOn = "2026-10-20" })));
+        var letter = await admin.GetAsync($"/api/v1/cases/{id}/requests/{asked.GetProperty("id").GetString()}/letter.html");
+        Assert.Equal("text/html", letter.Content.Headers.ContentType?.MediaType);
+        var html = await Html.ParseAsync(letter);
+        var text = html.Body!.TextContent;
+        Assert.Contains("Une photo d'identité <récente>", text); // shown as text, not markup
+        Assert.Contains("20 octobre 2026", text);
+        var link = text.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/status/", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync(new Uri(link).AbsolutePath + "?lang=fr")).StatusCode);
+        var other = await app.OtherUnitHandlerAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/cases/{id}/requests/{asked.GetProperty("id").GetString()}/letter.html")).StatusCode);
+    }
+
     private static HttpRequestMessage Upload(string url, string? antiforgery, string requestId, byte[] bytes, string name)
     {
         var form = new MultipartFormDataContent();
