@@ -1,4 +1,5 @@
 using Guichet.Deliver;
+using Guichet.Welcome.Contacts;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet;
@@ -15,6 +16,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddOrient();
 builder.Services.AddDeliver();
+builder.Services.AddContacts();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapOrient();
 app.MapDeliver();
+app.MapContacts();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
 await app.RunAsync();

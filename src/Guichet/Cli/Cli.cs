@@ -1,3 +1,4 @@
+using Guichet.Welcome.Contacts;
 using Guichet.Deliver;
 using Guichet.Demo;
 using Guichet.Orient;
@@ -31,6 +32,7 @@ internal static class Cli
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddOrient();
         builder.Services.AddDeliver();
+        builder.Services.AddContacts();
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;

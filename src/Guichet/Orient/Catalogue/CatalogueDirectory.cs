@@ -12,12 +12,33 @@ internal sealed class CatalogueDirectory(GuichetDb db)
 
     public sealed record UnitEntry(Guid Id, Guid OrganisationId, LocalizedText Name);
 
+    /// A published service with who provides it, whether that is another body, and how to reach them.
+    public sealed record ServiceEntry(Guid Id, LocalizedText Name, Guid? UnitId, Provider Provider, bool External, IReadOnlyList<ContactPoint> ContactPoints);
+
+    public sealed record ContactPoint(ChannelKind Kind, LocalizedText Name, string? Phone, string? Email, string? Url, string? Address);
+
     public async Task<Provider?> ProviderOfAsync(Guid serviceId, CancellationToken ct)
     {
         var service = await db.Set<PublicService>().AsNoTracking().Where(s => s.Id == serviceId).Select(s => new { s.Id, s.OrganisationId }).FirstOrDefaultAsync(ct);
         if (service is null) return null;
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == service.OrganisationId, ct);
         return new Provider(service.Id, organisation.Id, organisation.Name, organisation.PrimaryLanguage);
+    }
+
+    /// A published service of the catalogue, or null.
+    public async Task<ServiceEntry?> PublishedServiceAsync(Guid serviceId, CancellationToken ct)
+    {
+        var service = await db.Set<PublicService>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId && s.Status == ServiceStatus.Published, ct);
+        if (service is null) return null;
+        var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == service.OrganisationId, ct);
+        var ids = service.Content.ChannelIds.ToList();
+        var channels = await db.Set<Channel>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var points = ids.Select(i => channels.FirstOrDefault(c => c.Id == i)).OfType<Channel>()
+            .Select(c => new ContactPoint(c.Kind, c.Name, c.Phone, c.Email, c.Url,
+                c.Address is { } a ? $"{a.Street}, {a.Postcode} {a.City.Resolve(organisation.PrimaryLanguage, organisation.PrimaryLanguage).Text}" : null))
+            .ToList();
+        return new ServiceEntry(service.Id, service.Content.Name, service.UnitId,
+            new Provider(service.Id, organisation.Id, organisation.Name, organisation.PrimaryLanguage), organisation.External, points);
     }
 
     public async Task<UnitEntry?> UnitAsync(Guid unitId, CancellationToken ct) =>

@@ -1,0 +1,140 @@
+namespace Guichet.Welcome.Contacts;
+
+internal enum ContactChannel { Counter, Phone, Email, Letter, WebForm, Open311 }
+
+internal enum CustomerKind { Person, Company, Anonymous }
+
+/// What came of a contact: answered there and then, passed to the unit that can help, sent to
+/// the competent body ("not ours"), or a call-back promised.
+internal enum ContactOutcome { Open, Answered, Routed, Referred, CallBackPromised }
+
+internal enum RepresentativeRole { Parent, Guardian, Accountant, Lawyer, Other }
+
+/// Someone acting for the customer.
+internal sealed record Representation(string Name, RepresentativeRole Role);
+
+/// One contact of a customer with the organisation, whatever the channel: the one register
+/// from which each customer's history, each unit's inbox and the response times come.
+internal sealed class Contact
+{
+    public const int MaxSubject = 300, MaxNotes = 4000;
+
+    public Guid Id { get; private set; }
+    public ContactChannel Channel { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public CustomerKind CustomerKind { get; private set; }
+    /// National number (11 digits) or enterprise number (10 digits), normalised; null when anonymous or unknown.
+    public string? CustomerNumber { get; private set; }
+    public string? CustomerName { get; private set; }
+    public string? Email { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Address { get; private set; }
+    public Representation? OnBehalfOf { get; private set; }
+    public string Language { get; private set; } = "fr";
+    public string Subject { get; private set; } = "";
+    public Guid? ServiceId { get; private set; }
+    public Guid? UnitId { get; private set; }
+    public ContactOutcome Outcome { get; private set; }
+    public string? Notes { get; private set; }
+    /// When a first answer must be given, from the channel's norm in working days.
+    public DateOnly RespondBy { get; private set; }
+    public DateTimeOffset? RespondedAt { get; private set; }
+    /// Response time in working days on the organisation's calendar (0: the same working day).
+    public int? ResponseWorkingDays { get; private set; }
+    public DateOnly? CallBackBy { get; private set; }
+    public DateTimeOffset? CalledBackAt { get; private set; }
+    public string RegisteredBy { get; private set; } = "";
+    public Guid? RegisteredByUnitId { get; private set; }
+
+    private Contact() { }
+
+    public Contact(ContactChannel channel, DateTimeOffset receivedAt, CustomerKind kind, string? number, string? name, string? email, string? phone, string? address,
+        Representation? onBehalfOf, string language, string subject, Guid? serviceId, Guid? unitId, string? notes, DateOnly respondBy, string registeredBy, Guid? registeredByUnit)
+    {
+        Id = Guid.NewGuid();
+        Channel = channel;
+        ReceivedAt = receivedAt;
+        CustomerKind = kind;
+        CustomerNumber = number;
+        CustomerName = name;
+        Email = email;
+        Phone = phone;
+        Address = address;
+        OnBehalfOf = onBehalfOf;
+        Language = language;
+        Subject = subject;
+        ServiceId = serviceId;
+        UnitId = unitId;
+        Notes = notes;
+        RespondBy = respondBy;
+        RegisteredBy = registeredBy;
+        RegisteredByUnitId = registeredByUnit;
+        Outcome = ContactOutcome.Open;
+    }
+
+    public bool IsOpen => Outcome is ContactOutcome.Open or ContactOutcome.Routed;
+
+    /// The first answer: it fixes the response time. Later outcomes do not change it.
+    private void Responded(DateTimeOffset at, int workingDays)
+    {
+        if (RespondedAt is not null) return;
+        RespondedAt = at;
+        ResponseWorkingDays = workingDays;
+    }
+
+    public void Answer(DateTimeOffset at, int workingDays)
+    {
+        Outcome = ContactOutcome.Answered;
+        Responded(at, workingDays);
+    }
+
+    public void RouteTo(Guid unitId)
+    {
+        UnitId = unitId;
+        Outcome = ContactOutcome.Routed;
+    }
+
+    public void Refer(Guid serviceId, DateTimeOffset at, int workingDays)
+    {
+        ServiceId = serviceId;
+        Outcome = ContactOutcome.Referred;
+        Responded(at, workingDays);
+    }
+
+    public void PromiseCallBack(Guid unitId, DateOnly by)
+    {
+        UnitId = unitId;
+        CallBackBy = by;
+        Outcome = ContactOutcome.CallBackPromised;
+    }
+
+    public void CalledBack(DateTimeOffset at, int workingDays)
+    {
+        CalledBackAt = at;
+        Outcome = ContactOutcome.Answered;
+        Responded(at, workingDays);
+    }
+
+    public bool CallBackOverdue(DateOnly today) => Outcome == ContactOutcome.CallBackPromised && CalledBackAt is null && CallBackBy < today;
+}
+
+/// Welcome's norms: how many working days each channel has for a first answer (0: the same
+/// working day), and for a promised call-back.
+internal sealed class ContactNorms
+{
+    public const string Section = "Welcome:Norms";
+
+    public Dictionary<ContactChannel, int> ResponseWorkingDays { get; set; } = new()
+    {
+        [ContactChannel.Counter] = 0,
+        [ContactChannel.Phone] = 0,
+        [ContactChannel.Email] = 2,
+        [ContactChannel.Letter] = 10,
+        [ContactChannel.WebForm] = 2,
+        [ContactChannel.Open311] = 5,
+    };
+
+    public int CallBackWorkingDays { get; set; } = 1;
+
+    public int ResponseDaysFor(ContactChannel channel) => ResponseWorkingDays.GetValueOrDefault(channel, 2);
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Security.Claims;
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Identifiers;
+using Guichet.Platform.Identity;
+using Guichet.Platform.Localization;
+using Guichet.Platform.Mail;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Welcome.Contacts;
+
+internal sealed record RegisterContactRequest(
+    string? Channel, DateTimeOffset? ReceivedAt, string? CustomerKind, string? CustomerNumber, string? CustomerName, string? Email, string? Phone, string? Address,
+    RepresentationRequest? OnBehalfOf, string? Language, string? Subject, Guid? ServiceId, Guid? UnitId, string? Notes);
+
+internal sealed record RepresentationRequest(string? Name, string? Role);
+
+/// What became of a contact: answered, routed (unitId), referred (serviceId of another body,
+/// sent by e-mail when the customer has an address), or a call-back promised (unitId).
+internal sealed record OutcomeRequest(string? Outcome, Guid? UnitId, Guid? ServiceId, string? Notes);
+
+/// Which contacts a staff member sees: the front office and admins every one (they are the
+/// single point of contact); others those of their unit, as competent or registering unit.
+internal sealed record ContactScope(bool All, Guid? UnitId)
+{
+    public static ContactScope Of(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.FrontOffice) ? new(true, null) : new(false, StaffClaims.UnitOf(user));
+
+    public IQueryable<Contact> Apply(IQueryable<Contact> contacts) =>
+        All ? contacts : UnitId is { } u ? contacts.Where(c => c.UnitId == u || c.RegisteredByUnitId == u) : contacts.Where(c => false);
+}
+
+/// The use cases of the contact register: each validates, then changes the contact, records the
+/// event and puts any mail in the outbox, in one SaveChanges.
+internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, CatalogueDirectory catalogue, WorkingCalendar calendar, TimeProvider time,
+    IOptions<ContactNorms> norms, Platform.Outbox.Outbox outbox, Texts texts)
+{
+    private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct)
+    {
+        var errors = new List<InvalidParam>();
+        var channel = Parse<ContactChannel>(r.Channel, "channel", errors, required: true);
+        var kind = Parse<CustomerKind>(r.CustomerKind ?? "anonymous", "customerKind", errors, required: true);
+        string? number = null;
+        if (!string.IsNullOrWhiteSpace(r.CustomerNumber))
+        {
+            if (kind == CustomerKind.Person)
+                number = NationalNumber.TryParse(r.CustomerNumber, out var n, out var e) ? n.Digits : Error(errors, "customerNumber", e!, "Not a valid Belgian national number.");
+            else if (kind == CustomerKind.Company)
+                number = EnterpriseNumber.TryParse(r.CustomerNumber, out var n, out var e) ? n.Digits : Error(errors, "customerNumber", e!, "Not a valid Belgian enterprise number.");
+            else errors.Add(new("customerNumber", "anonymous-has-no-number", "An anonymous customer has no number."));
+        }
+        if (kind == CustomerKind.Company && string.IsNullOrWhiteSpace(r.CustomerName) && number is null)
+            errors.Add(new("customerName", "required", "The company's name or enterprise number."));
+        Text(r.CustomerName, "customerName", 200, errors);
+        Text(r.Phone, "phone", 50, errors);
+        Text(r.Address, "address", 500, errors);
+        if (r.Email is { Length: > 0 } email && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
+            errors.Add(new("email", "invalid-email", "Not an e-mail address."));
+        Representation? onBehalfOf = null;
+        if (r.OnBehalfOf is { } rep)
+        {
+            var role = Parse<RepresentativeRole>(rep.Role, "onBehalfOf.role", errors, required: true);
+            if (string.IsNullOrWhiteSpace(rep.Name)) errors.Add(new("onBehalfOf.name", "required", "Who acts for the customer."));
+            else Text(rep.Name, "onBehalfOf.name", 200, errors);
+            if (role is { } ro && !string.IsNullOrWhiteSpace(rep.Name)) onBehalfOf = new Representation(rep.Name.Trim(), ro);
+        }
+        var language = r.Language ?? "fr";
+        if (!Languages.IsSupported(language)) errors.Add(new("language", "unknown-language", "Use fr, nl, de or en."));
+        if (string.IsNullOrWhiteSpace(r.Subject)) errors.Add(new("subject", "required", "What the contact is about."));
+        else Text(r.Subject, "subject", Contact.MaxSubject, errors);
+        Text(r.Notes, "notes", Contact.MaxNotes, errors);
+        var now = time.GetUtcNow();
+        var receivedAt = r.ReceivedAt ?? now;
+        if (receivedAt > now.AddMinutes(5)) errors.Add(new("receivedAt", "date-in-future", "A contact cannot be received in the future."));
+        Guid? unitId = r.UnitId;
+        if (r.ServiceId is { } serviceId)
+        {
+            var service = await catalogue.PublishedServiceAsync(serviceId, ct);
+            if (service is null) errors.Add(new("serviceId", "unknown-service", "No published service of the catalogue has this id."));
+            else unitId ??= service.External ? null : service.UnitId;
+        }
+        if (r.UnitId is { } u && await catalogue.UnitAsync(u, ct) is null) errors.Add(new("unitId", "unknown-id", "No unit has this id."));
+        if (errors.Count > 0) return (null, errors);
+
+        var received = BrusselsTime.LocalDate(receivedAt);
+        var respondBy = calendar.AddWorkingDays(received, norms.Value.ResponseDaysFor(channel!.Value));
+        var contact = new Contact(channel.Value, receivedAt, kind!.Value, number, Trim(r.CustomerName), Trim(r.Email), Trim(r.Phone), Trim(r.Address), onBehalfOf,
+            language, r.Subject!.Trim(), r.ServiceId, unitId, Trim(r.Notes), respondBy, EventLog.ActorOf(user), StaffClaims.UnitOf(user));
+        db.Add(contact);
+        eventLog.Record(user, "contact.received", Objects(contact), new Dictionary<string, object?>
+        {
+            ["channel"] = r.Channel, ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf?.Role.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        return (contact, errors);
+    }
+
+    public async Task<(Contact? Contact, int Status, string? Code, List<InvalidParam> Errors)> DecideAsync(ClaimsPrincipal user, Guid id, OutcomeRequest r, CancellationToken ct)
+    {
+        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null) return (null, 404, "not-found", []);
+        var errors = new List<InvalidParam>();
+        var outcome = Parse<ContactOutcome>(r.Outcome, "outcome", errors, required: true);
+        if (outcome == ContactOutcome.Open) errors.Add(new("outcome", "unknown-code", "Use answered, routed, referred or callBackPromised."));
+        Text(r.Notes, "notes", Contact.MaxNotes, errors);
+        if (outcome is ContactOutcome.Routed or ContactOutcome.CallBackPromised)
+        {
+            if (r.UnitId is not { } unit) errors.Add(new("unitId", "required", "The unit that takes it over."));
+            else if (await catalogue.UnitAsync(unit, ct) is null) errors.Add(new("unitId", "unknown-id", "No unit has this id."));
+        }
+        CatalogueDirectory.ServiceEntry? referral = null;
+        if (outcome == ContactOutcome.Referred)
+        {
+            if (r.ServiceId is not { } service) errors.Add(new("serviceId", "required", "The service of the competent body."));
+            else if ((referral = await catalogue.PublishedServiceAsync(service, ct)) is null) errors.Add(new("serviceId", "unknown-service", "No published service of the catalogue has this id."));
+        }
+        if (errors.Count > 0) return (null, 400, "validation-failed", errors);
+        if (!contact.IsOpen) return (null, 409, "contact-closed", []);
+
+        var now = time.GetUtcNow();
+        var workingDays = calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), Today);
+        switch (outcome)
+        {
+            case ContactOutcome.Answered: contact.Answer(now, workingDays); break;
+            case ContactOutcome.Routed: contact.RouteTo(r.UnitId!.Value); break;
+            case ContactOutcome.CallBackPromised: contact.PromiseCallBack(r.UnitId!.Value, calendar.AddWorkingDays(Today, norms.Value.CallBackWorkingDays)); break;
+            case ContactOutcome.Referred:
+                contact.Refer(referral!.Id, now, workingDays);
+                if (contact.Email is { } to) outbox.EnqueueMail(ReferralMail(contact, referral, to));
+                break;
+        }
+        eventLog.Record(user, "contact." + Camel(outcome!.Value.ToString()), Objects(contact), new Dictionary<string, object?>
+        {
+            ["unit"] = contact.UnitId, ["service"] = contact.ServiceId, ["callBackBy"] = contact.CallBackBy, ["responseWorkingDays"] = contact.ResponseWorkingDays,
+        });
+        await db.SaveChangesAsync(ct);
+        return (contact, 200, null, []);
+    }
+
+    public async Task<(Contact? Contact, int Status, string? Code)> CalledBackAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null) return (null, 404, "not-found");
+        if (contact.Outcome != ContactOutcome.CallBackPromised) return (null, 409, "no-call-back-promised");
+        contact.CalledBack(time.GetUtcNow(), calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), Today));
+        eventLog.Record(user, "contact.called-back", Objects(contact), new Dictionary<string, object?> { ["late"] = Today > contact.CallBackBy });
+        await db.SaveChangesAsync(ct);
+        return (contact, 200, null);
+    }
+
+    /// "Not ours": the competent body and how to reach it, in the customer's language.
+    public MailMessage ReferralMail(Contact c, CatalogueDirectory.ServiceEntry s, string to) => new()
+    {
+        To = [new MailAddress(to, c.CustomerName)],
+        Subject = string.Format(Culture(c.Language), texts.Get(c.Language, "contacts.referral.subject"), s.Provider.OrganisationName.Resolve(c.Language, s.Provider.PrimaryLanguage).Text),
+        TextBody = ReferralText(c.Language, c.Subject, s),
+    };
+
+    public string ReferralText(string language, string subject, CatalogueDirectory.ServiceEntry s)
+    {
+        var lines = new List<string>
+        {
+            string.Format(Culture(language), texts.Get(language, "contacts.referral.body"), subject,
+                s.Name.Resolve(language, s.Provider.PrimaryLanguage).Text, s.Provider.OrganisationName.Resolve(language, s.Provider.PrimaryLanguage).Text),
+            "",
+        };
+        foreach (var p in s.ContactPoints)
+        {
+            lines.Add("- " + p.Name.Resolve(language, s.Provider.PrimaryLanguage).Text);
+            if (p.Address is { } a) lines.Add("  " + a);
+            if (p.Phone is { } ph) lines.Add("  " + texts.Get(language, "contacts.referral.phone") + " " + ph);
+            if (p.Email is { } e) lines.Add("  " + texts.Get(language, "contacts.referral.email") + " " + e);
+            if (p.Url is { } u) lines.Add("  " + u);
+        }
+        return string.Join("\n", lines);
+    }
+
+    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(Languages.CultureName(language));
+
+    public static EventLogObject[] Objects(Contact c)
+    {
+        var objects = new List<EventLogObject> { new("contact", c.Id.ToString()) };
+        if (c.CustomerNumber is { } n) objects.Add(new("customer", n));
+        if (c.UnitId is { } u) objects.Add(new("unit", u.ToString()));
+        if (c.ServiceId is { } s) objects.Add(new("service", s.ToString()));
+        return [.. objects];
+    }
+
+    private static string Camel(string pascal) => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+
+    private static T? Parse<T>(string? text, string field, List<InvalidParam> errors, bool required) where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) errors.Add(new(field, "required", "Use one of: " + string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])) + "."));
+            return null;
+        }
+        foreach (var value in Enum.GetValues<T>())
+            if (string.Equals(char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..], text, StringComparison.Ordinal)) return value;
+        errors.Add(new(field, "unknown-code", "Use one of: " + string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])) + "."));
+        return null;
+    }
+
+    private static string? Error(List<InvalidParam> errors, string field, string code, string reason)
+    {
+        errors.Add(new(field, code, reason));
+        return null;
+    }
+
+    private static void Text(string? value, string field, int max, List<InvalidParam> errors)
+    {
+        if (value is { } v && v.Length > max) errors.Add(new(field, "too-long", $"At most {max} characters."));
+    }
+
+    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Identifiers;
+using Guichet.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Welcome.Contacts;
+
+internal sealed record ContactResponse(
+    Guid Id, ContactChannel Channel, DateTimeOffset ReceivedAt, CustomerKind CustomerKind, string? CustomerNumber, string? CustomerName,
+    string? Email, string? Phone, string? Address, Representation? OnBehalfOf, string Language, string Subject, Guid? ServiceId, Guid? UnitId,
+    ContactOutcome Outcome, string? Notes, DateOnly RespondBy, DateTimeOffset? RespondedAt, int? ResponseWorkingDays, bool Late,
+    DateOnly? CallBackBy, DateTimeOffset? CalledBackAt, bool CallBackOverdue)
+{
+    public static ContactResponse From(Contact c, DateOnly today) => new(
+        c.Id, c.Channel, c.ReceivedAt, c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf, c.Language, c.Subject,
+        c.ServiceId, c.UnitId, c.Outcome, c.Notes, c.RespondBy, c.RespondedAt, c.ResponseWorkingDays,
+        c.RespondedAt is { } r ? BrusselsTime.LocalDate(r) > c.RespondBy : today > c.RespondBy,
+        c.CallBackBy, c.CalledBackAt, c.CallBackOverdue(today));
+}
+
+internal static class ContactsApi
+{
+    public const string ContactWorkPolicy = "contact-work";
+
+    public static WebApplication MapContactsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization(ContactWorkPolicy);
+        api.MapPost("/contacts", Register).ProducesProblem(400)
+            .WithSummary("Registers a contact from any channel: the customer (a person with a national number, a company with an enterprise number, or anonymous), who acts for them, the subject, the catalogue service and the competent unit (from the service when not given).");
+        api.MapGet("/contacts", Inbox).ProducesProblem(400)
+            .WithSummary("A unit's inbox: contacts of the caller's unit (front office and admins: all), newest first; ?unit=, ?open=true, ?channel=, ?limit= (1-200).");
+        api.MapGet("/contacts/call-backs", CallBacks).WithSummary("Promised call-backs, by due date; ?overdue=true for the late ones.");
+        api.MapGet("/contacts/{id:guid}", Get).ProducesProblem(404).WithSummary("One contact; the view is recorded.");
+        api.MapPost("/contacts/{id:guid}/outcome", Decide).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Answered, routed to a unit, referred to another body (its contact data is e-mailed to the customer), or a call-back promised (due within the call-back norm).");
+        api.MapPost("/contacts/{id:guid}/called-back", CalledBack).ProducesProblem(404).ProducesProblem(409).WithSummary("The promised call-back was made.");
+        api.MapGet("/contacts/{id:guid}/referral.html", Referral).ProducesProblem(404).WithSummary("The competent body's contact data, to print and hand over or post.");
+        api.MapGet("/customers/{number}/contacts", History).ProducesProblem(400)
+            .WithSummary("Every contact of a person (national number) or company (enterprise number) across channels, newest first; the view is recorded.");
+        return app;
+    }
+
+    private static DateOnly Today(TimeProvider time) => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    private static async Task<Results<Created<ContactResponse>, ProblemHttpResult>> Register(RegisterContactRequest request, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (contact, errors) = await register.RegisterAsync(user, request, ct);
+        return contact is null ? Problems.Validation(errors) : TypedResults.Created($"/api/v1/contacts/{contact.Id}", ContactResponse.From(contact, Today(time)));
+    }
+
+    private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> Inbox(Guid? unit, bool? open, string? channel, int? limit, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (limit is < 1 or > 200) return Problems.Validation("limit", "out-of-range", "From 1 to 200.");
+        ContactChannel? ch = null;
+        if (channel is not null)
+        {
+            if (!Enum.TryParse<ContactChannel>(channel, ignoreCase: true, out var parsed) || int.TryParse(channel, out _)) return Problems.Validation("channel", "unknown-code", "Use counter, phone, email, letter, webForm or open311.");
+            ch = parsed;
+        }
+        var query = ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking());
+        if (unit is { } u) query = query.Where(c => c.UnitId == u);
+        if (open == true) query = query.Where(c => c.Outcome == ContactOutcome.Open || c.Outcome == ContactOutcome.Routed);
+        if (ch is { } k) query = query.Where(c => c.Channel == k);
+        var list = await query.OrderByDescending(c => c.ReceivedAt).Take(limit ?? 50).ToListAsync(ct);
+        var today = Today(time);
+        return TypedResults.Ok(list.Select(c => ContactResponse.From(c, today)).ToList());
+    }
+
+    private static async Task<Ok<List<ContactResponse>>> CallBacks(bool? overdue, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = Today(time);
+        var query = ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.Outcome == ContactOutcome.CallBackPromised && c.CalledBackAt == null);
+        if (overdue == true) query = query.Where(c => c.CallBackBy < today);
+        var list = await query.OrderBy(c => c.CallBackBy).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(c => ContactResponse.From(c, today)).ToList());
+    }
+
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Get(Guid id, GuichetDb db, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null) return Problems.NotFound("The contact");
+        eventLog.Record(user, "contact.viewed", ContactRegister.Objects(contact));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
+    }
+
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Decide(Guid id, OutcomeRequest request, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (contact, status, code, errors) = await register.DecideAsync(user, id, request, ct);
+        if (contact is not null) return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
+        return status switch
+        {
+            400 => Problems.Validation(errors),
+            404 => Problems.NotFound("The contact"),
+            _ => Problems.Conflict(code!, "This contact has already been answered, referred or given a call-back."),
+        };
+    }
+
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> CalledBack(Guid id, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (contact, status, code) = await register.CalledBackAsync(user, id, ct);
+        if (contact is not null) return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
+        return status == 404 ? Problems.NotFound("The contact") : Problems.Conflict(code!, "No call-back is promised on this contact.");
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Referral(Guid id, GuichetDb db, ContactRegister register, CatalogueDirectory catalogue, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null || contact.Outcome != ContactOutcome.Referred || contact.ServiceId is not { } serviceId) return Problems.NotFound("The referral");
+        var service = await catalogue.PublishedServiceAsync(serviceId, ct);
+        if (service is null) return Problems.NotFound("The referral");
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var text = register.ReferralText(contact.Language, contact.Subject, service);
+        var html = $"<!DOCTYPE html><html lang=\"{contact.Language}\"><head><meta charset=\"utf-8\"><title>{encoder.Encode(contact.Subject)}</title>"
+            + "<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}p{white-space:pre-line}</style></head>"
+            + $"<body><main><h1>{encoder.Encode(service.Provider.OrganisationName.Resolve(contact.Language, service.Provider.PrimaryLanguage).Text)}</h1><p>{encoder.Encode(text)}</p></main></body></html>";
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> History(string number, GuichetDb db, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var digits = NationalNumber.TryParse(number, out var person, out _) ? person.Digits
+            : EnterpriseNumber.TryParse(number, out var company, out _) ? company.Digits : null;
+        if (digits is null) return Problems.Validation("number", "national-number-checksum", "Not a valid national or enterprise number.");
+        var list = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.CustomerNumber == digits)
+            .OrderByDescending(c => c.ReceivedAt).Take(500).ToListAsync(ct);
+        eventLog.Record(user, "customer.history-viewed", [new EventLogObject("customer", digits)], new Dictionary<string, object?> { ["contacts"] = list.Count });
+        await db.SaveChangesAsync(ct);
+        var today = Today(time);
+        return TypedResults.Ok(list.Select(c => ContactResponse.From(c, today)).ToList());
+    }
+}

@@ -1,0 +1,16 @@
+using Guichet.Platform.Identity;
+
+namespace Guichet.Welcome.Contacts;
+
+internal static class ContactsModule
+{
+    public static IServiceCollection AddContacts(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder().AddPolicy(ContactsApi.ContactWorkPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin));
+        services.AddOptions<ContactNorms>().BindConfiguration(ContactNorms.Section);
+        services.AddScoped<ContactRegister>();
+        return services;
+    }
+
+    public static WebApplication MapContacts(this WebApplication app) => app.MapContactsApi();
+}
