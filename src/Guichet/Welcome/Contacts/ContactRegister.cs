@@ -77,7 +77,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         else Text(r.Subject, "subject", Contact.MaxSubject, errors);
         Text(r.Notes, "notes", Contact.MaxNotes, errors);
         var now = time.GetUtcNow();
-        var receivedAt = r.ReceivedAt ?? now;
+        var receivedAt = (r.ReceivedAt ?? now).ToUniversalTime(); // instants are stored in UTC (PostgreSQL accepts nothing else)
         if (receivedAt > now.AddMinutes(5)) errors.Add(new("receivedAt", "date-in-future", "A contact cannot be received in the future."));
         Guid? unitId = r.UnitId;
         if (r.ServiceId is { } serviceId)
