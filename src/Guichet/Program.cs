@@ -1,5 +1,6 @@
 using Guichet.Deliver;
 using Guichet.Welcome.Contacts;
+using Guichet.Welcome.MailIntake;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet;
@@ -17,6 +18,7 @@ builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddOrient();
 builder.Services.AddDeliver();
 builder.Services.AddContacts();
+builder.Services.AddMailIntake();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using Guichet.Welcome.MailIntake;
 using Guichet.Welcome.Contacts;
 using Guichet.Deliver;
 using Guichet.Demo;
@@ -33,6 +34,7 @@ internal static class Cli
         builder.Services.AddOrient();
         builder.Services.AddDeliver();
         builder.Services.AddContacts();
+        builder.Services.AddMailIntake();
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;

@@ -1,0 +1,95 @@
+namespace Guichet.Welcome.MailIntake;
+
+internal enum IntakeStatus { Imported, Reply, Oversized, Malformed, Ignored }
+
+/// One message of the mailbox, taken once: the unique (mailbox, UIDVALIDITY, UID) makes a second
+/// import of the same message fail, also from another node or after a crash.
+internal sealed class IntakeRecord
+{
+    public long Id { get; private set; }
+    public string Mailbox { get; private set; } = "";
+    public long UidValidity { get; private set; }
+    public long Uid { get; private set; }
+    public string? MessageId { get; private set; }
+    public IntakeStatus Status { get; private set; }
+    public Guid? ContactId { get; private set; }
+    public string? Sender { get; private set; }
+    public string? Subject { get; private set; }
+    public string? Problem { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    private IntakeRecord() { }
+
+    public IntakeRecord(string mailbox, long uidValidity, long uid, string? messageId, IntakeStatus status, Guid? contactId, string? sender, string? subject, string? problem, DateTimeOffset at)
+    {
+        Mailbox = mailbox;
+        UidValidity = uidValidity;
+        Uid = uid;
+        MessageId = messageId;
+        Status = status;
+        ContactId = contactId;
+        Sender = sender;
+        Subject = subject;
+        Problem = problem;
+        At = at;
+    }
+}
+
+internal enum MessageDirection { In, Out }
+
+/// A message of a contact's e-mail thread, inbound or our acknowledgement, with the Message-ID
+/// replies refer to (In-Reply-To / References).
+internal sealed class ContactMessage
+{
+    public const int MaxText = 100_000;
+
+    public Guid Id { get; private set; }
+    public Guid ContactId { get; private set; }
+    public MessageDirection Direction { get; private set; }
+    public string MessageId { get; private set; } = "";
+    public string? From { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+
+    private ContactMessage() { }
+
+    public ContactMessage(Guid contactId, MessageDirection direction, string messageId, string? from, string subject, string text, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        ContactId = contactId;
+        Direction = direction;
+        MessageId = messageId;
+        From = from;
+        Subject = subject;
+        Text = text.Length > MaxText ? text[..MaxText] : text;
+        At = at;
+    }
+}
+
+/// A file that came with a message, kept if its content is of an accepted kind.
+internal sealed class ContactAttachment
+{
+    public Guid Id { get; private set; }
+    public Guid ContactId { get; private set; }
+    public Guid? MessageId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string MediaType { get; private set; } = "";
+    public long Size { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+
+    private ContactAttachment() { }
+
+    public ContactAttachment(Guid contactId, Guid? messageId, string fileName, string mediaType, byte[] content, string sha256)
+    {
+        Id = Guid.NewGuid();
+        ContactId = contactId;
+        MessageId = messageId;
+        FileName = fileName;
+        MediaType = mediaType;
+        Size = content.Length;
+        Sha256 = sha256;
+        Content = content;
+    }
+}
