@@ -959,6 +959,33 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.ToTable("platform_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Welcome.ContactForm.ContactLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("welcome_contact_links", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Welcome.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1348,6 +1375,15 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.HasOne("Guichet.Platform.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Welcome.ContactForm.ContactLink", b =>
+                {
+                    b.HasOne("Guichet.Welcome.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -950,6 +950,33 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Welcome.ContactForm.ContactLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("welcome_contact_links", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Welcome.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1337,6 +1364,15 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.HasOne("Guichet.Platform.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Guichet.Welcome.ContactForm.ContactLink", b =>
+                {
+                    b.HasOne("Guichet.Welcome.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
