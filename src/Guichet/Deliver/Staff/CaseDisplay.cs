@@ -14,7 +14,8 @@ internal static class CaseDisplay
 {
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
-    public static string Instant(DateTimeOffset instant) => BrusselsTime.ToLocal(instant).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+    public static string Instant(DateTimeOffset instant, bool seconds = false) =>
+        BrusselsTime.ToLocal(instant).ToString(seconds ? "d MMMM yyyy, HH:mm:ss" : "d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 
     /// The value of a date input (yyyy-MM-dd).
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -46,6 +46,7 @@ internal sealed class HistoryModel(GuichetDb db, Texts texts) : PageModel
     {
         if (key == "unit" && Guid.TryParse(value, out var unit)) return units.TryGetValue(unit, out var name) ? name.Text : value;
         if (key == "handler" && Guid.TryParse(value, out var handler)) return handlers.GetValueOrDefault(handler, value);
+        if (key == "language" && Languages.IsSupported(value)) return texts["language." + value];
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return CaseDisplay.Date(date);
         return value switch
         {

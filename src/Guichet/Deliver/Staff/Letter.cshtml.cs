@@ -12,8 +12,9 @@ internal sealed class LetterModel(DecisionWork decisions, Texts texts) : PageMod
     {
         if (format is not ("html" or "pdf")) return NotFound();
         if (await decisions.ReadLetterAsync(User, id, format, ct) is not { } found) return NotFound();
-        return format == "pdf"
-            ? File(found.Letter.Pdf(texts), "application/pdf", $"decision-{found.Number}.pdf")
-            : Content(found.Letter.Html(texts), "text/html; charset=utf-8");
+        if (format == "pdf") return File(found.Letter.Pdf(texts), "application/pdf", $"decision-{found.Number}.pdf");
+        // The letter is a page of its own with its print styles inline; it holds escaped text only.
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        return Content(found.Letter.Html(texts), "text/html; charset=utf-8");
     }
 }

@@ -471,6 +471,29 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
     }
 
     [Fact]
+    public async Task A_document_over_10_MB_is_refused_with_a_clear_message_and_nothing_is_stored()
+    {
+        var s = await SignedInAsync(language: "de");
+        var id = await CaseAsync();
+        var page = await PageAsync(s, $"/staff/cases/{id}");
+        var documents = Counts().Documents;
+        var big = new byte[CaseDocument.MaxBytes + 100_000];
+        "%PDF-1.4\n"u8.CopyTo(big);
+        var upload = new MultipartFormDataContent
+        {
+            { new StringContent(Html.Antiforgery(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(big), "file", "scan.pdf" },
+        };
+        var response = await s.Jar.SendAsync(s.Client, new HttpRequestMessage(HttpMethod.Post, $"/staff/cases/{id}/documents") { Content = upload });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var back = await PageAsync(s, response.Headers.Location!.OriginalString);
+        Assert.Equal(["#document-file"], SummaryLinks(back));
+        Assert.Contains("Die Datei ist größer als 10 MB.", back.QuerySelector("#document-file-error")!.TextContent);
+        Assert.Equal(documents, Counts().Documents);
+        Assert.DoesNotContain("case.document-added", Activities(id));
+    }
+
+    [Fact]
     public async Task A_case_is_assigned_to_a_handler_of_its_unit_and_a_handler_of_another_unit_is_refused()
     {
         var s = await SignedInAsync();
