@@ -49,6 +49,10 @@ internal static class CaseDisplay
     /// An enum value as the API writes it (PartiallyGranted: "partiallyGranted"), for text keys and form values.
     public static string Code(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
+    /// "français" as a value on its own reads "Français".
+    public static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
+
     public static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.CurrentCulture) + " MB"
         : Math.Max(1, (int)Math.Round(bytes / 1024d)).ToString(CultureInfo.CurrentCulture) + " kB";

@@ -77,10 +77,7 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, Texts texts) : P
 
     /// The languages a case can be conducted in, each named in the page's language.
     public IReadOnlyList<CaseChoice> ProcedureLanguages =>
-        [.. CaseTypeRules.ProcedureLanguages.Select(l => new CaseChoice(l, Capitalized(texts["language." + l])))];
+        [.. CaseTypeRules.ProcedureLanguages.Select(l => new CaseChoice(l, CaseDisplay.Capitalized(texts["language." + l])))];
 
     public IReadOnlyList<CaseChoice> Kinds => [new("person", texts["cases.party.kind.person"]), new("company", texts["cases.party.kind.company"])];
-
-    private static string Capitalized(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
 }
