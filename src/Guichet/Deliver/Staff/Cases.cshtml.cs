@@ -44,7 +44,8 @@ internal sealed partial class CasesModel(CaseList list, GuichetDb db, WorkingCal
         Mine = mine;
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         Done = done;
-        DoneNumber = number;
+        // Only a case number is echoed back, never other text someone put in a link.
+        DoneNumber = number is not null && CaseNumber().IsMatch(number) ? number : null;
 
         // The statuses of the current case types, each named by its text for the customer.
         var types = await db.Set<CaseType>().AsNoTracking().Where(t => t.IsCurrent).ToListAsync(ct);

@@ -286,6 +286,8 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.StartsWith("/staff/cases?done=opened-elsewhere&number=2026-", location);
         var notice = (await PageAsync(s, location)).QuerySelector(".notice")!.TextContent;
         Assert.Contains("another unit handles it", notice);
+        // Only a case number is echoed from the link.
+        Assert.Null((await PageAsync(s, "/staff/cases?done=opened-elsewhere&number=Call+0900+now")).QuerySelector(".notice"));
     }
 
     [Fact]
