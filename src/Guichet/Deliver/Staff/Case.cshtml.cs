@@ -3,6 +3,7 @@ using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Clock;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
+using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
@@ -18,7 +19,7 @@ namespace Guichet.Deliver.Staff;
 /// fails is shown again with its values and its errors; one that succeeds redirects back here
 /// (post/redirect/get) with a line saying what was done. Reading the page is a view of personal
 /// data and is recorded by CaseWork.ViewAsync.
-internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb db, WorkingCalendar calendar, Texts texts) : PageModel
+internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb db, CatalogueDirectory catalogue, WorkingCalendar calendar, Texts texts) : PageModel
 {
     public const string DocumentKinds = "application evidence correspondence decision other";
 
@@ -168,7 +169,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb
         DecisionStatus = Decision is null ? DecisionWork.DecisionStatus(Case, Type) : null;
 
         var involved = Type.Content.UnitIds;
-        Units = await CaseDisplay.UnitNamesAsync(db, involved.Append(Case.UnitId), ct);
+        Units = await CaseDisplay.UnitNamesAsync(catalogue, involved.Append(Case.UnitId), Case.Language, ct);
         var colleagues = await db.Set<StaffUser>().AsNoTracking().Where(s => s.UnitId != null && involved.Contains(s.UnitId.Value)).ToListAsync(ct);
         Colleagues = [.. colleagues.OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).Select(s =>
             new CaseChoice(s.Id.ToString(), $"{s.DisplayName} – {UnitName(s.UnitId!.Value)}"))];

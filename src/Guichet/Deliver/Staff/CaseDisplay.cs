@@ -57,15 +57,9 @@ internal static class CaseDisplay
         bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.CurrentCulture) + " MB"
         : Math.Max(1, (int)Math.Round(bytes / 1024d)).ToString(CultureInfo.CurrentCulture) + " kB";
 
-    /// The names of units, each in the user's language or else its organisation's primary language.
-    public static async Task<Dictionary<Guid, (string Text, string? Lang)>> UnitNamesAsync(GuichetDb db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => wanted.Contains(u.Id)).ToListAsync(ct);
-        var organisationIds = units.Select(u => u.OrganisationId).Distinct().ToList();
-        var primary = await db.Set<Organisation>().AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.PrimaryLanguage, ct);
-        return units.ToDictionary(u => u.Id, u => Text(u.Name, primary.GetValueOrDefault(u.OrganisationId, "fr")));
-    }
+    /// The names of units, each in the user's language or else in <paramref name="fallback"/>.
+    public static async Task<Dictionary<Guid, (string Text, string? Lang)>> UnitNamesAsync(CatalogueDirectory catalogue, IEnumerable<Guid> ids, string fallback, CancellationToken ct) =>
+        (await catalogue.UnitsAsync(ids, ct)).ToDictionary(u => u.Id, u => Text(u.Name, fallback));
 
     /// Staff display names by id.
     public static async Task<Dictionary<Guid, string>> StaffNamesAsync(GuichetDb db, IEnumerable<Guid> ids, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Guichet.Deliver.Cases;
+using Guichet.Orient.Catalogue;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Localization;
@@ -12,7 +13,7 @@ namespace Guichet.Deliver.Staff;
 
 /// Everything that happened to a case, from the event log: who, when, what, with the details;
 /// the views of personal data (the case page, work lists, downloads, letters) included.
-internal sealed class HistoryModel(GuichetDb db, Texts texts) : PageModel
+internal sealed class HistoryModel(GuichetDb db, CatalogueDirectory catalogue, Texts texts) : PageModel
 {
     public sealed record Entry(DateTimeOffset At, string Actor, string Activity, IReadOnlyList<(string Name, string Value)> Details);
 
@@ -31,7 +32,7 @@ internal sealed class HistoryModel(GuichetDb db, Texts texts) : PageModel
         var attributes = entries.Select(e => Attributes(e.Attributes)).ToList();
         // Units and handlers named in the details are shown by name.
         var ids = attributes.SelectMany(a => a).Where(a => a.Key is "unit" or "handler").Select(a => Guid.TryParse(a.Value, out var g) ? g : Guid.Empty).ToList();
-        var units = await CaseDisplay.UnitNamesAsync(db, ids, ct);
+        var units = await CaseDisplay.UnitNamesAsync(catalogue, ids, found.Language, ct);
         var handlers = await CaseDisplay.StaffNamesAsync(db, ids, ct);
         Entries = [.. entries.Select((e, i) => new Entry(e.At, CaseDisplay.Actor(e.Actor, staff, texts), e.Activity,
             [.. attributes[i].Select(a => (Name(a.Key), Value(a.Key, a.Value, units, handlers)))]))];
