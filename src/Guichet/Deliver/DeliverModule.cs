@@ -9,6 +9,7 @@ using Guichet.Deliver.StatusPage;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Guichet.Platform.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Deliver;
 
@@ -26,6 +27,7 @@ internal static class DeliverModule
         services.AddAuthorizationBuilder().AddPolicy(CaseWorkPolicy, p => p.RequireRole(Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin));
         services.AddScoped<CaseMail>();
         services.AddScoped<CaseWork>();
+        services.AddScoped<CaseList>();
         services.AddScoped<DecisionWork>();
         services.AddScoped<CaseDocuments>();
         services.AddScoped<CustomerRequests>();
@@ -35,6 +37,8 @@ internal static class DeliverModule
             context.Connection.RemoteIpAddress?.ToString() ?? "?",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })));
         services.AddScoped<Guichet.Demo.IDemoSeeder, CaseTypesDemoSeeder>();
+        // Every staff page of cases lives in Staff/: none can be left open by forgetting an attribute.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Deliver/Staff", CaseWorkPolicy));
         return services;
     }
 

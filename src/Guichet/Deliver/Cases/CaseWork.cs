@@ -24,25 +24,10 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
 
     public async Task<CaseResult<Case>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
     {
-        var errors = new List<InvalidParam>();
-        CaseType? type = null;
-        if (string.IsNullOrWhiteSpace(request.CaseType)) errors.Add(new("caseType", "required", "The code of a case type."));
-        else
-        {
-            type = await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == request.CaseType && t.IsCurrent, ct);
-            if (type is null) errors.Add(new("caseType", "unknown-case-type", "No case type has this code."));
-        }
-        if (request.Language is null) errors.Add(new("language", "required", "The language of procedure: fr, nl or de."));
-        else if (!CaseTypeRules.ProcedureLanguages.Contains(request.Language)) errors.Add(new("language", "unknown-language", "The language of procedure: fr, nl or de."));
-        if (string.IsNullOrWhiteSpace(request.Subject)) errors.Add(new("subject", "required", "What the request is about, in a few words."));
-        else if (request.Subject.Length > CaseRequestRules.MaxSubject) errors.Add(new("subject", "too-long", $"At most {CaseRequestRules.MaxSubject} characters."));
+        var (errors, type, parties, unitId) = await CheckOpenAsync(request, ct);
+        if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
         var today = Today;
         var received = request.ReceivedOn ?? today;
-        if (received > today) errors.Add(new("receivedOn", "date-in-future", "A request cannot be received after today."));
-        var parties = CaseRequestRules.Parties(request.Parties, errors);
-        var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault();
-        if (type is not null && unitId is { } u && !type.Content.UnitIds.Contains(u)) errors.Add(new("unitId", "unit-not-involved", "This unit does not handle cases of this type."));
-        if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
 
         var now = time.GetUtcNow();
         for (var attempt = 1; ; attempt++)
@@ -70,6 +55,32 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
                 db.ChangeTracker.Clear(); // another case took this number a moment ago: take the next one
             }
         }
+    }
+
+    /// Everything wrong with a request to open a case, without opening it: a form shows these
+    /// together with its own problems (a date it could not read) and stores nothing.
+    public async Task<IReadOnlyList<InvalidParam>> ProblemsOfOpenAsync(OpenCaseRequest request, CancellationToken ct) =>
+        (await CheckOpenAsync(request, ct)).Errors;
+
+    private async Task<(List<InvalidParam> Errors, CaseType? Type, List<CaseParty> Parties, Guid? UnitId)> CheckOpenAsync(OpenCaseRequest request, CancellationToken ct)
+    {
+        var errors = new List<InvalidParam>();
+        CaseType? type = null;
+        if (string.IsNullOrWhiteSpace(request.CaseType)) errors.Add(new("caseType", "required", "The code of a case type."));
+        else
+        {
+            type = await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == request.CaseType && t.IsCurrent, ct);
+            if (type is null) errors.Add(new("caseType", "unknown-case-type", "No case type has this code."));
+        }
+        if (request.Language is null) errors.Add(new("language", "required", "The language of procedure: fr, nl or de."));
+        else if (!CaseTypeRules.ProcedureLanguages.Contains(request.Language)) errors.Add(new("language", "unknown-language", "The language of procedure: fr, nl or de."));
+        if (string.IsNullOrWhiteSpace(request.Subject)) errors.Add(new("subject", "required", "What the request is about, in a few words."));
+        else if (request.Subject.Length > CaseRequestRules.MaxSubject) errors.Add(new("subject", "too-long", $"At most {CaseRequestRules.MaxSubject} characters."));
+        if ((request.ReceivedOn ?? Today) > Today) errors.Add(new("receivedOn", "date-in-future", "A request cannot be received after today."));
+        var parties = CaseRequestRules.Parties(request.Parties, errors);
+        var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault();
+        if (type is not null && unitId is { } u && !type.Content.UnitIds.Contains(u)) errors.Add(new("unitId", "unit-not-involved", "This unit does not handle cases of this type."));
+        return (errors, type, parties, unitId);
     }
 
     /// "2026-00042": the year received and a sequence, easy to read aloud on the phone.

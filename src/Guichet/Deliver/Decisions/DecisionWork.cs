@@ -69,7 +69,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         var applicant = @case.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant);
         if (channel == NotificationChannel.Email && string.IsNullOrEmpty(applicant?.Email))
             return CaseResult<Decision>.Refused(DecisionRefusals.NoEmail);
-        var decided = type.Content.Statuses.FirstOrDefault(s => s.Final && type.AllowsMove(@case.Status, s.Code));
+        var decided = DecisionStatus(@case, type);
         if (decided is null) return CaseResult<Decision>.Refused(DecisionRefusals.NotReady);
 
         var now = time.GetUtcNow();
@@ -101,6 +101,11 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         return decision;
     }
 
+    /// The status a decision moves the case to: the first final status its model leads to from the
+    /// current one; null when the case cannot be decided now (or is closed).
+    public static CaseStatus? DecisionStatus(Case @case, CaseType type) =>
+        @case.IsClosed ? null : type.Content.Statuses.FirstOrDefault(s => s.Final && type.AllowsMove(@case.Status, s.Code));
+
     /// The case type's appeal information in the language of procedure, with any part the
     /// handler wrote instead.
     public static AppealBlock AppealBlockFor(CaseType type, string language, AppealRequest? written)
@@ -121,6 +126,17 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         if (@case is null) return null;
         var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == caseId, ct);
         return decision is null ? null : (decision, @case);
+    }
+
+    /// The letter of an issued decision, for someone who may see the case. Reading it is a view of
+    /// personal data (the addressee's name and address) and is recorded.
+    public async Task<(DecisionLetter Letter, string Number)?> ReadLetterAsync(ClaimsPrincipal user, Guid caseId, string format, CancellationToken ct)
+    {
+        if (await FindAsync(user, caseId, ct) is not { } found) return null;
+        var letter = await LetterAsync(found.Decision, found.Case, ct);
+        eventLog.Record(user, "case.letter-viewed", CaseWork.Objects(found.Case), new Dictionary<string, object?> { ["format"] = format });
+        await db.SaveChangesAsync(ct);
+        return (letter, found.Case.Number);
     }
 
     public async Task<DecisionLetter> LetterAsync(Decision decision, Case @case, CancellationToken ct)

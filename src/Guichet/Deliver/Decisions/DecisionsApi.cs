@@ -44,19 +44,15 @@ internal static class DecisionsApi
     private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Get(Guid id, DecisionWork work, ClaimsPrincipal user, CancellationToken ct) =>
         await work.FindAsync(user, id, ct) is { } found ? TypedResults.Ok(DecisionResponse.From(found.Decision)) : NotFound();
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (await work.FindAsync(user, id, ct) is not { } found) return NotFound();
-        var letter = await work.LetterAsync(found.Decision, found.Case, ct);
-        return TypedResults.File(letter.Pdf(texts), "application/pdf", $"decision-{found.Case.Number}.pdf");
-    }
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct) =>
+        await work.ReadLetterAsync(user, id, "pdf", ct) is { } found
+            ? TypedResults.File(found.Letter.Pdf(texts), "application/pdf", $"decision-{found.Number}.pdf")
+            : NotFound();
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (await work.FindAsync(user, id, ct) is not { } found) return NotFound();
-        var letter = await work.LetterAsync(found.Decision, found.Case, ct);
-        return TypedResults.Content(letter.Html(texts), "text/html; charset=utf-8");
-    }
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct) =>
+        await work.ReadLetterAsync(user, id, "html", ct) is { } found
+            ? TypedResults.Content(found.Letter.Html(texts), "text/html; charset=utf-8")
+            : NotFound();
 
     private static async Task<Results<Created<AppealResponse>, ProblemHttpResult>> Lodge(Guid id, LodgeAppealRequest request, DecisionWork work, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
@@ -15,7 +13,7 @@ namespace Guichet.Deliver.Cases.Api;
 /// the caller's unit (admins: all); another unit's case is 404.
 internal static class CasesApi
 {
-    public const int MaxLimit = 200;
+    public const int MaxLimit = CaseList.MaxLimit;
 
     public static WebApplication MapCasesApi(this WebApplication app)
     {
@@ -96,72 +94,31 @@ internal static class CasesApi
 
     private static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> List(
         string? status, Guid? unit, Guid? service, bool? overdue, bool? closed, string? handler, string? nationalNumber, string? after, int? limit,
-        GuichetDb db, CaseWork work, EventLog eventLog, ClaimsPrincipal user, CancellationToken ct)
+        CaseList list, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new List<InvalidParam>();
         if (limit is < 1 or > MaxLimit) errors.Add(new("limit", "out-of-range", $"From 1 to {MaxLimit}."));
-        (DateOnly Due, Guid Id)? cursor = null;
+        CaseListCursor? cursor = null;
         if (after is not null)
         {
-            cursor = ReadCursor(after);
+            cursor = CaseListCursor.Read(after);
             if (cursor is null) errors.Add(new("after", "invalid-cursor", "Use the value of 'next' from the previous page."));
         }
         if (handler is not null and not "me") errors.Add(new("handler", "unknown-code", "Use handler=me."));
         string? number = null;
         if (nationalNumber is not null)
         {
-            number = PartyNumbers.Normalize(PartyKind.Person, nationalNumber, out _) ?? PartyNumbers.Normalize(PartyKind.Company, nationalNumber, out _);
+            number = CaseList.PartyNumber(nationalNumber);
             if (number is null) errors.Add(new("nationalNumber", "national-number-checksum", "Not a valid national or enterprise number."));
         }
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var query = CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking());
-        if (status is not null) query = query.Where(c => c.Status == status);
-        if (unit is { } u) query = query.Where(c => c.UnitId == u);
-        if (service is { } s) query = query.Where(c => c.ServiceId == s);
-        if (closed is { } isClosed) query = isClosed ? query.Where(c => c.ClosedAt != null) : query.Where(c => c.ClosedAt == null);
-        if (overdue == true)
+        var filter = new CaseListFilter
         {
-            var today = work.Today;
-            query = query.Where(c => c.ClosedAt == null && c.DueOn != null && c.DueOn < today);
-        }
-        if (handler == "me" && Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var me)) query = query.Where(c => c.HandlerId == me);
-        if (number is not null) query = query.Where(c => db.Set<CasePartyNumber>().Any(n => n.CaseId == c.Id && n.Number == number));
-        // By urgency: due date first (cases whose clock has not started last), then id.
-        var sortable = query.Select(c => new { Case = c, Due = c.DueOn ?? DateOnly.MaxValue });
-        if (cursor is { } k) sortable = sortable.Where(x => x.Due > k.Due || (x.Due == k.Due && x.Case.Id.CompareTo(k.Id) > 0));
-        var take = limit ?? 50;
-        var page = await sortable.OrderBy(x => x.Due).ThenBy(x => x.Case.Id).Take(take + 1).ToListAsync(ct);
-        var items = page.Take(take).Select(x => x.Case).ToList();
-        var types = await db.Set<CaseType>().AsNoTracking().Where(t => items.Select(i => i.CaseTypeId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Code, ct);
-        // A list shows parties' names: a view of personal data, recorded with the cases shown.
-        if (items.Count > 0)
-        {
-            eventLog.Record(user, "cases.listed", items.Select(c => new EventLogObject("case", c.Id.ToString(), c.Number)));
-            await db.SaveChangesAsync(ct);
-        }
-        var next = page.Count > take ? WriteCursor(page[take - 1].Due, page[take - 1].Case.Id) : null;
-        return TypedResults.Ok(new CaseListResponse([.. items.Select(c => new CaseListItem(c.Id, c.Number, types[c.CaseTypeId], c.UnitId, c.HandlerId, c.Status, c.Subject,
-            c.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant)?.Name ?? "", c.DueOn, c.IsSuspended, c.IsClosed))], next));
-    }
-
-    private static string WriteCursor(DateOnly due, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + id)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (DateOnly, Guid)? ReadCursor(string text)
-    {
-        try
-        {
-            var b64 = text.Replace('-', '+').Replace('_', '/');
-            b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(b64)).Split('|');
-            return parts.Length == 2
-                && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
-                && Guid.TryParse(parts[1], out var id) ? (due, id) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+            Status = status, UnitId = unit, ServiceId = service, OverdueOnly = overdue == true, Closed = closed, MineOnly = handler == "me", PartyNumber = number,
+        };
+        var page = await list.ReadAsync(user, filter, cursor, limit ?? CaseList.DefaultLimit, ct);
+        return TypedResults.Ok(new CaseListResponse([.. page.Items.Select(c => new CaseListItem(c.Id, c.Number, page.Types[c.CaseTypeId].Code, c.UnitId, c.HandlerId, c.Status, c.Subject,
+            c.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant)?.Name ?? "", c.DueOn, c.IsSuspended, c.IsClosed))], page.Next));
     }
 }
