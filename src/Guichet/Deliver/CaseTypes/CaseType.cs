@@ -61,8 +61,10 @@ internal sealed record CaseTypeContent
 
 internal sealed record CodedText(string Code, LocalizedText Label);
 
-/// A step of the status model, with what the customer reads about it and how long it usually takes.
-internal sealed record CaseStatus(string Code, LocalizedText CustomerText, int ExpectedDays, IReadOnlyList<string> Next, bool Final = false);
+/// A step of the status model, with what the customer reads about it and how long it usually
+/// takes. A final status closes the case; a decision status is final and reached only by issuing
+/// the decision (never by a plain status change), so that "decided" always has its decision.
+internal sealed record CaseStatus(string Code, LocalizedText CustomerText, int ExpectedDays, IReadOnlyList<string> Next, bool Final = false, bool Decision = false);
 
 internal enum DecisionOutcome { Granted, Refused, PartiallyGranted, Inadmissible }
 

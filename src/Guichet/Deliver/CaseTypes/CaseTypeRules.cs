@@ -47,6 +47,9 @@ internal static class CaseTypeRules
             for (var j = 0; j < c.Statuses[i].Next.Count; j++)
                 if (!codes.Contains(c.Statuses[i].Next[j])) errors.Add(new($"statuses[{i}].next[{j}]", "unknown-status", "Not a status of this case type."));
         if (c.Statuses.Count > 0 && !c.Statuses.Any(s => s.Final)) errors.Add(new("statuses", "no-final-status", "At least one status ends the case."));
+        if (c.Statuses.Count > 0 && !c.Statuses.Any(s => s.Decision)) errors.Add(new("statuses", "no-decision-status", "One status is where a decision takes the case."));
+        for (var i = 0; i < c.Statuses.Count; i++)
+            if (c.Statuses[i].Decision && !c.Statuses[i].Final) errors.Add(new($"statuses[{i}].final", "decision-status-not-final", "A decision ends the case: its status is final."));
 
         if (c.UnitIds.Count == 0) errors.Add(new("unitIds", "required", "At least one unit handles these cases."));
         if (c.Outcomes.Count == 0) errors.Add(new("outcomes", "required", "At least one decision outcome."));

@@ -29,7 +29,7 @@ internal sealed class CaseTypesDemoSeeder(GuichetDb db, EventLog eventLog, TimeP
         Status("received", T("Votre demande a été reçue.", "Uw aanvraag is ontvangen.", "Ihr Antrag ist eingegangen.", "Your request has been received."), 2, "in-review", "closed-withdrawn"),
         Status("in-review", T("Votre dossier est en cours d'examen.", "Uw dossier wordt onderzocht.", "Ihre Akte wird geprüft.", "Your file is being reviewed."), 20, "awaiting-decision", "closed-withdrawn"),
         Status("awaiting-decision", T("La décision est en préparation.", "De beslissing wordt voorbereid.", "Die Entscheidung wird vorbereitet.", "The decision is being prepared."), 10, "decided"),
-        new CaseStatus("decided", T("Une décision a été prise.", "Er is een beslissing genomen.", "Eine Entscheidung wurde getroffen.", "A decision has been taken."), 0, [], Final: true),
+        new CaseStatus("decided", T("Une décision a été prise.", "Er is een beslissing genomen.", "Eine Entscheidung wurde getroffen.", "A decision has been taken."), 0, [], Final: true, Decision: true),
         new CaseStatus("closed-withdrawn", T("Votre demande a été retirée.", "Uw aanvraag is ingetrokken.", "Ihr Antrag wurde zurückgezogen.", "Your request was withdrawn."), 0, [], Final: true),
     ];
 

@@ -65,11 +65,13 @@ internal sealed class Case
         UpdatedAt = now;
     }
 
-    public CaseRefusal? MoveTo(CaseType type, string status, DateTimeOffset now)
+    /// A status change along the model; a decision status only with the decision (<paramref name="byDecision"/>).
+    public CaseRefusal? MoveTo(CaseType type, string status, DateTimeOffset now, bool byDecision = false)
     {
         if (IsClosed) return CaseRefusal.Closed;
         if (type.Status(status) is not { } target) return CaseRefusal.UnknownStatus;
         if (!type.AllowsMove(Status, status)) return CaseRefusal.StatusNotAllowed;
+        if (target.Decision && !byDecision) return CaseRefusal.DecisionRequired;
         Status = status;
         if (target.Final) ClosedAt = now;
         return null;
@@ -149,5 +151,6 @@ internal sealed record CaseRefusal(int Status, string Code, string Title)
     public static readonly CaseRefusal ExtensionNotAllowed = new(422, "extension-not-allowed", "The case type allows no extension.");
     public static readonly CaseRefusal AlreadyExtended = new(409, "case-already-extended", "The time was already extended once.");
     public static readonly CaseRefusal ExtensionReasonMissing = new(422, "extension-reason-missing", "An extension needs a reason.");
+    public static readonly CaseRefusal DecisionRequired = new(409, "decision-required", "This status is reached by issuing the decision, with its motivation and appeal information.");
     public static readonly CaseRefusal UnitNotInvolved = new(422, "unit-not-involved", "This unit does not handle cases of this type.");
 }

@@ -80,7 +80,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
             channel!.Value, sentOn, notifiedOn, deadline, now, EventLog.ActorOf(user));
         db.Add(decision);
         var from = @case.Status;
-        @case.MoveTo(type, decided.Code, now);
+        @case.MoveTo(type, decided.Code, now, byDecision: true);
         @case.Touch(type, Today, calendar, now);
         eventLog.Record(user, "case.decision-issued", CaseWork.Objects(@case), new Dictionary<string, object?>
         {
@@ -101,10 +101,10 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         return decision;
     }
 
-    /// The status a decision moves the case to: the first final status its model leads to from the
+    /// The status a decision moves the case to: the decision status its model leads to from the
     /// current one; null when the case cannot be decided now (or is closed).
     public static CaseStatus? DecisionStatus(Case @case, CaseType type) =>
-        @case.IsClosed ? null : type.Content.Statuses.FirstOrDefault(s => s.Final && type.AllowsMove(@case.Status, s.Code));
+        @case.IsClosed ? null : type.Content.Statuses.FirstOrDefault(s => s.Decision && type.AllowsMove(@case.Status, s.Code));
 
     /// The case type's appeal information in the language of procedure, with any part the
     /// handler wrote instead.

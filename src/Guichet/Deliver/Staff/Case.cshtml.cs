@@ -189,7 +189,8 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb
     public (string Text, string? Lang) Text(LocalizedText text) => CaseDisplay.Text(text, Case.Language);
 
     public IReadOnlyList<CaseChoice> NextStatuses =>
-        [.. (Type.Status(Case.Status)?.Next ?? []).Select(code => Type.Status(code)).OfType<CaseStatus>().Select(s =>
+        // A decision status is reached through the decision form, not here.
+        [.. (Type.Status(Case.Status)?.Next ?? []).Select(code => Type.Status(code)).OfType<CaseStatus>().Where(s => !s.Decision).Select(s =>
         {
             var (text, lang) = Text(s.CustomerText);
             return new CaseChoice(s.Code, s.Final ? texts["cases.status.closes", text] : text, lang);

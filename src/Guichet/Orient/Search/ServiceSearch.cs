@@ -23,7 +23,15 @@ internal sealed record SearchQuery
 internal sealed record CatalogueEntry(PublicService Service, Organisation Organisation, Unit? Unit, IReadOnlyList<Channel> Channels)
 {
     public bool IsReferral => Organisation.External;
+
+    /// The entry in a reader's language, for later stages that must not handle catalogue entities.
+    public ServiceSummary Summarize(string language) => new(Service.Id, Service.Content.Name.Resolve(language, Organisation.PrimaryLanguage).Text,
+        Organisation.Name.Resolve(language, Organisation.PrimaryLanguage).Text, IsReferral, Service.UnitId);
 }
+
+/// A published service as later stages see it: its name and provider in one language, whether it is
+/// another body's (a referral), and its competent unit.
+internal sealed record ServiceSummary(Guid Id, string Name, string Organisation, bool Referral, Guid? UnitId);
 
 internal sealed record SearchHit(CatalogueEntry Entry, double Score);
 
@@ -47,6 +55,14 @@ internal sealed class ServiceSearch(
 
     public async ValueTask<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct = default) =>
         (await IndexAsync(ct)).Search(query);
+
+    /// The best hits of a query as summaries in the reader's language.
+    public async ValueTask<IReadOnlyList<ServiceSummary>> FindAsync(string text, string language, int count, CancellationToken ct = default) =>
+        [.. (await SearchAsync(new SearchQuery { Text = text, Language = language, PageSize = count }, ct)).Hits.Select(h => h.Entry.Summarize(language))];
+
+    /// One published service as a summary, or null.
+    public async ValueTask<ServiceSummary?> SummaryAsync(Guid id, string language, CancellationToken ct = default) =>
+        (await IndexAsync(ct)).Entries.FirstOrDefault(e => e.Service.Id == id)?.Summarize(language);
 
     /// The current index, checked against the catalogue's version stamp.
     public async ValueTask<SearchIndex> IndexAsync(CancellationToken ct = default)

@@ -38,8 +38,8 @@ internal sealed class ContactFormModel(GuichetDb db, EventLog eventLog, ServiceS
     [BindProperty] public string? Website { get; set; } // the honeypot
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
-    public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
-    public SearchHit? Chosen { get; private set; }
+    public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
+    public ServiceSummary? Chosen { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
     public bool Thanks { get; private set; }
 
@@ -47,13 +47,8 @@ internal sealed class ContactFormModel(GuichetDb db, EventLog eventLog, ServiceS
 
     private async Task LoadServicesAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 200)
-            Hits = (await search.SearchAsync(new SearchQuery { Text = Q, Language = Languages.Current, PageSize = 8 }, ct)).Hits;
-        if (Service is { } id)
-        {
-            var index = await search.IndexAsync(ct);
-            Chosen = index.Entries.Select(e => new SearchHit(e, 0)).FirstOrDefault(h => h.Entry.Service.Id == id);
-        }
+        if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 200) Hits = await search.FindAsync(Q, Languages.Current, 8, ct);
+        if (Service is { } id) Chosen = await search.SummaryAsync(id, Languages.Current, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -96,9 +91,9 @@ internal sealed class ContactFormModel(GuichetDb db, EventLog eventLog, ServiceS
 
         var now = time.GetUtcNow();
         var language = Languages.Current;
-        var entry = Chosen?.Entry;
+        var entry = Chosen;
         var contact = new Contact(ContactChannel.WebForm, now, CustomerKind.Anonymous, null, Name!.Trim(), Email!.Trim(), string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-            null, null, language, Subject!, entry?.Service.Id, entry is { IsReferral: false } ? entry.Service.UnitId : null, null,
+            null, null, language, Subject!, entry?.Id, entry is { Referral: false } ? entry.UnitId : null, null,
             calendar.AddWorkingDays(BrusselsTime.LocalDate(now), norms.Value.ResponseDaysFor(ContactChannel.WebForm)), "customer", null);
         db.Add(contact);
         var message = new ContactMessage(contact.Id, MessageDirection.In, MailMessage.NewMessageId("web.guichet"), contact.Email, Subject!, Message!, now);

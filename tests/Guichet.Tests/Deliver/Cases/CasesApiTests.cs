@@ -200,8 +200,14 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         Assert.Equal((HttpStatusCode.Conflict, "status-change-not-allowed"), (skip.Status, skip.Code));
         var unknown = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status = "teleported" })));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "unknown-status"), (unknown.Status, unknown.Code));
-        foreach (var status in new[] { "in-review", "awaiting-decision", "decided" })
+        foreach (var status in new[] { "in-review", "awaiting-decision" })
             Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status }))).StatusCode);
+        // "Decided" is reached by issuing the decision, never by a plain status change.
+        var plain = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status = "decided" })));
+        Assert.Equal((HttpStatusCode.Conflict, "decision-required"), (plain.Status, plain.Code));
+        var other = (await OpenAsync(handler, Request("building-permit"))).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{other}/status", Json(new { status = "closed-withdrawn" }))).StatusCode);
+        id = other;
         var closed = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}"));
         Assert.True(closed.GetProperty("closed").GetBoolean());
         var after = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/suspend", Json(new { reason = "missing-document" })));
