@@ -1,4 +1,5 @@
 using Guichet.Deliver;
+using Guichet.Welcome.Appointments;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.MailIntake;
 using Guichet.Orient;
@@ -19,6 +20,7 @@ builder.Services.AddOrient();
 builder.Services.AddDeliver();
 builder.Services.AddContacts();
 builder.Services.AddMailIntake();
+builder.Services.AddAppointments();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapPlatform();
 app.MapOrient();
 app.MapDeliver();
 app.MapContacts();
+app.MapAppointments();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Guichet.Welcome.MailIntake;
+using Guichet.Welcome.Appointments;
 using Guichet.Welcome.Contacts;
 using Guichet.Deliver;
 using Guichet.Demo;
@@ -35,6 +36,7 @@ internal static class Cli
         builder.Services.AddDeliver();
         builder.Services.AddContacts();
         builder.Services.AddMailIntake();
+        builder.Services.AddAppointments();
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;

@@ -1,3 +1,4 @@
+using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,35 @@ internal sealed class CatalogueDirectory(GuichetDb db)
     public sealed record ServiceEntry(Guid Id, LocalizedText Name, Guid? UnitId, Provider Provider, bool External, IReadOnlyList<ContactPoint> ContactPoints);
 
     public sealed record ContactPoint(ChannelKind Kind, LocalizedText Name, string? Phone, string? Email, string? Url, string? Address);
+
+    /// A counter (or any channel) with what an appointment needs: where it is, when it opens.
+    /// Address in the organisation's primary language, as on the contact points.
+    public sealed record CounterEntry(Guid Id, Guid OrganisationId, ChannelKind Kind, LocalizedText Name, string? Address, OpeningHours? OpeningHours, string PrimaryLanguage);
+
+    public async Task<IReadOnlyList<CounterEntry>> CountersAsync(IEnumerable<Guid> channelIds, CancellationToken ct)
+    {
+        var ids = channelIds.Distinct().ToList();
+        var channels = await db.Set<Channel>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var organisationIds = channels.Select(c => c.OrganisationId).Distinct().ToList();
+        var languages = await db.Set<Organisation>().AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.PrimaryLanguage, ct);
+        return channels.Select(c =>
+        {
+            var primary = languages.GetValueOrDefault(c.OrganisationId, "fr");
+            return new CounterEntry(c.Id, c.OrganisationId, c.Kind, c.Name,
+                c.Address is { } a ? $"{a.Street}, {a.Postcode} {a.City.Resolve(primary, primary).Text}" : null, c.OpeningHours, primary);
+        }).ToList();
+    }
+
+    public async Task<CounterEntry?> CounterAsync(Guid channelId, CancellationToken ct) => (await CountersAsync([channelId], ct)).FirstOrDefault();
+
+    /// Published services by id (name and provider), for lists that show many at once.
+    public async Task<IReadOnlyDictionary<Guid, LocalizedText>> PublishedServiceNamesAsync(IEnumerable<Guid> serviceIds, CancellationToken ct)
+    {
+        var ids = serviceIds.Distinct().ToList();
+        var services = await db.Set<PublicService>().AsNoTracking().Where(s => ids.Contains(s.Id) && s.Status == ServiceStatus.Published).ToListAsync(ct);
+        return services.ToDictionary(s => s.Id, s => s.Content.Name);
+    }
 
     public async Task<Provider?> ProviderOfAsync(Guid serviceId, CancellationToken ct)
     {

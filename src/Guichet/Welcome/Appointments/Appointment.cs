@@ -1,0 +1,127 @@
+namespace Guichet.Welcome.Appointments;
+
+/// Which catalogue services can be booked, at which counter, for how long, and how many desks
+/// serve them side by side (so how many people can book the same start time).
+internal sealed class AppointmentService
+{
+    public Guid ServiceId { get; private set; }
+    public Guid ChannelId { get; private set; }
+    public int DurationMinutes { get; private set; }
+    public int Capacity { get; private set; }
+
+    private AppointmentService() { }
+
+    public AppointmentService(Guid serviceId, Guid channelId, int durationMinutes, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(durationMinutes, 5);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ServiceId = serviceId;
+        ChannelId = channelId;
+        DurationMinutes = durationMinutes;
+        Capacity = capacity;
+    }
+}
+
+internal enum AppointmentStatus { Booked, Cancelled, CheckedIn, NoShow }
+
+/// One booking. The slot it holds is an AppointmentSeat row: the database, not this class,
+/// guarantees that no seat of a slot is held twice.
+internal sealed class Appointment
+{
+    public const int MaxName = 200;
+    public const int MaxEmail = 254;
+    public const int MaxPhone = 50;
+
+    public Guid Id { get; private set; }
+    public Guid ServiceId { get; private set; }
+    public Guid ChannelId { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public DateTimeOffset EndsAt { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public string? Phone { get; private set; }
+    public string Language { get; private set; } = "fr";
+    public string? NationalNumber { get; private set; }
+    public string ManageTokenHash { get; private set; } = "";
+    public AppointmentStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public DateTimeOffset? CheckedInAt { get; private set; }
+    public DateTimeOffset? NoShowAt { get; private set; }
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+    /// Bumped on each reschedule: the iCalendar SEQUENCE, so calendars replace the old event.
+    public int Sequence { get; private set; }
+
+    private Appointment() { }
+
+    public Appointment(Guid serviceId, Guid channelId, DateTimeOffset startsAt, DateTimeOffset endsAt, string name, string email, string? phone,
+        string language, string? nationalNumber, string manageTokenHash, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        ServiceId = serviceId;
+        ChannelId = channelId;
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        Name = name;
+        Email = email;
+        Phone = phone;
+        Language = language;
+        NationalNumber = nationalNumber;
+        ManageTokenHash = manageTokenHash;
+        Status = AppointmentStatus.Booked;
+        CreatedAt = now;
+    }
+
+    public bool IsActive => Status == AppointmentStatus.Booked;
+
+    public void Cancel(DateTimeOffset now)
+    {
+        Status = AppointmentStatus.Cancelled;
+        CancelledAt = now;
+    }
+
+    public void MoveTo(DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        Sequence++;
+        ReminderSentAt = null;
+    }
+
+    public void CheckIn(DateTimeOffset now)
+    {
+        Status = AppointmentStatus.CheckedIn;
+        CheckedInAt = now;
+    }
+
+    public void MarkNoShow(DateTimeOffset now)
+    {
+        Status = AppointmentStatus.NoShow;
+        NoShowAt = now;
+    }
+
+    public void ReminderSent(DateTimeOffset now) => ReminderSentAt = now;
+}
+
+/// Seat k (1..capacity) of a service's slot, held by one appointment. The unique index on
+/// (service, start, seat) is what makes double booking impossible, on every node and provider:
+/// two requests racing for the same seat cannot both commit.
+internal sealed class AppointmentSeat
+{
+    public Guid Id { get; private set; }
+    public Guid ServiceId { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public int Seat { get; private set; }
+    public Guid AppointmentId { get; private set; }
+
+    private AppointmentSeat() { }
+
+    public AppointmentSeat(Guid serviceId, DateTimeOffset startsAt, int seat, Guid appointmentId)
+    {
+        Id = Guid.NewGuid();
+        ServiceId = serviceId;
+        StartsAt = startsAt;
+        Seat = seat;
+        AppointmentId = appointmentId;
+    }
+}

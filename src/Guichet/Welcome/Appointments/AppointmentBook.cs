@@ -1,0 +1,196 @@
+using System.Security.Claims;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Identifiers;
+using Guichet.Platform.Identity;
+using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Welcome.Appointments;
+
+internal sealed record BookingRequest(Guid? Service, DateTimeOffset? Start, string? Name, string? Email, string? Phone, string? Language, string? NationalNumber);
+
+internal sealed record RescheduleRequest(DateTimeOffset? Start);
+
+/// What a use case answers: the appointment (and, on booking, the manage token), or the error:
+/// an HTTP status, a stable code, a title and the fields at fault.
+internal sealed record BookingOutcome(Appointment? Appointment, string? Token, int Status, string? Code, string? Title, IReadOnlyList<InvalidParam> Errors)
+{
+    public static BookingOutcome Done(Appointment a, string? token = null) => new(a, token, 200, null, null, []);
+
+    public static BookingOutcome Fail(int status, string code, string title, IReadOnlyList<InvalidParam>? errors = null) => new(null, null, status, code, title, errors ?? []);
+
+    public static readonly BookingOutcome NotFound = Fail(404, "not-found", "The appointment was not found.");
+
+    public static readonly BookingOutcome Taken = Fail(409, "slot-taken", "This slot has just been taken; choose another one.");
+}
+
+/// Booking, cancelling, rescheduling (by the customer's manage token) and the counter's check-in
+/// and no-show. Each validates everything first and saves once, with its event and mail.
+internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, AppointmentMail mail, EventLog eventLog, TimeProvider time)
+{
+    public async Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken ct)
+    {
+        var errors = new List<InvalidParam>();
+        var name = request.Name?.Trim();
+        var email = request.Email?.Trim();
+        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        if (string.IsNullOrEmpty(name)) errors.Add(new("name", "required", "Give the name of the person who comes."));
+        else if (name.Length > Appointment.MaxName) errors.Add(new("name", "too-long", $"At most {Appointment.MaxName} characters."));
+        if (string.IsNullOrEmpty(email)) errors.Add(new("email", "required", "Give an e-mail address for the confirmation."));
+        else if (email.Length > Appointment.MaxEmail || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            errors.Add(new("email", "email-invalid", "Not a valid e-mail address."));
+        if (phone is { Length: > Appointment.MaxPhone }) errors.Add(new("phone", "too-long", $"At most {Appointment.MaxPhone} characters."));
+        var language = request.Language ?? "fr";
+        if (!Languages.IsSupported(language)) errors.Add(new("language", "unknown-language", "Use fr, nl, de or en."));
+        string? nationalNumber = null;
+        if (!string.IsNullOrWhiteSpace(request.NationalNumber))
+        {
+            if (NationalNumber.TryParse(request.NationalNumber, out var number, out var error)) nationalNumber = number.Digits;
+            else errors.Add(new("nationalNumber", error!, "Not a valid national number."));
+        }
+        if (request.Start is null) errors.Add(new("start", "required", "Choose a slot."));
+        AppointmentSlots.Offer? offer = null;
+        if (request.Service is null) errors.Add(new("service", "required", "Choose a service."));
+        else if ((offer = await slots.OfferAsync(request.Service.Value, ct)) is null)
+            errors.Add(new("service", "unknown-service", "No appointments can be booked for this service."));
+        if (errors.Count > 0) return BookingOutcome.Fail(400, "validation-failed", "The request is not valid.", errors);
+
+        var start = request.Start!.Value.ToUniversalTime();
+        if (SlotProblem(offer!, start, out var end) is { } problem) return problem;
+
+        var (plain, hash) = SecureToken.New();
+        var taken = await HeldSeatsAsync(offer!.Config.ServiceId, start, ct);
+        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
+        {
+            if (taken.Contains(seat)) continue;
+            db.ChangeTracker.Clear();
+            var appointment = new Appointment(offer.Config.ServiceId, offer.Config.ChannelId, start, end, name!, email!, phone, language, nationalNumber, hash, time.GetUtcNow());
+            db.Add(appointment);
+            db.Add(new AppointmentSeat(appointment.ServiceId, start, seat, appointment.Id));
+            eventLog.Record("anonymous", "appointment.booked", Objects(appointment), new Dictionary<string, object?> { ["start"] = start, ["seat"] = seat });
+            mail.Confirmation(appointment, offer, plain, rescheduled: false);
+            if (await TrySaveAsync(ct)) return BookingOutcome.Done(appointment, plain);
+        }
+        return BookingOutcome.Taken;
+    }
+
+    public async Task<Appointment?> FindAsync(string? token, CancellationToken ct)
+    {
+        if (!SecureToken.LooksValid(token)) return null;
+        var hash = SecureToken.Hash(token!);
+        return await db.Set<Appointment>().FirstOrDefaultAsync(a => a.ManageTokenHash == hash, ct);
+    }
+
+    public async Task<BookingOutcome> CancelAsync(string? token, CancellationToken ct)
+    {
+        var appointment = await FindAsync(token, ct);
+        if (appointment is null) return BookingOutcome.NotFound;
+        if (NotChangeable(appointment) is { } problem) return problem;
+        var offer = await slots.OfferAsync(appointment.ServiceId, ct);
+        db.RemoveRange(await db.Set<AppointmentSeat>().Where(s => s.AppointmentId == appointment.Id).ToListAsync(ct));
+        appointment.Cancel(time.GetUtcNow());
+        eventLog.Record("anonymous", "appointment.cancelled", Objects(appointment));
+        if (offer is not null) mail.Cancellation(appointment, offer);
+        // A concurrent cancel of the same appointment removes the same seat: one of them fails.
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return BookingOutcome.Fail(409, "appointment-cancelled", "This appointment has already been cancelled.");
+        }
+        return BookingOutcome.Done(appointment);
+    }
+
+    public async Task<BookingOutcome> RescheduleAsync(string? token, RescheduleRequest request, CancellationToken ct)
+    {
+        var appointment = await FindAsync(token, ct);
+        if (appointment is null) return BookingOutcome.NotFound;
+        if (NotChangeable(appointment) is { } problem) return problem;
+        if (request.Start is null) return BookingOutcome.Fail(400, "validation-failed", "The request is not valid.", [new("start", "required", "Choose a slot.")]);
+        var offer = await slots.OfferAsync(appointment.ServiceId, ct);
+        if (offer is null) return BookingOutcome.Fail(409, "service-not-bookable", "This service can no longer be booked; cancel instead.");
+        var start = request.Start.Value.ToUniversalTime();
+        if (start == appointment.StartsAt) return BookingOutcome.Done(appointment);
+        if (SlotProblem(offer, start, out var end) is { } slotProblem) return slotProblem;
+
+        var id = appointment.Id;
+        var taken = await HeldSeatsAsync(offer.Config.ServiceId, start, ct);
+        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
+        {
+            if (taken.Contains(seat)) continue;
+            db.ChangeTracker.Clear();
+            var current = await db.Set<Appointment>().FirstAsync(a => a.Id == id, ct);
+            if (!current.IsActive) return NotChangeable(current)!;
+            db.RemoveRange(await db.Set<AppointmentSeat>().Where(s => s.AppointmentId == id).ToListAsync(ct));
+            var from = current.StartsAt;
+            current.MoveTo(start, end);
+            db.Add(new AppointmentSeat(current.ServiceId, start, seat, current.Id));
+            eventLog.Record("anonymous", "appointment.rescheduled", Objects(current), new Dictionary<string, object?> { ["from"] = from, ["start"] = start, ["seat"] = seat });
+            mail.Confirmation(current, offer, token!, rescheduled: true);
+            if (await TrySaveAsync(ct)) return BookingOutcome.Done(current);
+        }
+        return BookingOutcome.Taken;
+    }
+
+    /// At the counter: the customer is here (the queue, built elsewhere, may listen for the event).
+    public Task<BookingOutcome> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+        StaffStepAsync(id, user, "appointment.checked-in", (a, now) => a.CheckIn(now), ct);
+
+    public Task<BookingOutcome> NoShowAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+        StaffStepAsync(id, user, "appointment.no-show", (a, now) => a.MarkNoShow(now), ct);
+
+    private async Task<BookingOutcome> StaffStepAsync(Guid id, ClaimsPrincipal user, string activity, Action<Appointment, DateTimeOffset> step, CancellationToken ct)
+    {
+        var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (appointment is null) return BookingOutcome.NotFound;
+        if (!appointment.IsActive) return BookingOutcome.Fail(409, "appointment-not-active", "This appointment is cancelled or already checked in or marked as a no-show.");
+        if (activity == "appointment.no-show" && time.GetUtcNow() < appointment.StartsAt)
+            return BookingOutcome.Fail(409, "appointment-not-started", "A no-show is recorded once the appointment's time has come.");
+        step(appointment, time.GetUtcNow());
+        eventLog.Record(user, activity, Objects(appointment));
+        await db.SaveChangesAsync(ct);
+        return BookingOutcome.Done(appointment);
+    }
+
+    public static IEnumerable<EventLogObject> Objects(Appointment a) =>
+        [new EventLogObject("appointment", a.Id.ToString()), new EventLogObject("service", a.ServiceId.ToString()), new EventLogObject("channel", a.ChannelId.ToString())];
+
+    private BookingOutcome? NotChangeable(Appointment a)
+    {
+        if (a.Status == AppointmentStatus.Cancelled) return BookingOutcome.Fail(409, "appointment-cancelled", "This appointment has already been cancelled.");
+        if (!a.IsActive) return BookingOutcome.Fail(409, "appointment-not-active", "This appointment has taken place or was missed.");
+        if (a.StartsAt <= time.GetUtcNow()) return BookingOutcome.Fail(409, "appointment-past", "This appointment's time has passed.");
+        return null;
+    }
+
+    private BookingOutcome? SlotProblem(AppointmentSlots.Offer offer, DateTimeOffset start, out DateTimeOffset end) => slots.Validate(offer, start, out end) switch
+    {
+        AppointmentSlots.Check.Past => BookingOutcome.Fail(422, "slot-in-past", "This slot is in the past.", [new("start", "slot-in-past", "This slot is in the past.")]),
+        AppointmentSlots.Check.Closed => BookingOutcome.Fail(422, "slot-closed", "The counter is not open for this service at that time.", [new("start", "slot-closed", "Not a slot of this service: outside opening hours, on a holiday or a closure.")]),
+        AppointmentSlots.Check.TooSoon => BookingOutcome.Fail(422, "slot-too-soon", "This slot starts too soon to be booked.", [new("start", "slot-too-soon", "Inside the minimum notice.")]),
+        AppointmentSlots.Check.BeyondHorizon => BookingOutcome.Fail(422, "slot-beyond-horizon", "This slot is too far ahead to be booked yet.", [new("start", "slot-beyond-horizon", "Beyond the booking horizon.")]),
+        _ => null,
+    };
+
+    private async Task<HashSet<int>> HeldSeatsAsync(Guid serviceId, DateTimeOffset start, CancellationToken ct) =>
+        [.. await db.Set<AppointmentSeat>().AsNoTracking().Where(s => s.ServiceId == serviceId && s.StartsAt == start).Select(s => s.Seat).ToListAsync(ct)];
+
+    /// False when another booking took the seat first (the unique index refused it); the next seat is tried.
+    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Guichet.Welcome.Appointments;
+
+/// Welcome:Appointments: how far ahead people may book, how late, and when reminders go out.
+internal sealed class AppointmentOptions
+{
+    public const string Section = "Welcome:Appointments";
+
+    /// Bookable up to this many days ahead (the last bookable local date is today + HorizonDays).
+    public int HorizonDays { get; set; } = 60;
+
+    /// No booking (nor reschedule) starting sooner than this after now.
+    public int MinimumNoticeMinutes { get; set; } = 120;
+
+    /// How often the reminder job looks for tomorrow's appointments; 0 switches it off.
+    public int ReminderIntervalMinutes { get; set; } = 15;
+}
