@@ -1,5 +1,6 @@
 using Guichet.Deliver;
 using Guichet.Welcome.Contacts;
+using Guichet.Welcome.Open311;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet;
@@ -17,6 +18,7 @@ builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddOrient();
 builder.Services.AddDeliver();
 builder.Services.AddContacts();
+builder.Services.AddOpen311();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapPlatform();
 app.MapOrient();
 app.MapDeliver();
 app.MapContacts();
+app.MapOpen311();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
 await app.RunAsync();
