@@ -4,6 +4,7 @@ namespace Guichet.Welcome.Open311;
 
 internal static class Open311Module
 {
+    // Nothing of its own to register: Open311 uses the contact register and the catalogue directory.
     public static IServiceCollection AddOpen311(this IServiceCollection services) => services;
 
     public static WebApplication MapOpen311(this WebApplication app)
