@@ -2,6 +2,7 @@ using Guichet.Deliver;
 using Guichet.Welcome.Appointments;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.MailIntake;
+using Guichet.Welcome.Open311;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet;
@@ -21,6 +22,7 @@ builder.Services.AddDeliver();
 builder.Services.AddContacts();
 builder.Services.AddMailIntake();
 builder.Services.AddAppointments();
+builder.Services.AddOpen311();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapOrient();
 app.MapDeliver();
 app.MapContacts();
 app.MapAppointments();
+app.MapOpen311();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
 await app.RunAsync();

@@ -71,6 +71,25 @@ internal sealed class CatalogueDirectory(GuichetDb db)
             new Provider(service.Id, organisation.Id, organisation.Name, organisation.PrimaryLanguage), organisation.External, points);
     }
 
+    /// A published service of one of the organisation's own bodies (not another body's), as the
+    /// channels that list what can be asked (Open311) show it.
+    public sealed record OwnServiceEntry(Guid Id, string Slug, LocalizedText Name, LocalizedText Description, LocalizedKeywords Keywords,
+        IReadOnlyList<string> Themes, Guid? UnitId, string OrganisationSlug, string PrimaryLanguage);
+
+    /// The published services of the own organisations, by slug; only the one with this slug when given.
+    public async Task<IReadOnlyList<OwnServiceEntry>> PublishedOwnServicesAsync(string? slug, CancellationToken ct)
+    {
+        var query = db.Set<PublicService>().AsNoTracking().Where(s => s.Status == ServiceStatus.Published);
+        if (slug is not null) query = query.Where(s => s.Slug == slug);
+        var rows = await query
+            .Join(db.Set<Organisation>().AsNoTracking().Where(o => !o.External), s => s.OrganisationId, o => o.Id, (s, o) => new { Service = s, o.Slug, o.PrimaryLanguage })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Service.Slug, StringComparer.Ordinal)
+            .Select(r => new OwnServiceEntry(r.Service.Id, r.Service.Slug, r.Service.Content.Name, r.Service.Content.Description, r.Service.Content.Keywords,
+                r.Service.Content.Themes, r.Service.UnitId, r.Slug, r.PrimaryLanguage))
+            .ToList();
+    }
+
     public async Task<UnitEntry?> UnitAsync(Guid unitId, CancellationToken ct) =>
         await db.Set<Unit>().AsNoTracking().Where(u => u.Id == unitId).Select(u => new UnitEntry(u.Id, u.OrganisationId, u.Name)).FirstOrDefaultAsync(ct);
 

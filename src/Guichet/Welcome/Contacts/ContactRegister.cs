@@ -42,7 +42,8 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
 {
     private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct)
+    public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
+        Action<Contact>? alongWith = null)
     {
         var errors = new List<InvalidParam>();
         var channel = Parse<ContactChannel>(r.Channel, "channel", errors, required: true);
@@ -94,6 +95,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         var contact = new Contact(channel.Value, receivedAt, kind!.Value, number, Trim(r.CustomerName), Trim(r.Email), Trim(r.Phone), Trim(r.Address), onBehalfOf,
             language, r.Subject!.Trim(), r.ServiceId, unitId, Trim(r.Notes), respondBy, EventLog.ActorOf(user), StaffClaims.UnitOf(user));
         db.Add(contact);
+        alongWith?.Invoke(contact); // a channel's own record of the contact (Open311), saved in the same transaction
         eventLog.Record(user, "contact.received", Objects(contact), new Dictionary<string, object?>
         {
             ["channel"] = r.Channel, ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf?.Role.ToString(),
