@@ -21,6 +21,7 @@ internal sealed class DeliverConfiguration :
     IEntityTypeConfiguration<CaseDocument>,
     IEntityTypeConfiguration<CaseDocumentContent>,
     IEntityTypeConfiguration<CaseStatusLink>,
+    IEntityTypeConfiguration<CaseNumberCounter>,
     IEntityTypeConfiguration<CustomerRequest>,
     IEntityTypeConfiguration<AdviceRequest>
 {
@@ -37,6 +38,13 @@ internal sealed class DeliverConfiguration :
         b.HasIndex(x => new { x.ToUnitId, x.AnsweredAt, x.DueOn });
         b.HasIndex(x => new { x.FromUnitId, x.AnsweredAt, x.DueOn });
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseNumberCounter> b)
+    {
+        b.ToTable("deliver_case_number_counters");
+        b.HasKey(x => x.Year);
+        b.Property(x => x.Year).ValueGeneratedNever();
     }
 
     public void Configure(EntityTypeBuilder<CaseStatusLink> b)
@@ -140,8 +148,9 @@ internal sealed class DeliverConfiguration :
         b.Property(x => x.Extension).HasJsonConversion();
         b.Property(x => x.Parties).HasJsonConversion();
         // Work lists: a unit's open cases by due date, with the id as tie-breaker (keyset paging).
-        b.HasIndex(x => new { x.UnitId, x.ClosedAt, x.DueOn, x.Id });
-        b.HasIndex(x => new { x.HandlerId, x.ClosedAt, x.DueOn });
+        b.HasIndex(x => new { x.UnitId, x.DueSort, x.Id });
+        b.HasIndex(x => new { x.HandlerId, x.DueSort, x.Id });
+        b.HasIndex(x => new { x.DueSort, x.Id });
         b.HasOne<CaseType>().WithMany().HasForeignKey(x => x.CaseTypeId).OnDelete(DeleteBehavior.Restrict);
     }
 

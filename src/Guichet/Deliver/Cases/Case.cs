@@ -25,6 +25,8 @@ internal sealed class Case
     public List<CaseParty> Parties { get; private set; } = [];
     /// The due date as of the last change, for sorting work lists in SQL; pages read the clock.
     public DateOnly? DueOn { get; private set; }
+    /// DueOn, or 9999-12-31 while the clock has not started: the work lists' indexed sort key.
+    public DateOnly DueSort { get; private set; } = DateOnly.MaxValue;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -62,6 +64,7 @@ internal sealed class Case
     public void Touch(CaseType type, DateOnly today, WorkingCalendar calendar, DateTimeOffset now)
     {
         DueOn = Clock(type, today, calendar).DueOn;
+        DueSort = DueOn ?? DateOnly.MaxValue;
         UpdatedAt = now;
     }
 

@@ -84,8 +84,10 @@ internal sealed class CaseList(GuichetDb db, EventLog eventLog, TimeProvider tim
         if (filter.PartyNumber is { } number) query = query.Where(c => db.Set<CasePartyNumber>().Any(n => n.CaseId == c.Id && n.Number == number));
         if (filter.CaseNumber is { } caseNumber) query = query.Where(c => c.Number == caseNumber);
         // By urgency: due date first (cases whose clock has not started last), then id.
-        var sortable = query.Select(c => new { Case = c, Due = c.DueOn ?? DateOnly.MaxValue });
-        if (after is { } k) sortable = sortable.Where(x => x.Due > k.Due || (x.Due == k.Due && x.Case.Id.CompareTo(k.Id) > 0));
+        // DueSort (the due date, or 9999-12-31 before the clock starts) is indexed with the unit and
+        // the id: a page is an index range, and the next one starts where the last ended.
+        var sortable = query.Select(c => new { Case = c, Due = c.DueSort });
+        if (after is { } k) sortable = sortable.Where(x => x.Due >= k.Due && (x.Due > k.Due || x.Case.Id.CompareTo(k.Id) > 0));
         var page = await sortable.OrderBy(x => x.Due).ThenBy(x => x.Case.Id).Take(limit + 1).ToListAsync(ct);
         var items = page.Take(limit).Select(x => x.Case).ToList();
         var typeIds = items.Select(i => i.CaseTypeId).Distinct().ToList();

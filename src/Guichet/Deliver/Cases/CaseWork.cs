@@ -84,13 +84,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     }
 
     /// "2026-00042": the year received and a sequence, easy to read aloud on the phone.
-    private async Task<string> NextNumberAsync(int year, CancellationToken ct)
-    {
-        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
-        var last = await db.Set<Case>().Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("D5", CultureInfo.InvariantCulture);
-    }
+    private Task<string> NextNumberAsync(int year, CancellationToken ct) => CaseNumberCounter.NextAsync(db, year, ct);
 
     /// A case and its type, if the user may see it. Reading a case is a view of personal data:
     /// it is recorded (who, when, which case).

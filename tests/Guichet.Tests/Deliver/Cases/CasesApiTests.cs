@@ -189,6 +189,16 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
     }
 
+    [Fact]
+    public async Task Parallel_openings_all_succeed_with_distinct_numbers()
+    {
+        var admin = await Admin();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => admin.PostAsync("/api/v1/cases", Json(Request()))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = await Task.WhenAll(responses.Select(async r => (await ReadAsync(r)).GetProperty("number").GetString()));
+        Assert.Equal(16, numbers.Distinct().Count());
+    }
+
     // ---- the status model and the clock ------------------------------------------------------
 
     [Fact]

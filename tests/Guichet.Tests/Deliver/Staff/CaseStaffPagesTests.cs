@@ -154,7 +154,7 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         await app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<Guichet.Platform.Data.GuichetDb>();
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE deliver_cases SET \"ReceivedOn\" = {new DateOnly(2026, 6, 1)}, \"CompleteOn\" = {new DateOnly(2026, 6, 1)}, \"DueOn\" = {new DateOnly(2026, 8, 17)} WHERE \"Id\" = {late}");
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE deliver_cases SET \"ReceivedOn\" = {new DateOnly(2026, 6, 1)}, \"CompleteOn\" = {new DateOnly(2026, 6, 1)}, \"DueOn\" = {new DateOnly(2026, 8, 17)}, \"DueSort\" = {new DateOnly(2026, 8, 17)} WHERE \"Id\" = {late}");
             return 0;
         });
 

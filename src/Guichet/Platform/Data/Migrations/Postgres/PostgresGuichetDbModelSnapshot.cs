@@ -144,6 +144,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("DueSort")
+                        .HasColumnType("date");
+
                     b.Property<string>("Extension")
                         .HasColumnType("text");
 
@@ -197,9 +200,11 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("HandlerId", "ClosedAt", "DueOn");
+                    b.HasIndex("DueSort", "Id");
 
-                    b.HasIndex("UnitId", "ClosedAt", "DueOn", "Id");
+                    b.HasIndex("HandlerId", "DueSort", "Id");
+
+                    b.HasIndex("UnitId", "DueSort", "Id");
 
                     b.ToTable("deliver_cases", (string)null);
                 });
@@ -231,6 +236,19 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("deliver_case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Deliver.Cases.CaseNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("deliver_case_number_counters", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Deliver.Cases.CasePartyNumber", b =>

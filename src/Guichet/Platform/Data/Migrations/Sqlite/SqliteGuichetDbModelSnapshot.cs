@@ -139,6 +139,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DueSort")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Extension")
                         .HasColumnType("TEXT");
 
@@ -192,9 +195,11 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("HandlerId", "ClosedAt", "DueOn");
+                    b.HasIndex("DueSort", "Id");
 
-                    b.HasIndex("UnitId", "ClosedAt", "DueOn", "Id");
+                    b.HasIndex("HandlerId", "DueSort", "Id");
+
+                    b.HasIndex("UnitId", "DueSort", "Id");
 
                     b.ToTable("deliver_cases", (string)null);
                 });
@@ -226,6 +231,19 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("deliver_case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Deliver.Cases.CaseNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("deliver_case_number_counters", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Deliver.Cases.CasePartyNumber", b =>
