@@ -22,10 +22,11 @@ internal static class BareSql
     public const string CaseColumns = """c."Id", c."CaseTypeId", c."ClosedAt", c."CompleteOn", c."CreatedAt", c."DueOn", c."Extension", c."HandlerId", c."Language", c."Number", c."Parties", c."ReceivedOn", c."ServiceId", c."Status", c."Subject", c."Suspensions", c."UnitId", c."UpdatedAt" """;
 
     /// The work list as the app asks for it: the unit's cases by due date (no due date last), id
-    /// as tie-breaker, one more than the page to know whether there is a next one.
+    /// as tie-breaker, one more than the page to know whether there is a next one. The codes of
+    /// the case types come from a second query, as in the app.
     public static string List(bool after, bool partyNumber, string maxDate) => $"""
-        SELECT {CaseColumns}, t."Code", COALESCE(c."DueOn", {maxDate}) AS due
-        FROM deliver_cases c JOIN deliver_case_types t ON t."Id" = c."CaseTypeId"
+        SELECT {CaseColumns}, COALESCE(c."DueOn", {maxDate}) AS due
+        FROM deliver_cases c
         WHERE c."UnitId" = @unit
         {(partyNumber ? """AND EXISTS (SELECT 1 FROM deliver_case_party_numbers n WHERE n."CaseId" = c."Id" AND n."Number" = @number)""" : "")}
         {(after ? """AND (COALESCE(c."DueOn", @max) > @due OR (COALESCE(c."DueOn", @max) = @due AND c."Id" > @id))""" : "")}
@@ -38,6 +39,8 @@ internal static class BareSql
         FROM deliver_cases c JOIN deliver_case_types t ON t."Id" = c."CaseTypeId"
         WHERE c."Id" = @id AND c."UnitId" = @unit
         """;
+
+    public const string TypeCodes = """SELECT "Id", "Code" FROM deliver_case_types WHERE "Id" IN (SELECT value FROM json_each(@ids))""";
 }
 
 internal sealed class PostgresBareCases(string cs) : IBareCases
@@ -49,6 +52,7 @@ internal sealed class PostgresBareCases(string cs) : IBareCases
         await using var conn = await source.OpenConnectionAsync();
         var ids = new List<string>(51);
         var numbers = new List<string>(51);
+        var types = new HashSet<Guid>();
         await using (var cmd = new NpgsqlCommand(BareSql.List(after is not null, partyNumber is not null, "@max"), conn))
         {
             cmd.Parameters.Add(new NpgsqlParameter("unit", NpgsqlDbType.Uuid) { Value = unit });
@@ -68,8 +72,16 @@ internal sealed class PostgresBareCases(string cs) : IBareCases
                 {
                     ids.Add(r.GetGuid(0).ToString());
                     numbers.Add(r.GetString(9));
+                    types.Add(r.GetGuid(1));
                 }
             }
+        }
+        if (types.Count > 0)
+        {
+            await using var codes = new NpgsqlCommand("""SELECT "Id", "Code" FROM deliver_case_types WHERE "Id" = ANY(@ids)""", conn);
+            codes.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = types.ToArray() });
+            await using var r = await codes.ExecuteReaderAsync();
+            while (await r.ReadAsync()) { _ = r.GetString(1); }
         }
         if (auditActor is not null && ids.Count > 0)
             await AuditAsync(conn, auditActor, "cases.listed", [.. ids.Select(_ => "case")], [.. ids], [.. numbers]);
@@ -180,6 +192,7 @@ internal sealed class SqliteBareCases(string cs) : IBareCases
         await using var conn = await OpenAsync();
         var ids = new List<string>(51);
         var numbers = new List<string>(51);
+        var types = new HashSet<string>();
         await using (var cmd = conn.CreateCommand())
         {
             cmd.CommandText = BareSql.List(after is not null, partyNumber is not null, "@max");
@@ -200,8 +213,17 @@ internal sealed class SqliteBareCases(string cs) : IBareCases
                 {
                     ids.Add(r.GetString(0).ToLowerInvariant());
                     numbers.Add(r.GetString(9));
+                    types.Add(r.GetString(1));
                 }
             }
+        }
+        if (types.Count > 0)
+        {
+            await using var codes = conn.CreateCommand();
+            codes.CommandText = BareSql.TypeCodes;
+            codes.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(types));
+            await using var r = await codes.ExecuteReaderAsync();
+            while (await r.ReadAsync()) { _ = r.GetString(1); }
         }
         if (auditActor is not null && ids.Count > 0)
             await AuditAsync(conn, auditActor, "cases.listed", [.. ids.Select(_ => "case")], [.. ids], [.. numbers]);

@@ -61,11 +61,32 @@ internal static class CasesBench
             ? new PostgresGuichetDb(new DbContextOptionsBuilder<PostgresGuichetDb>().UseNpgsql(appConnectionString).Options)
             : new SqliteGuichetDb(new DbContextOptionsBuilder<SqliteGuichetDb>().UseSqlite(appConnectionString).Options);
 
+        public string BareConnectionString => bareConnectionString;
+
+        public string? SqlitePathOrNull => sqliteDirectory is null ? null : Path.Combine(sqliteDirectory, "guichet.db");
+
         public IBareCases Bare() => IsPostgres ? new PostgresBareCases(bareConnectionString) : new SqliteBareCases(bareConnectionString);
 
         public async Task<string> DescribeAsync()
         {
-            if (!IsPostgres) return $"SQLite {SqliteVersion()} (WAL as the app sets it, synchronous FULL: the library's default)";
+            if (!IsPostgres)
+            {
+                // What the app's connections (through EF) and the baseline's actually run with.
+                await using var db = Context();
+                await db.Database.OpenConnectionAsync(); // as EF opens them, with its connection set-up
+                var lite = (SqliteConnection)db.Database.GetDbConnection();
+                string Pragma(SqliteConnection c, string name)
+                {
+                    using var cmd = c.CreateCommand();
+                    cmd.CommandText = "PRAGMA " + name;
+                    return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "?";
+                }
+                var app = $"journal_mode {Pragma(lite, "journal_mode")}, synchronous {Pragma(lite, "synchronous")}, foreign_keys {Pragma(lite, "foreign_keys")}";
+                await using var bare = new SqliteConnection(bareConnectionString);
+                await bare.OpenAsync();
+                var baseline = $"synchronous {Pragma(bare, "synchronous")}, foreign_keys {Pragma(bare, "foreign_keys")}";
+                return $"SQLite {SqliteVersion()} (app connections: {app}; baseline connections: {baseline}; synchronous 2 = FULL, 1 = NORMAL)";
+            }
             await using var conn = new NpgsqlConnection(appConnectionString);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand("SELECT current_setting('server_version') || ', fsync ' || current_setting('fsync') || ', synchronous_commit ' || current_setting('synchronous_commit') || ', shared_buffers ' || current_setting('shared_buffers')", conn);
@@ -196,6 +217,7 @@ internal static class CasesBench
         var after = ReadCursor(cursor);
 
         await using var bare = target.Bare();
+        var bareConnection = target.BareConnectionString;
         var actor = "staff:" + handler.Id;
         var results = new List<Load.Result>();
         var duration = TimeSpan.FromSeconds(o.Seconds);
@@ -258,11 +280,28 @@ internal static class CasesBench
                 return true;
             }));
         }
+        // What-if: the index the work list lacks, and the list query written so that it can use it.
+        var whatIf = new List<Load.Result>();
+        var indexClock = Stopwatch.StartNew();
+        await WhatIfIndex.CreateAsync(target.IsPostgres, target.AppConnectionString, target.SqlitePathOrNull);
+        var indexTime = indexClock.Elapsed;
+        var whatIfPlan = await WhatIfIndex.ExplainAsync(target.IsPostgres, target.AppConnectionString, unit);
+        foreach (var clients in new[] { 1, 16 })
+        {
+            whatIf.Add(await Run("list, first page (50)|Guichet over HTTP, unchanged", clients, ["-"], _ => Get(asHandler, "/api/v1/cases?limit=50")));
+            whatIf.Add(await Run("list, first page (50)|bare SQL, read only, query using the index", clients, ["-"], async _ => await WhatIfIndex.ListAsync(target.IsPostgres, bareConnection, unit, null) > 0));
+            whatIf.Add(await Run("list, second page (?after=)|Guichet over HTTP, unchanged", clients, ["-"], _ => Get(asHandler, "/api/v1/cases?limit=50&after=" + cursor)));
+            whatIf.Add(await Run("list, second page (?after=)|bare SQL, read only, query using the index", clients, ["-"], async _ => await WhatIfIndex.ListAsync(target.IsPostgres, bareConnection, unit, after) > 0));
+            whatIf.Add(await Run("search by national number|Guichet over HTTP, unchanged", clients, numbers, n => Get(asHandler, "/api/v1/cases?nationalNumber=" + n)));
+            whatIf.Add(await Run("search by national number|bare SQL, read only, filter as IN (subquery)", clients, numbers, async n => await WhatIfIndex.SearchAsync(target.IsPostgres, bareConnection, unit, n) > 0));
+        }
+
         app.Refresh();
         var rssMb = app.WorkingSet64 / 1024 / 1024;
         var loadAfter = LoadAverage();
         Console.WriteLine($"[{provider}] load average after: {loadAfter}");
-        var report = Report(o, target.Provider, await target.DescribeAsync(), stats, load, rebuild, generated, dbSize, unitCases, results, rssMb, loadBefore, loadAfter, plan, creationErrors);
+        var report = Report(o, target.Provider, await target.DescribeAsync(), stats, load, rebuild, generated, dbSize, unitCases, results, rssMb, loadBefore, loadAfter, plan, creationErrors)
+            + WhatIfIndex.Report(target.IsPostgres, whatIf, indexTime, whatIfPlan);
         app.Kill(entireProcessTree: true);
         await app.WaitForExitAsync();
         return report;

@@ -9,6 +9,7 @@ return options.Scenario switch
 {
     "search" => await SearchBench.RunAsync(options),
     "cases" => await CasesBench.RunAsync(options),
+    "results" => await ResultsPage.RebuildAsync(),
     _ => Usage(),
 };
 
@@ -16,5 +17,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Guichet.Bench search [--services N] [--seconds S] [--out FILE]");
     Console.Error.WriteLine("       Guichet.Bench cases [--cases N] [--seconds S] [--provider postgres|sqlite|both]");
+    Console.Error.WriteLine("       Guichet.Bench results   (rewrites bench/RESULTS.md from bench/out/ and bench/cases-findings.md)");
     return 2;
 }

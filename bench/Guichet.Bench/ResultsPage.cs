@@ -5,6 +5,12 @@ namespace Guichet.Bench;
 /// bench/RESULTS.md: the latest report of each scenario (from bench/out/), with how to run it.
 internal static class ResultsPage
 {
+    public static async Task<int> RebuildAsync()
+    {
+        await UpdateAsync();
+        return 0;
+    }
+
     public static async Task UpdateAsync()
     {
         var sb = new StringBuilder();
@@ -22,6 +28,12 @@ internal static class ResultsPage
         sb.AppendLine("database (a private PostgreSQL with default durability that run.sh starts, or a SQLite file in a temporary folder),");
         sb.AppendLine("starts the app on it, measures, and writes `bench/out/cases-<provider>.md` and this page.");
         sb.AppendLine();
+        // What the numbers say about the app, written by hand after a run (kept across runs).
+        if (File.Exists("bench/cases-findings.md"))
+        {
+            sb.AppendLine(Demote(await File.ReadAllTextAsync("bench/cases-findings.md")));
+            sb.AppendLine();
+        }
         foreach (var provider in new[] { "postgres", "sqlite" })
         {
             var file = $"bench/out/cases-{provider}.md";
