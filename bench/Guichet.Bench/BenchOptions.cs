@@ -1,20 +1,26 @@
 namespace Guichet.Bench;
 
-internal sealed record BenchOptions(string Scenario, int Services, int Seconds, string Out, string PostgresServer, string AppDll)
+internal sealed record BenchOptions(string Scenario, int Services, int Cases, string Provider, int Seconds, string? OutOption, string PostgresServer, string AppDll)
 {
+    /// The report file of the search scenario (the cases scenario writes one per provider).
+    public string Out => OutOption ?? "bench/out/search.md";
+
     public static BenchOptions Parse(string[] args)
     {
-        string Get(string name, string fallback)
+        string? Get(string name)
         {
             var i = Array.IndexOf(args, "--" + name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
+        int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(
             args.FirstOrDefault(a => !a.StartsWith('-')) ?? "",
-            int.Parse(Get("services", "100000"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("seconds", "20"), System.Globalization.CultureInfo.InvariantCulture),
-            Get("out", "bench/out/search.md"),
+            Int("services", 100000),
+            Int("cases", 1_000_000),
+            Get("provider") ?? "both",
+            Int("seconds", 20),
+            Get("out"),
             Environment.GetEnvironmentVariable("GUICHET_BENCH_PG") ?? "Host=127.0.0.1;Port=55433;Username=guichet;Database=postgres",
-            Get("app", Path.Combine(AppContext.BaseDirectory, "Guichet.dll")));
+            Get("app") ?? Path.Combine(AppContext.BaseDirectory, "Guichet.dll"));
     }
 }

@@ -174,27 +174,13 @@ internal static class SearchBench
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static Process StartApp(BenchOptions o, string cs, out string baseUrl)
-    {
-        var port = FreePort();
-        baseUrl = $"http://127.0.0.1:{port}";
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(o.AppDll);
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add(baseUrl);
-        psi.Environment["Database__Provider"] = "postgres";
-        psi.Environment["Database__ConnectionString"] = cs;
-        psi.Environment["Demo__SeedIfEmpty"] = "false";
-        psi.Environment["Data__Directory"] = Path.Combine(Path.GetTempPath(), "guichet-bench");
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        psi.Environment["DOTNET_gcServer"] = "1";
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartApp(BenchOptions o, string cs, out string baseUrl) =>
+        AppProcess.Start(o, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "postgres",
+            ["Database__ConnectionString"] = cs,
+            ["Demo__SeedIfEmpty"] = "false",
+        }, out baseUrl);
 
     private static async Task WaitUntilSearchAnswersAsync(HttpClient http)
     {
@@ -209,15 +195,6 @@ internal static class SearchBench
             await Task.Delay(500);
         }
         throw new InvalidOperationException("The app did not answer searches within 5 minutes.");
-    }
-
-    private static int FreePort()
-    {
-        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 
     private static async Task<string> ServerVersionAsync(string cs)

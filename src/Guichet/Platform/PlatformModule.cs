@@ -61,7 +61,26 @@ internal static class PlatformModule
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler("/error/500");
+        // An unexpected error: ProblemDetails for API callers, the localized error page for people.
+        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/open311");
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = async context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Status = 500, Title = "An unexpected error occurred; nothing was changed.",
+                        Type = "https://guichet.example/problems/internal-error", Extensions = { ["code"] = "internal-error" },
+                    },
+                });
+            },
+        }));
+        app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/error/500"));
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;

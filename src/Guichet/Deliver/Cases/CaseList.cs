@@ -81,7 +81,9 @@ internal sealed class CaseList(GuichetDb db, EventLog eventLog, TimeProvider tim
             var me = Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : Guid.Empty;
             query = query.Where(c => c.HandlerId == me);
         }
-        if (filter.PartyNumber is { } number) query = query.Where(c => db.Set<CasePartyNumber>().Any(n => n.CaseId == c.Id && n.Number == number));
+        // As "Id IN (the cases with this number)": an index lookup first on both databases
+        // (a correlated EXISTS made SQLite test every case of the unit).
+        if (filter.PartyNumber is { } number) query = query.Where(c => db.Set<CasePartyNumber>().Where(n => n.Number == number).Select(n => n.CaseId).Contains(c.Id));
         if (filter.CaseNumber is { } caseNumber) query = query.Where(c => c.Number == caseNumber);
         // By urgency: due date first (cases whose clock has not started last), then id.
         // DueSort (the due date, or 9999-12-31 before the clock starts) is indexed with the unit and
