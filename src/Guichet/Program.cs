@@ -1,6 +1,7 @@
 using Guichet.Deliver;
 using Guichet.Orient;
 using Guichet.Platform;
+using Guichet.Welcome;
 using Guichet;
 using Guichet.Cli;
 
@@ -14,6 +15,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddOrient();
+builder.Services.AddWelcome();
 builder.Services.AddDeliver();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ var app = builder.Build();
 app.UsePlatform();
 app.MapPlatform();
 app.MapOrient();
+app.MapWelcome();
 app.MapDeliver();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);

@@ -2,6 +2,7 @@ using Guichet.Deliver;
 using Guichet.Demo;
 using Guichet.Orient;
 using Guichet.Platform;
+using Guichet.Welcome;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ internal static class Cli
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddOrient();
+        builder.Services.AddWelcome();
         builder.Services.AddDeliver();
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
