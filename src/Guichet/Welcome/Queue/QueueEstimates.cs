@@ -57,9 +57,11 @@ internal sealed class QueueEstimates(GuichetDb db, TimeProvider time, CatalogueD
         if (!ticket.IsWaiting) return new TicketEstimate(0, 0, null);
         var waiting = db.Set<QueueTicket>().AsNoTracking().Where(t => t.OfficeId == ticket.OfficeId && t.Day == ticket.Day && t.ServiceId == ticket.ServiceId && t.Id != ticket.Id
             && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Transferred));
+        // The order of call-next: priority first, then by issue (and number, for tickets of the same instant).
+        var before = waiting.Where(t => t.IssuedAt < ticket.IssuedAt || (t.IssuedAt == ticket.IssuedAt && t.Number < ticket.Number));
         var ahead = ticket.Priority != QueuePriority.None
-            ? await waiting.CountAsync(t => t.Priority != QueuePriority.None && t.IssuedAt < ticket.IssuedAt, ct)
-            : await waiting.CountAsync(t => t.Priority != QueuePriority.None || t.IssuedAt < ticket.IssuedAt, ct);
+            ? await before.CountAsync(t => t.Priority != QueuePriority.None, ct)
+            : await waiting.CountAsync(t => t.Priority != QueuePriority.None, ct) + await before.CountAsync(t => t.Priority == QueuePriority.None, ct);
         var open = await OpenDesksAsync(ticket.OfficeId, ticket.ServiceId, ct);
         var median = await MedianServiceTimeAsync(ticket.ServiceId, ct);
         // The ticket itself waits for one service slot too when every desk is busy; "ahead" keeps it simple and honest.
