@@ -37,7 +37,7 @@ internal sealed class KioskModel(GuichetDb db, CatalogueDirectory catalogue, Que
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var result = await work.IssueAsync(id, service, priority, Languages.Current, User, ct);
-        if (result.Value is { } issued) return Redirect($"{QueueModule.TicketPath(issued.Token)}?kiosk=1&lang={Languages.Current}");
+        if (result.Value is { } issued) return Redirect($"{QueueModule.TicketPath(issued.Token)}?kiosk=true&lang={Languages.Current}");
         // Bad input from a tampered form: say it plainly, store nothing, start again.
         Error = texts["queue.kiosk.error"];
         Chosen = service is { } s ? Lines.FirstOrDefault(l => l.ServiceId == s) : null;

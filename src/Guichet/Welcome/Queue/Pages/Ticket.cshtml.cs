@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Welcome.Queue.Pages;
 
-/// The ticket: at the kiosk (?kiosk=1) printable with its QR code, on the customer's phone (the
+/// The ticket: at the kiosk (?kiosk=true) printable with its QR code, on the customer's phone (the
 /// QR code opens it) a live status page: how many before you, about how long, which desk.
 internal sealed class TicketModel(GuichetDb db, CatalogueDirectory catalogue, QueueEstimates estimates, TimeProvider time, PublicUrls urls) : PageModel
 {
@@ -22,7 +22,7 @@ internal sealed class TicketModel(GuichetDb db, CatalogueDirectory catalogue, Qu
         if (view is null) return NotFound();
         // In the language chosen at the kiosk, unless the reader chose another one.
         if (lang is null && !Request.Cookies.ContainsKey(Languages.CookieName) && view.Ticket.Language != Languages.Current)
-            return Redirect($"{QueueModule.TicketPath(token)}?lang={view.Ticket.Language}" + (kiosk == true ? "&kiosk=1" : ""));
+            return Redirect($"{QueueModule.TicketPath(token)}?lang={view.Ticket.Language}" + (kiosk == true ? "&kiosk=true" : ""));
         // The ticket link is a key: not in the Referer of other sites, not in caches.
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers.CacheControl = "no-store";
