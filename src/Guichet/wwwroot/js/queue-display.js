@@ -13,6 +13,7 @@
   var shown = parseInt(root.getAttribute("data-shown"), 10) || 8;
   var audio = null;
   var soundOn = false;
+  var cueTimer = 0;
 
   function format(template, value) {
     return template.replace("{0}", value);
@@ -65,7 +66,8 @@
     root.classList.remove("display--called");
     void root.offsetWidth;
     root.classList.add("display--called");
-    window.setTimeout(function () { root.classList.remove("display--called"); }, 6000);
+    window.clearTimeout(cueTimer);
+    cueTimer = window.setTimeout(function () { root.classList.remove("display--called"); }, 6000);
     chime();
   }
 
