@@ -28,8 +28,11 @@ internal static class QueueEvents
     }
 
     private static async Task StreamAsync(Guid id, HttpContext http, GuichetDb db, QueueBroadcaster broadcaster, Texts texts, TimeProvider time,
-        IOptions<QueueOptions> options, CancellationToken ct)
+        IOptions<QueueOptions> options, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        // The stream ends when the board goes away or the node shuts down (it would otherwise hold the shutdown up).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var ct = stop.Token;
         if (!await db.Set<QueueOffice>().AnyAsync(o => o.Id == id, ct))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;

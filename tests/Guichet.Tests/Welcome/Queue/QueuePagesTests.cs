@@ -110,6 +110,12 @@ public sealed class QueuePagesTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Null(page.QuerySelector("#desk-ticket-code"));
         Assert.Equal((TicketStatus.Served, VisitOutcome.Routed), (app.Ticket(Guid.Parse(ticketId)).Status, app.Ticket(Guid.Parse(ticketId)).Outcome!.Value));
 
+        // Nobody left: said as news, not as an error.
+        var empty = await jar.PostFormAsync(client, $"/staff/queue/desks/{desk}?handler=call", new Dictionary<string, string> { ["__RequestVerificationToken"] = Html.Antiforgery(page) });
+        page = await Html.ParseAsync(await jar.GetAsync(client, empty.Headers.Location!.ToString()));
+        Assert.Contains("Nobody is waiting for this desk.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[role=alert]"));
+
         // Without the antiforgery token nothing happens; the set-up pages are for admins.
         var forged = await jar.PostFormAsync(client, $"/staff/queue/desks/{desk}?handler=call", []);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);

@@ -63,6 +63,8 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
         if (result.Status == 404) return NotFound();
         if (result.Value is not null)
             return Redirect($"/staff/queue/desks/{id}?done={done}" + (result.Value is QueueTicket t ? $"&code={t.Code}" : "") + "#desk-current");
+        // Nobody waiting is news, not an error.
+        if (result.Code == QueueRefusals.QueueEmpty) return Redirect($"/staff/queue/desks/{id}?done=empty");
         var error = result.Code == "validation-failed"
             ? result.InvalidParams.FirstOrDefault()?.Name switch { "outcome" => "outcome-missing", "serviceId" or "deskId" => "transfer-target", _ => "generic" }
             : result.Code;
