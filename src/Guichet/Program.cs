@@ -1,10 +1,7 @@
 using Guichet.Deliver;
-using Guichet.Welcome.Appointments;
-using Guichet.Welcome.Contacts;
-using Guichet.Welcome.MailIntake;
-using Guichet.Welcome.Open311;
 using Guichet.Orient;
 using Guichet.Platform;
+using Guichet.Welcome;
 using Guichet;
 using Guichet.Cli;
 
@@ -18,21 +15,16 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddOrient();
+builder.Services.AddWelcome();
 builder.Services.AddDeliver();
-builder.Services.AddContacts();
-builder.Services.AddMailIntake();
-builder.Services.AddAppointments();
-builder.Services.AddOpen311();
 
 var app = builder.Build();
 
 app.UsePlatform();
 app.MapPlatform();
 app.MapOrient();
+app.MapWelcome();
 app.MapDeliver();
-app.MapContacts();
-app.MapAppointments();
-app.MapOpen311();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
 await app.RunAsync();

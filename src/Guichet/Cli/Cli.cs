@@ -1,10 +1,8 @@
-using Guichet.Welcome.MailIntake;
-using Guichet.Welcome.Appointments;
-using Guichet.Welcome.Contacts;
 using Guichet.Deliver;
 using Guichet.Demo;
 using Guichet.Orient;
 using Guichet.Platform;
+using Guichet.Welcome;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,10 +31,8 @@ internal static class Cli
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatform(builder.Configuration);
         builder.Services.AddOrient();
+        builder.Services.AddWelcome();
         builder.Services.AddDeliver();
-        builder.Services.AddContacts();
-        builder.Services.AddMailIntake();
-        builder.Services.AddAppointments();
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;

@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace Guichet.Welcome.Queue;
+
+/// Who is called before the first-come-first-served order (after appointments due now).
+internal enum QueuePriority { None, ReducedMobility, Pregnancy, YoungChild }
+
+/// Waiting → Called → Serving → Served; Called → NoShow; Called or Serving → Transferred, which
+/// waits again (for another service or desk) until a desk calls it.
+internal enum TicketStatus { Waiting, Called, Serving, Served, NoShow, Transferred }
+
+/// How a counter visit ended (the contact register will take it over).
+internal enum VisitOutcome { Answered, Routed, Referred, CallBack }
+
+/// The stable codes of the API, the pages and the event log.
+internal static class QueueCodes
+{
+    public static readonly IReadOnlyList<QueuePriority> Priorities = Enum.GetValues<QueuePriority>();
+    public static readonly IReadOnlyList<VisitOutcome> Outcomes = Enum.GetValues<VisitOutcome>();
+
+    public static string Code(QueuePriority p) => p switch
+    {
+        QueuePriority.ReducedMobility => "reduced-mobility",
+        QueuePriority.Pregnancy => "pregnancy",
+        QueuePriority.YoungChild => "young-child",
+        _ => "none",
+    };
+
+    public static string Code(TicketStatus s) => s switch
+    {
+        TicketStatus.NoShow => "no-show",
+        _ => s.ToString().ToLowerInvariant(),
+    };
+
+    public static string Code(VisitOutcome o) => o switch
+    {
+        VisitOutcome.CallBack => "call-back",
+        _ => o.ToString().ToLowerInvariant(),
+    };
+
+    public static QueuePriority? Priority(string? code) => code is null or "" ? QueuePriority.None : Priorities.Cast<QueuePriority?>().FirstOrDefault(p => Code(p!.Value) == code);
+
+    public static VisitOutcome? Outcome(string? code) => Outcomes.Cast<VisitOutcome?>().FirstOrDefault(o => Code(o!.Value) == code);
+}
+
+/// A queue ticket: numbered per office, day and service letter, with an unguessable
+/// token for the customer's live status page (only its SHA-256 is stored).
+internal sealed class QueueTicket
+{
+    public Guid Id { get; private set; }
+    public Guid OfficeId { get; private set; }
+    public Guid ServiceId { get; private set; }
+    public DateOnly Day { get; private set; }
+    public string Letter { get; private set; } = "";
+    public int Number { get; private set; }
+    public string Code { get; private set; } = "";
+    public QueuePriority Priority { get; private set; }
+    public TicketStatus Status { get; private set; }
+    public string Language { get; private set; } = "fr";
+    public string TokenHash { get; private set; } = "";
+    public DateTimeOffset IssuedAt { get; private set; }
+    /// When it (re)entered a waiting line: at issue, and again at a transfer.
+    public DateTimeOffset QueuedAt { get; private set; }
+    /// The desk that called it (while called or serving, and after).
+    public Guid? DeskId { get; private set; }
+    /// A transfer to one desk: only that desk calls it.
+    public Guid? TargetDeskId { get; private set; }
+    public DateTimeOffset? CalledAt { get; private set; }
+    public DateTimeOffset? ServingAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public int Recalls { get; private set; }
+    public int Transfers { get; private set; }
+    public VisitOutcome? Outcome { get; private set; }
+    /// Optimistic concurrency: two clicks on one ticket cannot both change it.
+    public int Version { get; private set; }
+
+    private QueueTicket() { }
+
+    public QueueTicket(Guid officeId, Guid serviceId, DateOnly day, string letter, int number, QueuePriority priority, string language, string tokenHash, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        OfficeId = officeId;
+        ServiceId = serviceId;
+        Day = day;
+        Letter = letter;
+        Number = number;
+        Code = CodeOf(letter, number);
+        Priority = priority;
+        Status = TicketStatus.Waiting;
+        Language = language;
+        TokenHash = tokenHash;
+        IssuedAt = now;
+        QueuedAt = now;
+    }
+
+    public static string CodeOf(string letter, int number) => letter + "-" + number.ToString("000", CultureInfo.InvariantCulture);
+
+    public bool IsWaiting => Status is TicketStatus.Waiting or TicketStatus.Transferred;
+
+    /// Called or being served at a desk.
+    public bool IsAtDesk => Status is TicketStatus.Called or TicketStatus.Serving;
+
+    public bool IsFinished => Status is TicketStatus.Served or TicketStatus.NoShow;
+
+    public void Recall() => Touch(() => Recalls++);
+
+    public void StartServing(DateTimeOffset now) => Touch(() =>
+    {
+        Status = TicketStatus.Serving;
+        ServingAt = now;
+    });
+
+    public void MarkNoShow(DateTimeOffset now) => Touch(() =>
+    {
+        Status = TicketStatus.NoShow;
+        FinishedAt = now;
+    });
+
+    public void Finish(VisitOutcome outcome, DateTimeOffset now) => Touch(() =>
+    {
+        Status = TicketStatus.Served;
+        ServingAt ??= CalledAt;
+        FinishedAt = now;
+        Outcome = outcome;
+    });
+
+    public void Transfer(Guid? toService, Guid? toDesk, DateTimeOffset now) => Touch(() =>
+    {
+        Status = TicketStatus.Transferred;
+        if (toService is { } s) ServiceId = s;
+        TargetDeskId = toDesk;
+        DeskId = null;
+        CalledAt = null;
+        ServingAt = null;
+        QueuedAt = now;
+        Transfers++;
+    });
+
+    /// How long the desk spent with the customer (served tickets only).
+    public TimeSpan? ServiceTime => Status == TicketStatus.Served && FinishedAt is { } f && (ServingAt ?? CalledAt) is { } s ? f - s : null;
+
+    private void Touch(Action change)
+    {
+        change();
+        Version++;
+    }
+}

@@ -1,0 +1,275 @@
+using System.Security.Claims;
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Identity;
+using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Guichet.Welcome.Queue;
+
+/// The ticket's life: issued at the kiosk, called by a desk, recalled, served or absent,
+/// transferred. Each step validates first, then changes the ticket and records its event-log
+/// entry in the same transaction; calls are then told to this node's display boards.
+internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider time, QueueBroadcaster broadcaster, CatalogueDirectory catalogue,
+    IEnumerable<IQueuePriorityFeed> feeds)
+{
+    public sealed record Issued(QueueTicket Ticket, string Token);
+
+    /// How many candidates one round of call-next tries before it looks again.
+    private const int CandidatesPerRound = 5;
+
+    public async Task<QueueResult<Issued>> IssueAsync(Guid officeId, Guid? serviceId, string? priorityCode, string language, ClaimsPrincipal? user, CancellationToken ct)
+    {
+        if (!await db.Set<QueueOffice>().AnyAsync(o => o.Id == officeId, ct)) return QueueResult<Issued>.NotFound("The office");
+        var errors = new List<InvalidParam>();
+        OfficeService? line = null;
+        if (serviceId is not { } sid) errors.Add(new("serviceId", "required", "The service the customer comes for."));
+        else if ((line = await db.Set<OfficeService>().AsNoTracking().FirstOrDefaultAsync(l => l.OfficeId == officeId && l.ServiceId == sid, ct)) is null)
+            errors.Add(new("serviceId", "unknown-id", "This office takes no tickets for this service."));
+        var priority = QueueCodes.Priority(priorityCode);
+        if (priority is null) errors.Add(new("priority", "unknown-code", "Use none, reduced-mobility, pregnancy or young-child."));
+        if (!Languages.IsSupported(language)) errors.Add(new("language", "unknown-code", "Use fr, nl, de or en."));
+        if (errors.Count > 0) return QueueResult<Issued>.Invalid(errors);
+
+        var now = time.GetUtcNow();
+        var day = BrusselsTime.LocalDate(now);
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = await db.Set<QueueTicket>().Where(t => t.OfficeId == officeId && t.Day == day && t.Letter == line!.Letter).MaxAsync(t => (int?)t.Number, ct) ?? 0;
+            var (plain, hash) = SecureToken.New();
+            var ticket = new QueueTicket(officeId, line!.ServiceId, day, line.Letter, last + 1, priority!.Value, language, hash, now);
+            db.Add(ticket);
+            eventLog.Record(user, "queue.ticket.issued", Objects(ticket, null), Attributes(ticket, null));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new Issued(ticket, plain);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 20)
+            {
+                // Another kiosk took this number: take the next one.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// The next customer for a desk: appointments due now (IQueuePriorityFeed), then priority
+    /// tickets, then first come first served over the services the desk serves (and tickets
+    /// transferred to this desk). Two desks calling at once never get the same ticket: the call
+    /// is a conditional UPDATE (still waiting?) whose row count says who won; the loser tries the
+    /// next candidate.
+    public async Task<QueueResult<QueueTicket>> CallNextAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (desk, refusal) = await DeskAsync(deskId, user, ct);
+        if (desk is null) return refusal!;
+        if (await db.Set<QueueTicket>().AnyAsync(t => t.DeskId == deskId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving), ct))
+            return QueueResult<QueueTicket>.Conflict(QueueRefusals.DeskBusy, "This desk is still with a customer: finish, transfer or mark the ticket absent first.");
+        var now = time.GetUtcNow();
+        var day = BrusselsTime.LocalDate(now);
+        for (var round = 0; round < 50; round++)
+        {
+            var candidates = await CandidatesAsync(desk, day, now, ct);
+            if (candidates.Count == 0) break;
+            foreach (var id in candidates)
+            {
+                var result = await TryCallAsync(id, desk, user, now, ct);
+                if (result is not null) return result;
+            }
+        }
+        return QueueResult<QueueTicket>.Conflict(QueueRefusals.QueueEmpty, "Nobody is waiting for this desk.");
+    }
+
+    /// The tickets a desk would call next, in order (a few: others may take them first).
+    internal async Task<List<Guid>> CandidatesAsync(QueueDesk desk, DateOnly day, DateTimeOffset now, CancellationToken ct)
+    {
+        var services = desk.ServiceIds;
+        var deskId = desk.Id;
+        var waiting = db.Set<QueueTicket>().AsNoTracking().Where(t => t.OfficeId == desk.OfficeId && t.Day == day
+            && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Transferred)
+            && (t.TargetDeskId == deskId || (t.TargetDeskId == null && services.Contains(t.ServiceId))));
+        var result = new List<Guid>();
+        foreach (var feed in feeds)
+        {
+            var due = (await feed.DueTicketsAsync(desk.OfficeId, services, now, ct)).ToList();
+            if (due.Count == 0) continue;
+            var stillWaiting = await waiting.Where(t => due.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct);
+            result.AddRange(due.Where(stillWaiting.Contains).Except(result));
+        }
+        var next = await waiting
+            .OrderBy(t => t.Priority == QueuePriority.None)
+            .ThenBy(t => t.IssuedAt)
+            .ThenBy(t => t.Number)
+            .Select(t => t.Id)
+            .Take(CandidatesPerRound + result.Count)
+            .ToListAsync(ct);
+        result.AddRange(next.Except(result));
+        return result;
+    }
+
+    /// Null when another desk took the ticket first.
+    private async Task<QueueResult<QueueTicket>?> TryCallAsync(Guid ticketId, QueueDesk desk, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        int changed;
+        try
+        {
+            changed = await db.Set<QueueTicket>()
+                .Where(t => t.Id == ticketId && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Transferred))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Status, TicketStatus.Called)
+                    .SetProperty(t => t.DeskId, desk.Id)
+                    .SetProperty(t => t.TargetDeskId, (Guid?)null)
+                    .SetProperty(t => t.CalledAt, now)
+                    .SetProperty(t => t.Version, t => t.Version + 1), ct);
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            // The same desk called twice at the same moment: its other call won.
+            await tx.RollbackAsync(CancellationToken.None);
+            return QueueResult<QueueTicket>.Conflict(QueueRefusals.DeskBusy, "This desk is still with a customer: finish, transfer or mark the ticket absent first.");
+        }
+        if (changed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return null;
+        }
+        var ticket = await db.Set<QueueTicket>().AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
+        if (!desk.IsOpen) desk.Open(now); // a desk that calls is staffed
+        var entry = eventLog.Record(user, "queue.ticket.called", Objects(ticket, desk), Attributes(ticket, desk, new()
+        {
+            ["waitedSeconds"] = (int)(now - ticket.QueuedAt).TotalSeconds,
+        }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        broadcaster.Publish(new QueueCall(entry.Id, ticket.OfficeId, ticket.Code, desk.Number, false, now));
+        return ticket;
+    }
+
+    public Task<QueueResult<QueueTicket>> RecallAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], "queue.ticket.recalled", (t, _) => t.Recall(), ct);
+
+    public Task<QueueResult<QueueTicket>> StartAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], "queue.ticket.serving", (t, now) => t.StartServing(now), ct);
+
+    public Task<QueueResult<QueueTicket>> NoShowAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], "queue.ticket.no-show", (t, now) => t.MarkNoShow(now), ct);
+
+    /// Finishes the visit with its outcome (answered, routed, referred, call-back).
+    public async Task<QueueResult<QueueTicket>> FinishAsync(Guid deskId, Guid ticketId, string? outcomeCode, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var outcome = QueueCodes.Outcome(outcomeCode);
+        if (outcome is null)
+            return QueueResult<QueueTicket>.Invalid("outcome", outcomeCode is null ? "required" : "unknown-code", "Use answered, routed, referred or call-back.");
+        return await ChangeAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], "queue.ticket.served", (t, now) => t.Finish(outcome.Value, now), ct,
+            t => new() { ["outcome"] = QueueCodes.Code(outcome.Value), ["serviceSeconds"] = (int?)t.ServiceTime?.TotalSeconds });
+    }
+
+    /// Sends the customer to another service's line or to one desk; they keep their ticket and
+    /// their place (first come first served counts from the ticket's issue).
+    public async Task<QueueResult<QueueTicket>> TransferAsync(Guid deskId, Guid ticketId, Guid? toServiceId, Guid? toDeskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (desk, refusal) = await DeskAsync(deskId, user, ct);
+        if (desk is null) return refusal!;
+        var errors = new List<InvalidParam>();
+        if (toServiceId is null && toDeskId is null) errors.Add(new("serviceId", "required", "The service or the desk the customer goes to."));
+        if (toServiceId is { } s && !await db.Set<OfficeService>().AnyAsync(l => l.OfficeId == desk.OfficeId && l.ServiceId == s, ct))
+            errors.Add(new("serviceId", "unknown-id", "This office takes no tickets for this service."));
+        if (toDeskId is { } d && (d == desk.Id || !await db.Set<QueueDesk>().AnyAsync(x => x.Id == d && x.OfficeId == desk.OfficeId, ct)))
+            errors.Add(new("deskId", d == desk.Id ? "same-desk" : "unknown-id", "Another desk of this office."));
+        if (errors.Count > 0) return QueueResult<QueueTicket>.Invalid(errors);
+        var from = Guid.Empty;
+        return await ChangeAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], "queue.ticket.transferred", (t, now) =>
+        {
+            from = t.ServiceId;
+            t.Transfer(toServiceId, toDeskId, now);
+        }, ct, t => new() { ["fromService"] = from, ["toService"] = t.ServiceId, ["toDesk"] = toDeskId });
+    }
+
+    /// Opens or closes a desk: only open desks count in the waiting-time estimate.
+    public async Task<QueueResult<QueueDesk>> SetOpenAsync(Guid deskId, bool open, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (desk, _) = await DeskAsync(deskId, user, ct);
+        if (desk is null) return QueueResult<QueueDesk>.NotFound("The desk");
+        if (desk.IsOpen == open) return desk;
+        var now = time.GetUtcNow();
+        if (open) desk.Open(now);
+        else desk.Close(now);
+        eventLog.Record(user, open ? "queue.desk.opened" : "queue.desk.closed",
+            [new EventLogObject("queue-desk", desk.Id.ToString(), desk.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), new EventLogObject("queue-office", desk.OfficeId.ToString())]);
+        await db.SaveChangesAsync(ct);
+        return desk;
+    }
+
+    /// The desk, tracked, if it exists and lies in the user's organisation.
+    public async Task<(QueueDesk? Desk, QueueResult<QueueTicket>? Refusal)> DeskAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var desk = await db.Set<QueueDesk>().FirstOrDefaultAsync(d => d.Id == deskId, ct);
+        if (desk is null) return (null, QueueResult<QueueTicket>.NotFound("The desk"));
+        var office = await db.Set<QueueOffice>().AsNoTracking().FirstAsync(o => o.Id == desk.OfficeId, ct);
+        if (!(await QueueScope.OfAsync(user, catalogue, ct)).Covers(office)) return (null, QueueResult<QueueTicket>.NotFound("The desk"));
+        return (desk, null);
+    }
+
+    private async Task<QueueResult<QueueTicket>> ChangeAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, TicketStatus[] from, string activity,
+        Action<QueueTicket, DateTimeOffset> change, CancellationToken ct, Func<QueueTicket, Dictionary<string, object?>>? more = null)
+    {
+        var (desk, refusal) = await DeskAsync(deskId, user, ct);
+        if (desk is null) return refusal!;
+        // Another office's ticket is not found from this desk.
+        var ticket = await db.Set<QueueTicket>().FirstOrDefaultAsync(t => t.Id == ticketId && t.OfficeId == desk.OfficeId, ct);
+        if (ticket is null) return QueueResult<QueueTicket>.NotFound("The ticket");
+        if (ticket.IsFinished) return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketFinished, "This ticket is already finished.");
+        if (!ticket.IsAtDesk || ticket.DeskId != desk.Id) return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotAtDesk, "This ticket is not at this desk.");
+        if (!from.Contains(ticket.Status)) return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotCalled, "This step is for a ticket that was called and not yet served.");
+
+        var now = time.GetUtcNow();
+        change(ticket, now);
+        var entry = eventLog.Record(user, activity, Objects(ticket, desk), Attributes(ticket, desk, more?.Invoke(ticket)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketChanged, "This ticket was changed at the same moment: reload and try again.");
+        }
+        if (activity == "queue.ticket.recalled")
+            broadcaster.Publish(new QueueCall(entry.Id, ticket.OfficeId, ticket.Code, desk.Number, true, now));
+        return ticket;
+    }
+
+    public static List<EventLogObject> Objects(QueueTicket ticket, QueueDesk? desk)
+    {
+        var objects = new List<EventLogObject>
+        {
+            new("queue-ticket", ticket.Id.ToString(), ticket.Code),
+            new("queue-office", ticket.OfficeId.ToString()),
+            new("service", ticket.ServiceId.ToString()),
+        };
+        if (desk is not null) objects.Add(new("queue-desk", desk.Id.ToString(), desk.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return objects;
+    }
+
+    private static Dictionary<string, object?> Attributes(QueueTicket ticket, QueueDesk? desk, Dictionary<string, object?>? more = null)
+    {
+        var attributes = new Dictionary<string, object?>
+        {
+            ["code"] = ticket.Code,
+            ["service"] = ticket.ServiceId,
+            ["priority"] = QueueCodes.Code(ticket.Priority),
+        };
+        if (desk is not null) attributes["desk"] = desk.Number;
+        foreach (var (k, v) in more ?? []) attributes[k] = v;
+        return attributes;
+    }
+
+    /// ExecuteUpdate reports the provider's own exception, not a DbUpdateException.
+    private static bool IsUniqueViolation(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation }
+        || (e as SqliteException ?? e.InnerException as SqliteException) is { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+}

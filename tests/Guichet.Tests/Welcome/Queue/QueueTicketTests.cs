@@ -1,0 +1,266 @@
+using System.Net;
+using System.Text.Json;
+using Guichet.Platform.EventLog;
+using Guichet.Tests.Support;
+using Guichet.Welcome.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Tests.Welcome.Queue;
+
+public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
+{
+    [Fact]
+    public async Task Tickets_are_numbered_per_office_day_and_service_letter()
+    {
+        app.NewDay();
+        var kiosk = app.Client();
+        Assert.Equal("A-001", (await Q.IssueAsync(kiosk, Q.Eid)).Code);
+        Assert.Equal("A-002", (await Q.IssueAsync(kiosk, Q.Eid)).Code);
+        Assert.Equal("B-001", (await Q.IssueAsync(kiosk, Q.Passport)).Code);
+        Assert.Equal("A-003", (await Q.IssueAsync(kiosk, Q.Eid, "reduced-mobility")).Code);
+
+        app.NewDay(); // a new day starts at 001 again
+        var first = await Q.IssueAsync(kiosk, Q.Eid);
+        Assert.Equal("A-001", first.Code);
+        var ticket = app.Ticket(first.Id);
+        Assert.Equal(TicketStatus.Waiting, ticket.Status);
+        Assert.NotEqual(first.Token, ticket.TokenHash); // only the hash is stored
+        Assert.Equal(["queue.ticket.issued"], app.Activities(first.Id));
+    }
+
+    [Fact]
+    public async Task Call_next_takes_priority_tickets_first_then_first_come_first_served_over_the_desks_services()
+    {
+        app.NewDay();
+        var kiosk = app.Client();
+        var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        async Task<string> Issue(Guid service, string? priority = null)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(30));
+            return (await Q.IssueAsync(kiosk, service, priority)).Code;
+        }
+        var a1 = await Issue(Q.Eid);
+        var c1 = await Issue(Q.Address);               // not served by this desk
+        var b1 = await Issue(Q.Passport);
+        var a2 = await Issue(Q.Eid, "pregnancy");      // priority, came later
+        var a3 = await Issue(Q.Eid);
+        var b2 = await Issue(Q.Passport, "reduced-mobility");
+
+        var desk = await app.NewDeskAsync(Q.Eid, Q.Passport);
+        var called = new List<string?>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await Q.CallNextAsync(staff, desk);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var ticket = await Q.ReadAsync(response);
+            called.Add(ticket.GetProperty("code").GetString());
+            Assert.Equal("called", ticket.GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, ticket.GetProperty("id").GetGuid(), "finish", new { outcome = "answered" })).StatusCode);
+        }
+        Assert.Equal([a2, b2, a1, b1, a3], called);
+        // The change of address waits for a desk that serves it.
+        Assert.Null(await Q.CallNextCodeAsync(staff, desk));
+        var addressDesk = await app.NewDeskAsync(Q.Address);
+        Assert.Equal(c1, await Q.CallNextCodeAsync(staff, addressDesk));
+    }
+
+    [Fact]
+    public async Task A_called_ticket_is_recalled_served_and_finished_with_an_outcome_each_step_in_the_event_log()
+    {
+        app.NewDay();
+        var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var (id, code, _) = await Q.IssueAsync(app.Client(), Q.Licence);
+        var desk = await app.NewDeskAsync(Q.Licence);
+        Assert.Equal(code, await Q.CallNextCodeAsync(staff, desk));
+
+        // The desk is with a customer: it cannot call another one.
+        await Q.IssueAsync(app.Client(), Q.Licence);
+        var busy = await Q.CallNextAsync(staff, desk);
+        Assert.Equal((409, "desk-busy"), ((await Q.ProblemAsync(busy)).Status, (await Q.ProblemAsync(busy)).Code));
+
+        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, id, "recall")).StatusCode);
+        Assert.Equal(1, app.Ticket(id).Recalls);
+        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, id, "start")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(7));
+        var finished = await Q.ActAsync(staff, desk, id, "finish", new { outcome = "call-back" });
+        Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
+        var json = await Q.ReadAsync(finished);
+        Assert.Equal("served", json.GetProperty("status").GetString());
+        Assert.Equal("call-back", json.GetProperty("outcome").GetString());
+
+        Assert.Equal(["queue.ticket.issued", "queue.ticket.called", "queue.ticket.recalled", "queue.ticket.serving", "queue.ticket.served"], app.Activities(id));
+        var served = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().Include(e => e.Objects).ToList()
+            .Last(e => e.Activity == "queue.ticket.served" && e.Objects.Any(o => o.ObjectId == id.ToString())));
+        var attributes = JsonDocument.Parse(served.Attributes).RootElement;
+        Assert.Equal("call-back", attributes.GetProperty("outcome").GetString());
+        Assert.Equal(420, attributes.GetProperty("serviceSeconds").GetInt32());
+        Assert.Equal(code, attributes.GetProperty("code").GetString());
+        Assert.Contains(served.Objects, o => o.ObjectType == "queue-desk" && o.ObjectId == desk.ToString());
+        Assert.Contains(served.Objects, o => o.ObjectType == "service" && o.ObjectId == Q.Licence.ToString());
+    }
+
+    [Fact]
+    public async Task An_absent_customer_is_marked_no_show_and_a_transferred_one_waits_for_the_other_service_or_desk()
+    {
+        app.NewDay();
+        var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var absent = await Q.IssueAsync(app.Client(), Q.Passport);
+        var moving = await Q.IssueAsync(app.Client(), Q.Passport);
+        var deskedTicket = await Q.IssueAsync(app.Client(), Q.Passport);
+        var passportDesk = await app.NewDeskAsync(Q.Passport);
+        var addressDesk = await app.NewDeskAsync(Q.Address);
+        var otherDesk = await app.NewDeskAsync(Q.Eid);
+
+        Assert.Equal(absent.Code, await Q.CallNextCodeAsync(staff, passportDesk));
+        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, passportDesk, absent.Id, "no-show")).StatusCode);
+        Assert.Equal(TicketStatus.NoShow, app.Ticket(absent.Id).Status);
+        Assert.Equal(["queue.ticket.issued", "queue.ticket.called", "queue.ticket.no-show"], app.Activities(absent.Id));
+
+        // To another service: the change-of-address desk calls it, with the same ticket number.
+        Assert.Equal(moving.Code, await Q.CallNextCodeAsync(staff, passportDesk));
+        var transferred = await Q.ActAsync(staff, passportDesk, moving.Id, "transfer", new { serviceId = Q.Address });
+        Assert.Equal(HttpStatusCode.OK, transferred.StatusCode);
+        Assert.Equal("transferred", (await Q.ReadAsync(transferred)).GetProperty("status").GetString());
+        Assert.Equal(moving.Code, await Q.CallNextCodeAsync(staff, addressDesk));
+        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, addressDesk, moving.Id, "finish", new { outcome = "referred" })).StatusCode);
+        Assert.Equal(["queue.ticket.issued", "queue.ticket.called", "queue.ticket.transferred", "queue.ticket.called", "queue.ticket.served"], app.Activities(moving.Id));
+
+        // To one desk: only that desk calls it, whatever it serves.
+        Assert.Equal(deskedTicket.Code, await Q.CallNextCodeAsync(staff, passportDesk));
+        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, passportDesk, deskedTicket.Id, "transfer", new { deskId = otherDesk })).StatusCode);
+        Assert.Null(await Q.CallNextCodeAsync(staff, passportDesk));
+        Assert.Equal(deskedTicket.Code, await Q.CallNextCodeAsync(staff, otherDesk));
+        var ticket = app.Ticket(deskedTicket.Id);
+        Assert.Equal((TicketStatus.Called, otherDesk, 1), (ticket.Status, ticket.DeskId!.Value, ticket.Transfers));
+        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, otherDesk, deskedTicket.Id, "finish", new { outcome = "routed" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_with_a_clear_error_and_stores_nothing()
+    {
+        app.NewDay();
+        var kiosk = app.Client();
+        var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var before = app.Counts();
+
+        // Unknown service, office, priority and language at the kiosk.
+        var unknownService = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", Q.Json(new { serviceId = Guid.NewGuid() }));
+        var unknown = await Q.ProblemAsync(unknownService);
+        Assert.Equal((400, "validation-failed"), (unknown.Status, unknown.Code));
+        Assert.Equal(["serviceId:unknown-id"], unknown.Invalid);
+        var notHere = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", Q.Json(new { serviceId = Q.IntegrationIncome }));
+        Assert.Equal(["serviceId:unknown-id"], (await Q.ProblemAsync(notHere)).Invalid);
+        var noService = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", Q.Json(new { priority = "vip", language = "es" }));
+        Assert.Equal(["serviceId:required", "priority:unknown-code", "language:unknown-code"], (await Q.ProblemAsync(noService)).Invalid);
+        var unknownOffice = await kiosk.PostAsync($"/api/v1/queue/offices/{Guid.NewGuid()}/tickets", Q.Json(new { serviceId = Q.Eid }));
+        Assert.Equal((404, "not-found"), ((await Q.ProblemAsync(unknownOffice)).Status, (await Q.ProblemAsync(unknownOffice)).Code));
+
+        // Unknown desk; unknown ticket.
+        var unknownDesk = await Q.CallNextAsync(staff, Guid.NewGuid());
+        Assert.Equal(404, (await Q.ProblemAsync(unknownDesk)).Status);
+        var desk = await app.NewDeskAsync(Q.Eid);
+        before = app.Counts();
+        Assert.Equal(404, (await Q.ProblemAsync(await Q.ActAsync(staff, desk, Guid.NewGuid(), "finish", new { outcome = "answered" }))).Status);
+        Assert.Equal(before, app.Counts());
+
+        // Finishing twice; a missing or unknown outcome; transfer without a target or to itself.
+        var (id, code, _) = await Q.IssueAsync(kiosk, Q.Eid);
+        Assert.Equal(code, await Q.CallNextCodeAsync(staff, desk));
+        before = app.Counts();
+        Assert.Equal(["outcome:required"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "finish"))).Invalid);
+        Assert.Equal(["outcome:unknown-code"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "finish", new { outcome = "done" }))).Invalid);
+        Assert.Equal(["serviceId:required"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "transfer"))).Invalid);
+        Assert.Equal(["deskId:same-desk"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "transfer", new { deskId = desk }))).Invalid);
+        Assert.Equal(["serviceId:unknown-id"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "transfer", new { serviceId = Q.IntegrationIncome }))).Invalid);
+        Assert.Equal(before, app.Counts());
+        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, id, "finish", new { outcome = "answered" })).StatusCode);
+        before = app.Counts();
+        var twice = await Q.ActAsync(staff, desk, id, "finish", new { outcome = "answered" });
+        Assert.Equal((409, "ticket-finished"), ((await Q.ProblemAsync(twice)).Status, (await Q.ProblemAsync(twice)).Code));
+        var noShowAfter = await Q.ActAsync(staff, desk, id, "no-show");
+        Assert.Equal("ticket-finished", (await Q.ProblemAsync(noShowAfter)).Code);
+        Assert.Equal(before, app.Counts());
+
+        // A waiting ticket is not at any desk yet.
+        var waiting = await Q.IssueAsync(kiosk, Q.Passport);
+        before = app.Counts();
+        Assert.Equal("ticket-not-at-desk", (await Q.ProblemAsync(await Q.ActAsync(staff, desk, waiting.Id, "recall"))).Code);
+        Assert.Equal(before, app.Counts());
+    }
+
+    [Fact]
+    public async Task Another_offices_ticket_is_not_found_from_a_desk_and_another_organisations_desk_is_not_found_for_the_front_office()
+    {
+        app.NewDay();
+        var admin = await app.ClientAsAsync(DemoAccounts.Admin);
+        var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var cpas = await OfficeAsync(admin, Q.CpasCounter, Q.IntegrationIncome);
+        var cpasDesk = await app.NewDeskAtAsync(cpas, Q.IntegrationIncome);
+        var cpasTicket = await Q.IssueAsync(app.Client(), Q.IntegrationIncome, office: cpas);
+        Assert.Equal(cpasTicket.Code, await Q.CallNextCodeAsync(staff, cpasDesk));
+        var townHallDesk = await app.NewDeskAsync(Q.Eid);
+
+        var before = app.Counts();
+        foreach (var action in new[] { "recall", "start", "no-show", "finish" })
+        {
+            var refused = await Q.ActAsync(staff, townHallDesk, cpasTicket.Id, action, new { outcome = "answered" });
+            Assert.Equal((404, "not-found"), ((await Q.ProblemAsync(refused)).Status, (await Q.ProblemAsync(refused)).Code));
+        }
+        Assert.Equal(before, app.Counts());
+        Assert.Equal(TicketStatus.Called, app.Ticket(cpasTicket.Id).Status);
+
+        // The front office of Hautrival does not work at the FPS Finance office.
+        var fps = await OfficeAsync(admin, Q.FpsNamurOffice, Q.FpsTaxReturnHelp);
+        var fpsDesk = await app.NewDeskAtAsync(fps, Q.FpsTaxReturnHelp);
+        await Q.IssueAsync(app.Client(), Q.FpsTaxReturnHelp, office: fps);
+        Assert.Equal(404, (await Q.ProblemAsync(await Q.CallNextAsync(staff, fpsDesk))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Q.CallNextAsync(admin, fpsDesk)).StatusCode);
+        var offices = await Q.ReadAsync(await staff.GetAsync("/api/v1/queue/offices"));
+        Assert.DoesNotContain(offices.EnumerateArray(), o => o.GetProperty("id").GetGuid() == fps);
+        Assert.Contains(offices.EnumerateArray(), o => o.GetProperty("id").GetGuid() == cpas);
+    }
+
+    [Fact]
+    public async Task Offices_are_set_up_only_at_counters_with_services_offered_there_and_bad_set_ups_store_nothing()
+    {
+        var admin = await app.ClientAsAsync(DemoAccounts.Admin);
+        var phone = Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("channel:hautrival-phone");
+        var recycling = Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("channel:hautrival-recycling-park");
+        var before = app.InScope(db => (db.Set<QueueOffice>().Count(), db.Set<OfficeService>().Count(), db.Set<EventLogEntry>().Count()));
+
+        Assert.Equal(["channelId:not-a-counter"], (await Q.ProblemAsync(await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = phone })))).Invalid);
+        Assert.Equal(["channelId:unknown-id"], (await Q.ProblemAsync(await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = Guid.NewGuid() })))).Invalid);
+        var bad = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new
+        {
+            channelId = recycling,
+            services = new object[] { new { serviceId = Q.Eid, letter = "A" }, new { serviceId = CatalogueId("service:hautrival-container-park-access"), letter = "ab" } },
+        }));
+        Assert.Equal(["services[0].serviceId:not-at-counter", "services[1].letter:invalid-letter"], (await Q.ProblemAsync(bad)).Invalid);
+        var taken = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("channel:hautrival-town-hall-counter") }));
+        Assert.Equal((409, "office-exists"), ((await Q.ProblemAsync(taken)).Status, (await Q.ProblemAsync(taken)).Code));
+        var desk = await admin.PostAsync($"/api/v1/queue/offices/{Q.Office}/desks", Q.Json(new { number = 1, serviceIds = new[] { Q.IntegrationIncome } }));
+        Assert.Equal(["number:taken", "serviceIds[0]:unknown-id"], (await Q.ProblemAsync(desk)).Invalid);
+        var frontOffice = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontOffice.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = recycling }))).StatusCode);
+        Assert.Equal(before, app.InScope(db => (db.Set<QueueOffice>().Count(), db.Set<OfficeService>().Count(), db.Set<EventLogEntry>().Count())));
+
+        var created = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new
+        {
+            channelId = recycling,
+            services = new object[] { new { serviceId = CatalogueId("service:hautrival-container-park-access"), letter = "R" } },
+        }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("R", (await Q.ReadAsync(created)).GetProperty("services")[0].GetProperty("letter").GetString());
+    }
+
+    private static Guid CatalogueId(string key) => Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId(key);
+
+    private static async Task<Guid> OfficeAsync(HttpClient admin, Guid channel, Guid service)
+    {
+        var existing = (await Q.ReadAsync(await admin.GetAsync("/api/v1/queue/offices"))).EnumerateArray().FirstOrDefault(o => o.GetProperty("channelId").GetGuid() == channel);
+        if (existing.ValueKind == JsonValueKind.Object) return existing.GetProperty("id").GetGuid();
+        var created = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = channel, services = new object[] { new { serviceId = service, letter = "S" } } }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await Q.ReadAsync(created)).GetProperty("id").GetGuid();
+    }
+}
