@@ -54,14 +54,13 @@ internal sealed class CaseMail(CatalogueDirectory catalogue, Platform.Outbox.Out
     /// The same request as a letter to print and post, for customers without e-mail.
     public async Task<string> RequestLetterHtmlAsync(Case c, CustomerRequest request, string statusToken, CancellationToken ct)
     {
-        var encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var applicant = c.Parties.First(p => p.Role == PartyRole.Applicant);
-        var body = T(c.Language, "deliver.mail.request.body", c.Number, request.What, Date(request.DueOn, c.Language),
+        var text = T(c.Language, "deliver.mail.request.body", c.Number, request.What, Date(request.DueOn, c.Language),
             urls.Absolute(StatusLinkOptions.PathFor(statusToken)), await SenderAsync(c, ct));
-        return $"<!DOCTYPE html><html lang=\"{c.Language}\"><head><meta charset=\"utf-8\"><title>{encoder.Encode(T(c.Language, "deliver.request.letter.title"))} – {encoder.Encode(c.Number)}</title>"
-            + "<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}p{white-space:pre-line}</style></head><body><main>"
-            + $"<p>{encoder.Encode(applicant.Name)}<br>{encoder.Encode(applicant.Address ?? "")}</p>"
-            + $"<h1>{encoder.Encode(T(c.Language, "deliver.request.letter.title"))}</h1><p>{encoder.Encode(body)}</p></main></body></html>";
+        var title = T(c.Language, "deliver.request.letter.title");
+        var e = PrintableHtml.Encoder;
+        return PrintableHtml.Page(c.Language, $"{title} – {c.Number}",
+            $"<p>{e.Encode(applicant.Name)}<br>{e.Encode(applicant.Address ?? "")}</p><h1>{e.Encode(title)}</h1><p>{e.Encode(text)}</p>");
     }
 
     public async Task DecisionAsync(Case c, Decision decision, DecisionLetter letter, CancellationToken ct)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using System.Text;
 using Guichet.Deliver.Cases;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
@@ -42,8 +42,7 @@ internal sealed record DecisionLetter(string Language, string Sender, string? Se
         yield return ("small", T("deliver.letter.notified", Date(d.NotifiedOn), T("deliver.letter.channel." + (d.Channel == NotificationChannel.Email ? "email" : "post"))));
     }
 
-    // Markup is escaped, letters of every language are kept as they are.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static HtmlEncoder Encoder => PrintableHtml.Encoder;
 
     private CultureInfo Culture => CultureInfo.GetCultureInfo(Languages.CultureName(Language));
 
@@ -52,9 +51,6 @@ internal sealed record DecisionLetter(string Language, string Sender, string? Se
     public string Html(Texts texts)
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html lang=\"").Append(Language).Append("\"><head><meta charset=\"utf-8\"><title>")
-          .Append(Encoder.Encode(string.Format(Culture, texts.Get(Language, "deliver.letter.case"), CaseNumber)))
-          .Append("</title><style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}p{white-space:pre-line}.small{font-size:.9rem;margin:0}</style></head><body><main>");
         foreach (var (kind, text) in Blocks(texts))
         {
             var encoded = Encoder.Encode(text);
@@ -69,7 +65,7 @@ internal sealed record DecisionLetter(string Language, string Sender, string? Se
                 _ => $"<p>{encoded}</p>",
             });
         }
-        return sb.Append("</main></body></html>").ToString();
+        return PrintableHtml.Page(Language, string.Format(Culture, texts.Get(Language, "deliver.letter.case"), CaseNumber), sb.ToString());
     }
 
     public byte[] Pdf(Texts texts)

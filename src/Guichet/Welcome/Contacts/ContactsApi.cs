@@ -114,11 +114,10 @@ internal static class ContactsApi
         if (contact is null || contact.Outcome != ContactOutcome.Referred || contact.ServiceId is not { } serviceId) return Problems.NotFound("The referral");
         var service = await catalogue.PublishedServiceAsync(serviceId, ct);
         if (service is null) return Problems.NotFound("The referral");
-        var encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var text = register.ReferralText(contact.Language, contact.Subject, service);
-        var html = $"<!DOCTYPE html><html lang=\"{contact.Language}\"><head><meta charset=\"utf-8\"><title>{encoder.Encode(contact.Subject)}</title>"
-            + "<style>body{font-family:sans-serif;max-width:42rem;margin:2rem auto;line-height:1.5}p{white-space:pre-line}</style></head>"
-            + $"<body><main><h1>{encoder.Encode(service.Provider.OrganisationName.Resolve(contact.Language, service.Provider.PrimaryLanguage).Text)}</h1><p>{encoder.Encode(text)}</p></main></body></html>";
+        var organisation = service.Provider.OrganisationName.Resolve(contact.Language, service.Provider.PrimaryLanguage).Text;
+        var html = PrintableHtml.Page(contact.Language, contact.Subject,
+            $"<h1>{PrintableHtml.Encoder.Encode(organisation)}</h1><p>{PrintableHtml.Encoder.Encode(text)}</p>");
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
