@@ -111,6 +111,11 @@ internal sealed class CatalogueDirectory(GuichetDb db)
     public async Task<IReadOnlyList<UnitEntry>> UnitsOfAsync(Guid organisationId, CancellationToken ct) =>
         await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == organisationId).Select(u => new UnitEntry(u.Id, u.OrganisationId, u.Name)).ToListAsync(ct);
 
+    /// The units of the organisation's own organisations (not the external bodies it refers to).
+    public async Task<IReadOnlyList<UnitEntry>> OwnUnitsAsync(CancellationToken ct) =>
+        await db.Set<Unit>().AsNoTracking().Join(db.Set<Organisation>().AsNoTracking().Where(o => !o.External), u => u.OrganisationId, o => o.Id, (u, o) => u)
+            .Select(u => new UnitEntry(u.Id, u.OrganisationId, u.Name)).ToListAsync(ct);
+
     public async Task<ChannelEntry?> ChannelAsync(Guid channelId, CancellationToken ct) =>
         (await ChannelsAsync([channelId], ct)).FirstOrDefault();
 

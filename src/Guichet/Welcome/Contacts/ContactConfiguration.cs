@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Welcome.Contacts;
 
-internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>, IEntityTypeConfiguration<ContactAttachment>
 {
     public void Configure(EntityTypeBuilder<Contact> b)
     {
@@ -26,5 +26,17 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasIndex(x => new { x.CustomerNumber, x.ReceivedAt });
         b.HasIndex(x => new { x.UnitId, x.ReceivedAt });
         b.HasIndex(x => new { x.Outcome, x.CallBackBy });
+    }
+
+    // The table keeps the name it had when only the mail intake stored attachments.
+    public void Configure(EntityTypeBuilder<ContactAttachment> b)
+    {
+        b.ToTable("welcome_contact_attachments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(250);
+        b.Property(x => x.MediaType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasIndex(x => x.ContactId);
+        b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -42,8 +42,11 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
 {
     private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
+    /// Registers a contact; with <paramref name="outcome"/>, also what came of it there and then
+    /// (a phone call answered or routed during the call): both are checked first and saved together,
+    /// the outcome's problems named "outcome.*".
     public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
-        Action<Contact>? alongWith = null)
+        Action<Contact>? alongWith = null, OutcomeRequest? outcome = null)
     {
         var errors = new List<InvalidParam>();
         var channel = Parse<ContactChannel>(r.Channel, "channel", errors, required: true);
@@ -88,6 +91,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
             else unitId ??= service.External ? null : service.UnitId;
         }
         if (r.UnitId is { } u && await catalogue.UnitAsync(u, ct) is null) errors.Add(new("unitId", "unknown-id", "No unit has this id."));
+        var (decided, referral) = outcome is null ? (null, null) : await CheckOutcomeAsync(outcome, "outcome.", errors, ct);
         if (errors.Count > 0) return (null, errors);
 
         var received = BrusselsTime.LocalDate(receivedAt);
@@ -100,6 +104,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         {
             ["channel"] = r.Channel, ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf?.Role.ToString(),
         });
+        if (decided is { } o) ApplyOutcome(user, contact, o, outcome!.UnitId, referral);
         await db.SaveChangesAsync(ct);
         return (contact, errors);
     }
@@ -109,41 +114,51 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null) return (null, 404, "not-found", []);
         var errors = new List<InvalidParam>();
-        var outcome = Parse<ContactOutcome>(r.Outcome, "outcome", errors, required: true);
-        if (outcome == ContactOutcome.Open) errors.Add(new("outcome", "unknown-code", "Use answered, routed, referred or callBackPromised."));
-        Text(r.Notes, "notes", Contact.MaxNotes, errors);
+        var (outcome, referral) = await CheckOutcomeAsync(r, "", errors, ct);
+        if (errors.Count > 0) return (null, 400, "validation-failed", errors);
+        if (!contact.IsOpen) return (null, 409, "contact-closed", []);
+        ApplyOutcome(user, contact, outcome!.Value, r.UnitId, referral);
+        await db.SaveChangesAsync(ct);
+        return (contact, 200, null, []);
+    }
+
+    private async Task<(ContactOutcome? Outcome, CatalogueDirectory.ServiceEntry? Referral)> CheckOutcomeAsync(OutcomeRequest r, string prefix, List<InvalidParam> errors, CancellationToken ct)
+    {
+        var outcome = Parse<ContactOutcome>(r.Outcome, prefix + "outcome", errors, required: true);
+        if (outcome == ContactOutcome.Open) errors.Add(new(prefix + "outcome", "unknown-code", "Use answered, routed, referred or callBackPromised."));
+        Text(r.Notes, prefix + "notes", Contact.MaxNotes, errors);
         if (outcome is ContactOutcome.Routed or ContactOutcome.CallBackPromised)
         {
-            if (r.UnitId is not { } unit) errors.Add(new("unitId", "required", "The unit that takes it over."));
-            else if (await catalogue.UnitAsync(unit, ct) is null) errors.Add(new("unitId", "unknown-id", "No unit has this id."));
+            if (r.UnitId is not { } unit) errors.Add(new(prefix + "unitId", "required", "The unit that takes it over."));
+            else if (await catalogue.UnitAsync(unit, ct) is null) errors.Add(new(prefix + "unitId", "unknown-id", "No unit has this id."));
         }
         CatalogueDirectory.ServiceEntry? referral = null;
         if (outcome == ContactOutcome.Referred)
         {
-            if (r.ServiceId is not { } service) errors.Add(new("serviceId", "required", "The service of the competent body."));
-            else if ((referral = await catalogue.PublishedServiceAsync(service, ct)) is null) errors.Add(new("serviceId", "unknown-service", "No published service of the catalogue has this id."));
+            if (r.ServiceId is not { } service) errors.Add(new(prefix + "serviceId", "required", "The service of the competent body."));
+            else if ((referral = await catalogue.PublishedServiceAsync(service, ct)) is null) errors.Add(new(prefix + "serviceId", "unknown-service", "No published service of the catalogue has this id."));
         }
-        if (errors.Count > 0) return (null, 400, "validation-failed", errors);
-        if (!contact.IsOpen) return (null, 409, "contact-closed", []);
+        return (outcome, referral);
+    }
 
+    private void ApplyOutcome(ClaimsPrincipal user, Contact contact, ContactOutcome outcome, Guid? unitId, CatalogueDirectory.ServiceEntry? referral)
+    {
         var now = time.GetUtcNow();
         var workingDays = calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), Today);
         switch (outcome)
         {
             case ContactOutcome.Answered: contact.Answer(now, workingDays); break;
-            case ContactOutcome.Routed: contact.RouteTo(r.UnitId!.Value); break;
-            case ContactOutcome.CallBackPromised: contact.PromiseCallBack(r.UnitId!.Value, calendar.AddWorkingDays(Today, norms.Value.CallBackWorkingDays)); break;
+            case ContactOutcome.Routed: contact.RouteTo(unitId!.Value); break;
+            case ContactOutcome.CallBackPromised: contact.PromiseCallBack(unitId!.Value, calendar.AddWorkingDays(Today, norms.Value.CallBackWorkingDays)); break;
             case ContactOutcome.Referred:
                 contact.Refer(referral!.Id, now, workingDays);
                 if (contact.Email is { } to) outbox.EnqueueMail(ReferralMail(contact, referral, to));
                 break;
         }
-        eventLog.Record(user, "contact." + Camel(outcome!.Value.ToString()), Objects(contact), new Dictionary<string, object?>
+        eventLog.Record(user, "contact." + Camel(outcome.ToString()), Objects(contact), new Dictionary<string, object?>
         {
             ["unit"] = contact.UnitId, ["service"] = contact.ServiceId, ["callBackBy"] = contact.CallBackBy, ["responseWorkingDays"] = contact.ResponseWorkingDays,
         });
-        await db.SaveChangesAsync(ct);
-        return (contact, 200, null, []);
     }
 
     public async Task<(Contact? Contact, int Status, string? Code)> CalledBackAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)

@@ -16,7 +16,7 @@ internal static class MailIntakeModule
 }
 
 internal sealed class MailIntakeConfiguration :
-    IEntityTypeConfiguration<IntakeRecord>, IEntityTypeConfiguration<ContactMessage>, IEntityTypeConfiguration<ContactAttachment>
+    IEntityTypeConfiguration<IntakeRecord>, IEntityTypeConfiguration<ContactMessage>
 {
     public void Configure(EntityTypeBuilder<IntakeRecord> b)
     {
@@ -40,17 +40,6 @@ internal sealed class MailIntakeConfiguration :
         b.Property(x => x.From).HasMaxLength(254);
         b.Property(x => x.Subject).HasMaxLength(1000);
         b.HasIndex(x => x.MessageId);
-        b.HasIndex(x => x.ContactId);
-        b.HasOne<Contacts.Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
-    }
-
-    public void Configure(EntityTypeBuilder<ContactAttachment> b)
-    {
-        b.ToTable("welcome_contact_attachments");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.FileName).HasMaxLength(250);
-        b.Property(x => x.MediaType).HasMaxLength(100);
-        b.Property(x => x.Sha256).HasMaxLength(64);
         b.HasIndex(x => x.ContactId);
         b.HasOne<Contacts.Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1234,7 +1234,7 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.ToTable("welcome_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Welcome.MailIntake.ContactAttachment", b =>
+            modelBuilder.Entity("Guichet.Welcome.Contacts.ContactAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1784,7 +1784,7 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Guichet.Welcome.MailIntake.ContactAttachment", b =>
+            modelBuilder.Entity("Guichet.Welcome.Contacts.ContactAttachment", b =>
                 {
                     b.HasOne("Guichet.Welcome.Contacts.Contact", null)
                         .WithMany()

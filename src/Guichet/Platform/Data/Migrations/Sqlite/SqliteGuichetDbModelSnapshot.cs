@@ -1225,7 +1225,7 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.ToTable("welcome_contacts", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Welcome.MailIntake.ContactAttachment", b =>
+            modelBuilder.Entity("Guichet.Welcome.Contacts.ContactAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1773,7 +1773,7 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Guichet.Welcome.MailIntake.ContactAttachment", b =>
+            modelBuilder.Entity("Guichet.Welcome.Contacts.ContactAttachment", b =>
                 {
                     b.HasOne("Guichet.Welcome.Contacts.Contact", null)
                         .WithMany()

@@ -1,0 +1,29 @@
+namespace Guichet.Welcome.Contacts;
+
+/// A file of a contact: one that came with an e-mail or the web form (MessageId set), or the
+/// scan of a letter registered by the mail room. Kept only if its content is of an accepted kind.
+internal sealed class ContactAttachment
+{
+    public Guid Id { get; private set; }
+    public Guid ContactId { get; private set; }
+    public Guid? MessageId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string MediaType { get; private set; } = "";
+    public long Size { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+
+    private ContactAttachment() { }
+
+    public ContactAttachment(Guid contactId, Guid? messageId, string fileName, string mediaType, byte[] content, string sha256)
+    {
+        Id = Guid.NewGuid();
+        ContactId = contactId;
+        MessageId = messageId;
+        FileName = fileName;
+        MediaType = mediaType;
+        Size = content.Length;
+        Sha256 = sha256;
+        Content = content;
+    }
+}
