@@ -44,9 +44,10 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
 
     /// Registers a contact; with <paramref name="outcome"/>, also what came of it there and then
     /// (a phone call answered or routed during the call): both are checked first and saved together,
-    /// the outcome's problems named "outcome.*".
+    /// the outcome's problems named "outcome.*". <paramref name="alsoWrong"/>: problems the caller
+    /// found in its own fields (a page's file, a date), reported with these; nothing is stored then.
     public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
-        Action<Contact>? alongWith = null, OutcomeRequest? outcome = null)
+        Action<Contact>? alongWith = null, OutcomeRequest? outcome = null, IEnumerable<InvalidParam>? alsoWrong = null)
     {
         var errors = new List<InvalidParam>();
         var channel = Parse<ContactChannel>(r.Channel, "channel", errors, required: true);
@@ -92,6 +93,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         }
         if (r.UnitId is { } u && await catalogue.UnitAsync(u, ct) is null) errors.Add(new("unitId", "unknown-id", "No unit has this id."));
         var (decided, referral) = outcome is null ? (null, null) : await CheckOutcomeAsync(outcome, "outcome.", errors, ct);
+        if (alsoWrong is not null) errors.AddRange(alsoWrong);
         if (errors.Count > 0) return (null, errors);
 
         var received = BrusselsTime.LocalDate(receivedAt);

@@ -1,4 +1,5 @@
 using Guichet.Platform.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Welcome.Contacts;
 
@@ -9,6 +10,7 @@ internal static class ContactsModule
         services.AddAuthorizationBuilder().AddPolicy(ContactsApi.ContactWorkPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin));
         services.AddOptions<ContactNorms>().BindConfiguration(ContactNorms.Section);
         services.AddScoped<ContactRegister>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Contacts/Staff", ContactsApi.ContactWorkPolicy));
         return services;
     }
 

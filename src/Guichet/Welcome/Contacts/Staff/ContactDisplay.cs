@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Json;
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Identifiers;
+using Guichet.Platform.Localization;
+
+namespace Guichet.Welcome.Contacts.Staff;
+
+/// How the contact pages show values: dates in Brussels time and the page's culture, enum values
+/// by a text per value ("contacts.outcome.{code}"), so that a new outcome needs only its texts.
+internal static class ContactDisplay
+{
+    public static string Code(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// The localized name of an enum value; the code itself when no text exists yet.
+    public static string Name(Texts texts, string group, Enum value)
+    {
+        var key = $"contacts.{group}.{Code(value)}";
+        return texts.Has(key) ? texts[key] : Code(value);
+    }
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    public static string Instant(DateTimeOffset instant) =>
+        BrusselsTime.ToLocal(instant).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Number(string digits) => digits.Length switch
+    {
+        11 => $"{digits[..2]}.{digits[2..4]}.{digits[4..6]}-{digits[6..9]}.{digits[9..]}",
+        10 => $"{digits[..4]}.{digits[4..7]}.{digits[7..]}",
+        _ => digits,
+    };
+
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.CurrentCulture) + " MB"
+        : Math.Max(1, (int)Math.Round(bytes / 1024d)).ToString(CultureInfo.CurrentCulture) + " kB";
+
+    /// A first answer later than the channel's norm, or none yet and the norm passed.
+    public static bool Late(Contact c, DateOnly today) =>
+        c.RespondedAt is { } r ? BrusselsTime.LocalDate(r) > c.RespondBy : today > c.RespondBy;
+
+    /// A national or enterprise number, normalised to its digits; null with the error code when neither.
+    public static string? CustomerDigits(string? text, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "required";
+            return null;
+        }
+        if (NationalNumber.TryParse(text, out var person, out var personError)) return person.Digits;
+        if (EnterpriseNumber.TryParse(text, out var company, out var companyError)) return company.Digits;
+        // Ten digits read as an enterprise number; anything else as a national number.
+        var digits = new string([.. text.Where(char.IsDigit)]);
+        error = digits.Length == 10 ? companyError : personError;
+        return null;
+    }
+
+    /// Unit names in the user's language, sorted, as choices.
+    public static List<ContactChoice> UnitChoices(IEnumerable<CatalogueDirectory.UnitEntry> units) =>
+        [.. units.Select(u =>
+        {
+            var (text, used) = u.Name.Resolve(Languages.Current, "fr");
+            return new ContactChoice(u.Id.ToString(), text, used == Languages.Current ? null : used);
+        }).OrderBy(c => c.Label, StringComparer.CurrentCulture)];
+
+    public static async Task<Dictionary<Guid, (string Text, string? Lang)>> UnitNamesAsync(CatalogueDirectory catalogue, IEnumerable<Guid> ids, CancellationToken ct) =>
+        (await catalogue.UnitsAsync(ids, ct)).ToDictionary(u => u.Id, u =>
+        {
+            var (text, used) = u.Name.Resolve(Languages.Current, "fr");
+            return (text, used == Languages.Current ? (string?)null : used);
+        });
+}

@@ -1,0 +1,120 @@
+using Guichet.Orient.Catalogue;
+using Guichet.Orient.Search;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Localization;
+using Guichet.Welcome.MailIntake;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Welcome.Contacts.Staff;
+
+/// One contact: every field, its files, its e-mail thread, the response time, and what can be
+/// done with it (answer, route, promise a call-back, refer to another body, called back). Reading
+/// it is a view of personal data and is recorded, as the API's GET does.
+internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactRegister register, ServiceSearch search, CatalogueDirectory catalogue,
+    TimeProvider time, Texts texts) : PageModel
+{
+    /// A file's description; its content is read only when it is downloaded.
+    public sealed record AttachmentRow(Guid Id, string FileName, string MediaType, long Size, Guid? MessageId);
+
+    public Contact Contact { get; private set; } = null!;
+    public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
+    public IReadOnlyList<ContactMessage> Messages { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, (string Text, string? Lang)> UnitNames { get; private set; } = new Dictionary<Guid, (string, string?)>();
+    public ServiceSummary? Service { get; private set; }
+    public IReadOnlyList<ContactChoice> Units { get; private set; } = [];
+    public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
+    public ContactFormErrors Errors { get; } = new(texts);
+    public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+    public bool Late => ContactDisplay.Late(Contact, Today);
+    public string? Done { get; private set; }
+    public string? Q { get; private set; }
+    public string? PostedOutcome { get; private set; }
+    public string? PostedUnit { get; private set; }
+    public string? PostedService { get; private set; }
+    public bool Searched => Q is not null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, string? q, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Done = done;
+        Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        if (Q is { Length: <= ContactEntry.MaxQuery }) Hits = await search.FindAsync(Q, Languages.Current, 8, ct);
+        eventLog.Record(User, "contact.viewed", ContactRegister.Objects(Contact));
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, CancellationToken ct)
+    {
+        string? V(string name) => Request.Form[name].ToString().Trim() is { Length: > 0 } v ? v : null;
+        PostedOutcome = V("outcome");
+        PostedUnit = V("unitId");
+        PostedService = V("serviceId");
+        Q = V("q");
+        var own = new List<Platform.Web.InvalidParam>();
+        Guid? unit = null, service = null;
+        if (PostedUnit is not null)
+        {
+            if (Guid.TryParse(PostedUnit, out var u)) unit = u;
+            else own.Add(new("unitId", "unknown-id", "Not a unit id."));
+        }
+        if (PostedService is not null)
+        {
+            if (Guid.TryParse(PostedService, out var s)) service = s;
+            else own.Add(new("serviceId", "unknown-service", "Not a service id."));
+        }
+        if (own.Count == 0)
+        {
+            var (decided, status, code, errors) = await register.DecideAsync(User, id, new OutcomeRequest(PostedOutcome, unit, service, null), ct);
+            if (decided is not null) return Redirect($"/staff/contacts/{id}?done={ContactDisplay.Code(decided.Outcome)}");
+            if (status == 404) return NotFound();
+            own.AddRange(errors);
+            if (status == 409) own.Add(new("outcome", code ?? "contact-closed", "Already answered."));
+        }
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Q is { Length: <= ContactEntry.MaxQuery }) Hits = await search.FindAsync(Q, Languages.Current, 8, ct);
+        Errors.Add(own);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCalledBackAsync(Guid id, CancellationToken ct)
+    {
+        var (contact, status, code) = await register.CalledBackAsync(User, id, ct);
+        if (contact is not null) return Redirect($"/staff/contacts/{id}?done=called-back");
+        if (status == 404) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Errors.Add("called-back", code ?? "no-call-back-promised");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var contact = await ContactScope.Of(User).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null) return false;
+        Contact = contact;
+        Attachments = await db.Set<ContactAttachment>().AsNoTracking().Where(a => a.ContactId == id).OrderBy(a => a.FileName)
+            .Select(a => new AttachmentRow(a.Id, a.FileName, a.MediaType, a.Size, a.MessageId)).ToListAsync(ct);
+        Messages = [.. (await db.Set<ContactMessage>().AsNoTracking().Where(m => m.ContactId == id).ToListAsync(ct)).OrderBy(m => m.At)];
+        var units = await catalogue.OwnUnitsAsync(ct);
+        Units = ContactDisplay.UnitChoices(units);
+        UnitNames = await ContactDisplay.UnitNamesAsync(catalogue, new[] { contact.UnitId, contact.RegisteredByUnitId }.OfType<Guid>(), ct);
+        if (contact.ServiceId is { } s) Service = await search.SummaryAsync(s, Languages.Current, ct);
+        return true;
+    }
+
+    public string UnitName(Guid? id) => id is { } u && UnitNames.TryGetValue(u, out var n) ? n.Text : texts["contacts.no-unit"];
+
+    /// The services to refer to: those found, and the one chosen before a failed post.
+    public async Task<IReadOnlyList<ContactChoice>> ReferralChoicesAsync(CancellationToken ct)
+    {
+        var list = new List<ServiceSummary>(Hits);
+        if (Guid.TryParse(PostedService, out var id) && list.All(h => h.Id != id) && await search.SummaryAsync(id, Languages.Current, ct) is { } chosen) list.Insert(0, chosen);
+        return [.. list.Select(h => new ContactChoice(h.Id.ToString(), $"{h.Name} — {h.Organisation}") { Hint = h.Referral ? texts["contacts.search.referral"] : null })];
+    }
+}
