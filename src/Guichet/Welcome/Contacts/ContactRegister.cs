@@ -174,6 +174,19 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         return (contact, 200, null);
     }
 
+    /// The printable referral of a referred contact the user may see (API and staff page alike), or null.
+    public async Task<string?> ReferralHtmlAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null || contact.Outcome != ContactOutcome.Referred || contact.ServiceId is not { } serviceId) return null;
+        var service = await catalogue.PublishedServiceAsync(serviceId, ct);
+        if (service is null) return null;
+        var text = ReferralText(contact.Language, contact.Subject, service);
+        var organisation = service.Provider.OrganisationName.Resolve(contact.Language, service.Provider.PrimaryLanguage).Text;
+        return PrintableHtml.Page(contact.Language, contact.Subject,
+            $"<h1>{PrintableHtml.Encoder.Encode(organisation)}</h1><p>{PrintableHtml.Encoder.Encode(text)}</p>");
+    }
+
     /// "Not ours": the competent body and how to reach it, in the customer's language.
     public MailMessage ReferralMail(Contact c, CatalogueDirectory.ServiceEntry s, string to) => new()
     {

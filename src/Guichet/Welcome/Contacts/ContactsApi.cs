@@ -108,18 +108,8 @@ internal static class ContactsApi
         return status == 404 ? Problems.NotFound("The contact") : Problems.Conflict(code!, "No call-back is promised on this contact.");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Referral(Guid id, GuichetDb db, ContactRegister register, CatalogueDirectory catalogue, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null || contact.Outcome != ContactOutcome.Referred || contact.ServiceId is not { } serviceId) return Problems.NotFound("The referral");
-        var service = await catalogue.PublishedServiceAsync(serviceId, ct);
-        if (service is null) return Problems.NotFound("The referral");
-        var text = register.ReferralText(contact.Language, contact.Subject, service);
-        var organisation = service.Provider.OrganisationName.Resolve(contact.Language, service.Provider.PrimaryLanguage).Text;
-        var html = PrintableHtml.Page(contact.Language, contact.Subject,
-            $"<h1>{PrintableHtml.Encoder.Encode(organisation)}</h1><p>{PrintableHtml.Encoder.Encode(text)}</p>");
-        return TypedResults.Content(html, "text/html; charset=utf-8");
-    }
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Referral(Guid id, ContactRegister register, ClaimsPrincipal user, CancellationToken ct) =>
+        await register.ReferralHtmlAsync(user, id, ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : Problems.NotFound("The referral");
 
     private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> History(string number, GuichetDb db, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
