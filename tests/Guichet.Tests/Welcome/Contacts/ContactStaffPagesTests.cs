@@ -302,6 +302,56 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         Assert.Equal((ContactOutcome.Routed, UrbanPlanning), (Stored(id).Outcome, Stored(id).UnitId));
         var after = await PageAsync(s, routed.Headers.Location!.OriginalString);
         Assert.Contains("routed", after.QuerySelector("[role=status]")!.TextContent);
+
+        // "Not ours": the competent body's service found on the page, the customer told by e-mail.
+        var email = $"citizen-{Guid.NewGuid():N}@example.be";
+        var other = IdFrom((await LetterAsync(s, new() { ["subject"] = "Ma pension de retraite", ["email"] = email }, Pdf)).Headers.Location!, "/staff/contacts/");
+        var found = await PageAsync(s, $"/staff/contacts/{other}?q=pension");
+        Assert.NotNull(found.QuerySelector($"form[action$='handler=outcome'] input[name=serviceId][value='{Pension}']"));
+        var mails = app.InScope(db => db.Set<Guichet.Platform.Outbox.OutboxMessage>().Count());
+        var referred = await SubmitAsync(s, found, "form[action$='handler=outcome']", new Dictionary<string, string> { ["outcome"] = "referred", ["serviceId"] = Pension.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
+        Assert.Equal((ContactOutcome.Referred, Pension), (Stored(other).Outcome, Stored(other).ServiceId));
+        Assert.Equal(mails + 1, app.InScope(db => db.Set<Guichet.Platform.Outbox.OutboxMessage>().Count()));
+        Assert.Contains(email, (await PageAsync(s, $"/staff/contacts/{other}")).QuerySelector("#referral-title")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public async Task Late_contacts_and_overdue_call_backs_are_marked_and_the_contact_page_shows_the_thread()
+    {
+        var s = await SignedInAsync();
+        // An e-mail of last week, never answered, with its thread; and a call-back promised for last Friday.
+        var (late, overdue) = app.InScope(db =>
+        {
+            var mail = new Contact(ContactChannel.Email, new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.Zero), CustomerKind.Anonymous, null, "Claire Petit", "claire@example.be", null, null,
+                null, "fr", "Question sur ma taxe", null, Population, null, new DateOnly(2026, 9, 30), "customer", null);
+            var call = new Contact(ContactChannel.Phone, new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero), CustomerKind.Anonymous, null, "Paul Leroy", null, "081 11 22 33", null,
+                null, "fr", "Rappel promis", null, UrbanPlanning, null, new DateOnly(2026, 10, 1), "customer", null);
+            call.PromiseCallBack(UrbanPlanning, new DateOnly(2026, 10, 2));
+            db.AddRange(mail, call);
+            db.Add(new Guichet.Welcome.MailIntake.ContactMessage(mail.Id, Guichet.Welcome.MailIntake.MessageDirection.In, "<late@example.be>", "claire@example.be",
+                "Question sur ma taxe", "Bonjour, je n'ai pas reçu mon avertissement-extrait de rôle.", new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.Zero)));
+            db.SaveChanges();
+            return (mail.Id, call.Id);
+        });
+
+        var inbox = await PageAsync(s, "/staff/contacts?channel=email");
+        var row = inbox.QuerySelector($"a[href='/staff/contacts/{late}']")!.Closest("tr")!;
+        Assert.Contains("Late", row.TextContent);
+        var page = await PageAsync(s, $"/staff/contacts/{late}");
+        Assert.Contains("je n'ai pas reçu mon avertissement-extrait de rôle", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Late", page.QuerySelector("dl")!.TextContent);
+
+        var onlyOverdue = await PageAsync(s, "/staff/contacts/call-backs?overdue=true");
+        Assert.Contains("Overdue", onlyOverdue.QuerySelector($"a[href='/staff/contacts/{overdue}']")!.Closest("tr")!.TextContent);
+        // Called back from the contact page.
+        var contact = await PageAsync(s, $"/staff/contacts/{overdue}");
+        var done = await SubmitAsync(s, contact, "form[action$='handler=calledBack']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var answered = Stored(overdue);
+        Assert.Equal((ContactOutcome.Answered, 2), (answered.Outcome, answered.ResponseWorkingDays)); // from Thursday 1 October: Friday 2 and Monday 5
+        var again = await SubmitAsync(s, contact, "form[action$='handler=calledBack']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
     // ---- letters --------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
     public ServiceSummary? Service { get; private set; }
     public IReadOnlyList<ContactChoice> Units { get; private set; } = [];
     public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
+    public IReadOnlyList<ContactChoice> ReferralChoices { get; private set; } = [];
     public ContactFormErrors Errors { get; } = new(texts);
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
     public bool Late => ContactDisplay.Late(Contact, Today);
@@ -42,7 +43,7 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
         if (!await LoadAsync(id, ct)) return NotFound();
         Done = done;
         Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        if (Q is { Length: <= ContactEntry.MaxQuery }) Hits = await search.FindAsync(Q, Languages.Current, 8, ct);
+        await FindReferralsAsync(ct);
         eventLog.Record(User, "contact.viewed", ContactRegister.Objects(Contact));
         await db.SaveChangesAsync(ct);
         return Page();
@@ -73,10 +74,11 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
             if (decided is not null) return Redirect($"/staff/contacts/{id}?done={ContactDisplay.Code(decided.Outcome)}");
             if (status == 404) return NotFound();
             own.AddRange(errors);
-            if (status == 409) own.Add(new("outcome", code ?? "contact-closed", "Already answered."));
+            // Decided by a colleague meanwhile: the form is gone, so the message points at the page.
+            if (status == 409) own.Add(new("main", code ?? "contact-closed", "Already answered."));
         }
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (Q is { Length: <= ContactEntry.MaxQuery }) Hits = await search.FindAsync(Q, Languages.Current, 8, ct);
+        await FindReferralsAsync(ct);
         Errors.Add(own);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -88,7 +90,7 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
         if (contact is not null) return Redirect($"/staff/contacts/{id}?done=called-back");
         if (status == 404) return NotFound();
         if (!await LoadAsync(id, ct)) return NotFound();
-        Errors.Add("called-back", code ?? "no-call-back-promised");
+        Errors.Add("main", code ?? "no-call-back-promised");
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
@@ -111,10 +113,11 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
     public string UnitName(Guid? id) => id is { } u && UnitNames.TryGetValue(u, out var n) ? n.Text : texts["contacts.no-unit"];
 
     /// The services to refer to: those found, and the one chosen before a failed post.
-    public async Task<IReadOnlyList<ContactChoice>> ReferralChoicesAsync(CancellationToken ct)
+    private async Task FindReferralsAsync(CancellationToken ct)
     {
+        if (Q is { Length: <= ContactEntry.MaxQuery }) Hits = await search.FindAsync(Q, Languages.Current, 8, ct);
         var list = new List<ServiceSummary>(Hits);
         if (Guid.TryParse(PostedService, out var id) && list.All(h => h.Id != id) && await search.SummaryAsync(id, Languages.Current, ct) is { } chosen) list.Insert(0, chosen);
-        return [.. list.Select(h => new ContactChoice(h.Id.ToString(), $"{h.Name} — {h.Organisation}") { Hint = h.Referral ? texts["contacts.search.referral"] : null })];
+        ReferralChoices = [.. list.Select(h => new ContactChoice(h.Id.ToString(), $"{h.Name} — {h.Organisation}") { Hint = h.Referral ? texts["contacts.search.referral"] : null })];
     }
 }

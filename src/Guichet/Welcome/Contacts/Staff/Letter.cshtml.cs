@@ -14,11 +14,15 @@ namespace Guichet.Welcome.Contacts.Staff;
 /// The mail room registers a letter with its scan. The scan is recognised by its content (a PDF
 /// or an image) and limited in size; on any problem nothing is stored and the form is shown again
 /// (the scan must be chosen again: a browser cannot refill a file input).
-[RequestFormLimits(MultipartBodyLengthLimit = MaxScanBytes + 256 * 1024)]
-[RequestSizeLimit(MaxScanBytes + 256 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[RequestSizeLimit(RequestLimit)]
 internal sealed class LetterModel(ContactRegister register, Platform.Data.GuichetDb db, ServiceSearch search, CatalogueDirectory catalogue, TimeProvider time, Texts texts) : PageModel, IContactEntryPage
 {
     public const long MaxScanBytes = 10 * 1024 * 1024;
+
+    // Well above the scan's limit, so that a scan somewhat too large gets the page's clear error
+    // rather than the server's bare refusal of the request.
+    private const long RequestLimit = 4 * MaxScanBytes;
 
     /// A letter is scanned: a PDF or an image, not an office document.
     private static readonly HashSet<FileTypes.Kind> ScanKinds = [FileTypes.Pdf, FileTypes.Png, FileTypes.Jpeg, FileTypes.Tiff];
