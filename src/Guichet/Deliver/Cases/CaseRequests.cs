@@ -3,9 +3,11 @@ using Guichet.Platform.Web;
 namespace Guichet.Deliver.Cases;
 
 /// The body of POST /api/v1/cases. Everything is optional in the type so that a missing field is
-/// reported by name (400 with invalidParams) rather than as unreadable JSON.
+/// reported by name (400 with invalidParams) rather than as unreadable JSON. ContactId: the
+/// contact of the register the case is opened from; it becomes "case opened" in the same transaction.
 internal sealed record OpenCaseRequest(
-    string? CaseType, Guid? UnitId, string? Language, string? Subject, DateOnly? ReceivedOn, bool? Complete, IReadOnlyList<PartyRequest?>? Parties);
+    string? CaseType, Guid? UnitId, string? Language, string? Subject, DateOnly? ReceivedOn, bool? Complete, IReadOnlyList<PartyRequest?>? Parties,
+    Guid? ContactId = null);
 
 internal sealed record PartyRequest(string? Role, string? Kind, string? Name, string? Number, string? Email, string? Phone, string? Address);
 

@@ -111,6 +111,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         var errors = new List<InvalidParam>();
         var outcome = Parse<ContactOutcome>(r.Outcome, "outcome", errors, required: true);
         if (outcome == ContactOutcome.Open) errors.Add(new("outcome", "unknown-code", "Use answered, routed, referred or callBackPromised."));
+        if (outcome == ContactOutcome.CaseOpened) errors.Add(new("outcome", "case-opened-by-a-case", "A contact becomes caseOpened when a case is opened from it (POST /api/v1/cases with contactId)."));
         Text(r.Notes, "notes", Contact.MaxNotes, errors);
         if (outcome is ContactOutcome.Routed or ContactOutcome.CallBackPromised)
         {

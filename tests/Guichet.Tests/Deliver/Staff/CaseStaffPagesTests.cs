@@ -618,4 +618,40 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Jar.SendAsync(s.Client, new HttpRequestMessage(HttpMethod.Post, $"/staff/cases/{id}/documents") { Content = upload })).StatusCode);
         Assert.Equal(before, (Counts(), Stored(id).UpdatedAt));
     }
+
+    // ---- a case from a contact --------------------------------------------------------------
+
+    [Fact]
+    public async Task A_case_opened_from_a_contact_starts_with_what_the_contact_says_and_closes_it()
+    {
+        var front = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var registered = await front.PostAsync("/api/v1/contacts", Json(new
+        {
+            channel = "letter", customerKind = "person", customerNumber = "85.07.30-033.28", customerName = "Amélie Lambert", email = "amelie@example.be",
+            language = "nl", subject = "Uitbreiding van een woning", serviceId = CatalogueDemoSeeder.StableId("service:hautrival-building-permit"),
+        }));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var contactId = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+
+        var s = await SignedInAsync();
+        var form = await PageAsync(s, $"/staff/cases/new?contact={contactId}");
+        Assert.Contains("Uitbreiding van een woning", form.QuerySelector(".notice")!.TextContent);
+        Assert.Equal("Uitbreiding van een woning", form.QuerySelector("#subject")!.GetAttribute("value"));
+        Assert.Equal("85073003328", form.QuerySelector("#parties-0-number")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector("input[name='language'][value='nl'][checked]"));
+        Assert.NotNull(form.QuerySelector("#caseType option[value='building-permit'][selected]"));
+        var before = Counts();
+        var opened = await SubmitAsync(s, form, "form.case-form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal(before.Cases + 1, Counts().Cases);
+        var contact = app.InScope(db => db.Set<Guichet.Welcome.Contacts.Contact>().AsNoTracking().Single(c => c.Id == contactId));
+        Assert.Equal(Guichet.Welcome.Contacts.ContactOutcome.CaseOpened, contact.Outcome);
+
+        // The same contact again: said at the top of the form, nothing opened.
+        var again = await SubmitAsync(s, form, "form.case-form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("already answered, referred or turned into a case", (await Html.ParseAsync(again)).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(before.Cases + 1, Counts().Cases);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Jar.GetAsync(s.Client, $"/staff/cases/new?contact={Guid.NewGuid()}")).StatusCode);
+    }
 }

@@ -18,8 +18,8 @@ internal static class CasesApi
     public static WebApplication MapCasesApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(DeliverModule.CaseWorkPolicy);
-        api.MapPost("", Open).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
-            .WithSummary("Opens a case of a case type (by code) for a party; the number, the status and the due date come back.");
+        api.MapPost("", Open).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409)
+            .WithSummary("Opens a case of a case type (by code) for a party; the number, the status and the due date come back. With contactId, the contact of the register it comes from becomes \"case opened\" in the same transaction.");
         api.MapGet("", List).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
             .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false, nationalNumber (or enterprise number); keyset paging with ?after= and ?limit= (1-200).");
         api.MapGet("/{id:guid}", Get).ProducesProblem(404).WithSummary("One case with its clock; the view is recorded in the event log.");
