@@ -13,20 +13,17 @@ namespace Guichet.Deliver.Cases;
 /// user's scope (else 404), checks the input (400), lets the case apply its rule (409/422), then
 /// keeps the due date in step and records the event in the same SaveChanges.
 internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<StatusPage.StatusLinkOptions> links, CaseMail mail,
-    Welcome.Contacts.ContactCases contacts)
+    Welcome.Contacts.ContactCases contacts, CaseTypeVersions types)
 {
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    /// The status link token of the case just opened, to hand to the customer (stored only hashed).
-    public string? LastStatusToken { get; private set; }
-
     /// What the API needs to answer with the case it just changed.
-    public (GuichetDb Db, WorkingCalendar Calendar) Context => (db, calendar);
+    public (GuichetDb Db, WorkingCalendar Calendar, CaseTypeVersions Types) Context => (db, calendar, types);
 
-    public async Task<CaseResult<Case>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
+    public async Task<CaseResult<OpenedCase>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
     {
         var (errors, type, parties, unitId) = await CheckOpenAsync(user, request, ct);
-        if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
+        if (errors.Count > 0) return CaseResult<OpenedCase>.Invalid(errors);
         var today = Today;
         var received = request.ReceivedOn ?? today;
 
@@ -42,11 +39,11 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             if (request.ContactId is { } contactId && !await contacts.CaseOpenedAsync(user, contactId, @case.Id, number, ct))
             {
                 db.ChangeTracker.Clear();
-                return CaseResult<Case>.Refused(CaseRefusal.ContactNotOpen);
+                return CaseResult<OpenedCase>.Refused(CaseRefusal.ContactNotOpen);
             }
             // The customer follows the case on its status page, from the start.
-            LastStatusToken = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
-            await mail.AcknowledgeAsync(@case, LastStatusToken, ct);
+            var token = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
+            await mail.AcknowledgeAsync(@case, token, ct);
             eventLog.Record(user, "case.opened", Objects(@case), new Dictionary<string, object?>
             {
                 ["number"] = number, ["caseType"] = type!.Code, ["caseTypeVersion"] = type.Version, ["status"] = @case.Status,
@@ -55,7 +52,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             try
             {
                 await db.SaveChangesAsync(ct);
-                return @case;
+                return new OpenedCase(@case, type, token);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
             {
@@ -116,8 +113,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         if (!tracked) query = query.AsNoTracking();
         var @case = await query.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null) return null;
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
-        return (@case, type);
+        return (@case, await types.GetAsync(db, @case.CaseTypeId, ct));
     }
 
     public Task<CaseResult<Case>> MoveAsync(ClaimsPrincipal user, Guid id, StatusRequest request, CancellationToken ct) =>
@@ -204,6 +200,9 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     public static EventLogObject[] Objects(Case c) =>
         [new EventLogObject("case", c.Id.ToString(), c.Number), new EventLogObject("unit", c.UnitId.ToString())];
 }
+
+/// A case just opened, its type, and the token of its status link (shown once: stored only hashed).
+internal sealed record OpenedCase(Case Case, CaseType Type, string StatusToken);
 
 /// The outcome of a case use case: the value, or why not (not found, invalid input, a rule).
 internal sealed record CaseResult<T>(T? Value, int Status, string? Code, string? Title, IReadOnlyList<InvalidParam> InvalidParams) where T : class

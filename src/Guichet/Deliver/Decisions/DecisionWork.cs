@@ -19,7 +19,7 @@ internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDa
 internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, string? LodgedWith, string? Reference, string? Summary);
 
 /// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
-internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail)
+internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail, CaseTypeVersions types)
 {
     /// Deemed received on the third working day after posting.
     public const int PostalDelayWorkingDays = 3;
@@ -30,7 +30,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
     {
         var @case = await CaseScope.Of(user).Apply(db.Set<Case>()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (@case is null) return CaseResult<Decision>.NotFound;
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+        var type = await types.GetAsync(db, @case.CaseTypeId, ct);
 
         // 400: what cannot be read at all.
         var errors = new List<InvalidParam>();

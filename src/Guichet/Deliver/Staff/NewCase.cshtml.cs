@@ -72,7 +72,7 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases con
         Errors.Add(problems.Where(p => p.Name != "contactId"), Anchor);
         if (Errors.Count > 0) return Page();
         var result = await work.OpenAsync(User, request, ct);
-        if (result.Value is not { } opened)
+        if (result.Value?.Case is not { } opened)
         {
             Errors.Add(result.InvalidParams, Anchor);
             if (Errors.Count == 0) Errors.AddGeneral(result.Code ?? "invalid-value");

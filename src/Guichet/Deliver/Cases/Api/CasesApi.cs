@@ -41,14 +41,14 @@ internal static class CasesApi
         return app;
     }
 
-    private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Open(OpenCaseRequest request, CaseWork work, GuichetDb db, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Open(OpenCaseRequest request, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
     {
         var result = await work.OpenAsync(user, request, ct);
-        if (result.Value is not { } c) return result.ToProblem();
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        if (result.Value is not { } opened) return result.ToProblem();
+        var (c, type, token) = opened;
         return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)) with
         {
-            StatusUrl = work.LastStatusToken is { } token ? StatusPage.StatusLinkOptions.PathFor(token) : null,
+            StatusUrl = StatusPage.StatusLinkOptions.PathFor(token),
         });
     }
 
@@ -62,8 +62,8 @@ internal static class CasesApi
     {
         var result = await change;
         if (result.Value is not { } c) return result.ToProblem();
-        var (db, calendar) = work.Context;
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId);
+        var (db, calendar, types) = work.Context;
+        var type = await types.GetAsync(db, c.CaseTypeId);
         return TypedResults.Ok(CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)));
     }
 
