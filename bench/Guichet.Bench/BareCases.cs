@@ -21,16 +21,17 @@ internal static class BareSql
 {
     public const string CaseColumns = """c."Id", c."CaseTypeId", c."ClosedAt", c."CompleteOn", c."CreatedAt", c."DueOn", c."Extension", c."HandlerId", c."Language", c."Number", c."Parties", c."ReceivedOn", c."ServiceId", c."Status", c."Subject", c."Suspensions", c."UnitId", c."UpdatedAt" """;
 
-    /// The work list as the app asks for it: the unit's cases by due date (no due date last), id
-    /// as tie-breaker, one more than the page to know whether there is a next one. The codes of
-    /// the case types come from a second query, as in the app.
-    public static string List(bool after, bool partyNumber, string maxDate) => $"""
-        SELECT {CaseColumns}, COALESCE(c."DueOn", {maxDate}) AS due
+    /// The work list as the app asks for it: the unit's cases by the indexed sort key (the due
+    /// date, or 9999-12-31 before the clock starts), id as tie-breaker, one more than the page to
+    /// know whether there is a next one; a party number as an id lookup. The codes of the case
+    /// types come from a second query, as in the app.
+    public static string List(bool after, bool partyNumber) => $"""
+        SELECT {CaseColumns}, c."DueSort" AS due
         FROM deliver_cases c
         WHERE c."UnitId" = @unit
-        {(partyNumber ? """AND EXISTS (SELECT 1 FROM deliver_case_party_numbers n WHERE n."CaseId" = c."Id" AND n."Number" = @number)""" : "")}
-        {(after ? """AND (COALESCE(c."DueOn", @max) > @due OR (COALESCE(c."DueOn", @max) = @due AND c."Id" > @id))""" : "")}
-        ORDER BY COALESCE(c."DueOn", {maxDate}), c."Id"
+        {(partyNumber ? """AND c."Id" IN (SELECT n."CaseId" FROM deliver_case_party_numbers n WHERE n."Number" = @number)""" : "")}
+        {(after ? """AND c."DueSort" >= @due AND (c."DueSort" > @due OR c."Id" > @id)""" : "")}
+        ORDER BY c."DueSort", c."Id"
         LIMIT 51
         """;
 
@@ -53,10 +54,9 @@ internal sealed class PostgresBareCases(string cs) : IBareCases
         var ids = new List<string>(51);
         var numbers = new List<string>(51);
         var types = new HashSet<Guid>();
-        await using (var cmd = new NpgsqlCommand(BareSql.List(after is not null, partyNumber is not null, "@max"), conn))
+        await using (var cmd = new NpgsqlCommand(BareSql.List(after is not null, partyNumber is not null), conn))
         {
             cmd.Parameters.Add(new NpgsqlParameter("unit", NpgsqlDbType.Uuid) { Value = unit });
-            cmd.Parameters.Add(new NpgsqlParameter("max", NpgsqlDbType.Date) { Value = DateOnly.MaxValue });
             if (partyNumber is not null) cmd.Parameters.Add(new NpgsqlParameter("number", NpgsqlDbType.Varchar) { Value = partyNumber });
             if (after is { } k)
             {
@@ -195,9 +195,8 @@ internal sealed class SqliteBareCases(string cs) : IBareCases
         var types = new HashSet<string>();
         await using (var cmd = conn.CreateCommand())
         {
-            cmd.CommandText = BareSql.List(after is not null, partyNumber is not null, "@max");
+            cmd.CommandText = BareSql.List(after is not null, partyNumber is not null);
             cmd.Parameters.AddWithValue("@unit", G(unit));
-            cmd.Parameters.AddWithValue("@max", "9999-12-31");
             if (partyNumber is not null) cmd.Parameters.AddWithValue("@number", partyNumber);
             if (after is { } k)
             {

@@ -63,7 +63,6 @@ internal static class CasesBench
 
         public string BareConnectionString => bareConnectionString;
 
-        public string? SqlitePathOrNull => sqliteDirectory is null ? null : Path.Combine(sqliteDirectory, "guichet.db");
 
         public IBareCases Bare() => IsPostgres ? new PostgresBareCases(bareConnectionString) : new SqliteBareCases(bareConnectionString);
 
@@ -217,7 +216,6 @@ internal static class CasesBench
         var after = ReadCursor(cursor);
 
         await using var bare = target.Bare();
-        var bareConnection = target.BareConnectionString;
         var actor = "staff:" + handler.Id;
         var results = new List<Load.Result>();
         var duration = TimeSpan.FromSeconds(o.Seconds);
@@ -280,28 +278,11 @@ internal static class CasesBench
                 return true;
             }));
         }
-        // What-if: the index the work list lacks, and the list query written so that it can use it.
-        var whatIf = new List<Load.Result>();
-        var indexClock = Stopwatch.StartNew();
-        await WhatIfIndex.CreateAsync(target.IsPostgres, target.AppConnectionString, target.SqlitePathOrNull);
-        var indexTime = indexClock.Elapsed;
-        var whatIfPlan = await WhatIfIndex.ExplainAsync(target.IsPostgres, target.AppConnectionString, unit);
-        foreach (var clients in new[] { 1, 16 })
-        {
-            whatIf.Add(await Run("list, first page (50)|Guichet over HTTP, unchanged", clients, ["-"], _ => Get(asHandler, "/api/v1/cases?limit=50")));
-            whatIf.Add(await Run("list, first page (50)|bare SQL, read only, query using the index", clients, ["-"], async _ => await WhatIfIndex.ListAsync(target.IsPostgres, bareConnection, unit, null) > 0));
-            whatIf.Add(await Run("list, second page (?after=)|Guichet over HTTP, unchanged", clients, ["-"], _ => Get(asHandler, "/api/v1/cases?limit=50&after=" + cursor)));
-            whatIf.Add(await Run("list, second page (?after=)|bare SQL, read only, query using the index", clients, ["-"], async _ => await WhatIfIndex.ListAsync(target.IsPostgres, bareConnection, unit, after) > 0));
-            whatIf.Add(await Run("search by national number|Guichet over HTTP, unchanged", clients, numbers, n => Get(asHandler, "/api/v1/cases?nationalNumber=" + n)));
-            whatIf.Add(await Run("search by national number|bare SQL, read only, filter as IN (subquery)", clients, numbers, async n => await WhatIfIndex.SearchAsync(target.IsPostgres, bareConnection, unit, n) > 0));
-        }
-
         app.Refresh();
         var rssMb = app.WorkingSet64 / 1024 / 1024;
         var loadAfter = LoadAverage();
         Console.WriteLine($"[{provider}] load average after: {loadAfter}");
-        var report = Report(o, target.Provider, await target.DescribeAsync(), stats, load, rebuild, generated, dbSize, unitCases, results, rssMb, loadBefore, loadAfter, plan, creationErrors)
-            + WhatIfIndex.Report(target.IsPostgres, whatIf, indexTime, whatIfPlan);
+        var report = Report(o, target.Provider, await target.DescribeAsync(), stats, load, rebuild, generated, dbSize, unitCases, results, rssMb, loadBefore, loadAfter, plan, creationErrors);
         app.Kill(entireProcessTree: true);
         await app.WaitForExitAsync();
         return report;
@@ -374,7 +355,7 @@ internal static class CasesBench
     /// The plan of the work-list query, to show where its time goes.
     private static async Task<string> ExplainListAsync(Target target, Guid unit)
     {
-        var sql = BareSql.List(false, false, target.IsPostgres ? "'9999-12-31'::date" : "'9999-12-31'");
+        var sql = BareSql.List(false, false);
         if (target.IsPostgres)
         {
             await using var conn = new NpgsqlConnection(target.AppConnectionString);

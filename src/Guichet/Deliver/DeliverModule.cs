@@ -33,6 +33,8 @@ internal static class DeliverModule
         services.AddScoped<CustomerRequests>();
         services.AddOptions<StatusLinkOptions>().BindConfiguration(StatusLinkOptions.Section);
         services.AddOptions<AdviceOptions>().BindConfiguration(AdviceOptions.Section);
+        services.AddScoped<AdviceWork>();
+        services.AddSingleton<CaseTypes.CaseTypeVersions>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(StatusLinkRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "?",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })));

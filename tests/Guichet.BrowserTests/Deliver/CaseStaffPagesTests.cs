@@ -82,6 +82,27 @@ public sealed class CaseStaffPagesTests(BrowserApp app) : IAsyncLifetime
         await page.WaitForSelectorAsync(".error-summary");
         await AssertAccessibleAsync(page, language, "case page with errors");
 
+        // A request to the customer (refused once for its date), advice from another unit, a new status link.
+        await page.FillAsync("#ask-what", "Une copie des plans signée par l'architecte");
+        await page.FillAsync("#ask-dueOn", "2020-01-01");
+        await page.ClickAsync("form[action*='handler=ask'] button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary a[href='#ask-dueOn']");
+        await AssertAccessibleAsync(page, language, "case page with a request refused");
+        await page.FillAsync("#ask-dueOn", DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("form[action*='handler=ask'] button[type=submit]");
+        await page.WaitForURLAsync("**?done=customer-asked*");
+        await page.SelectOptionAsync("#advice-toUnitId", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("#advice-question", "Le budget communal couvre-t-il la voirie prévue ?");
+        await page.ClickAsync("form[action*='handler=advice'] button[type=submit]");
+        await page.WaitForURLAsync("**?done=advice-requested*");
+        await page.ClickAsync("form[action*='handler=link'] button[type=submit]");
+        await page.WaitForSelectorAsync("#status-link a.break-all");
+        await AssertAccessibleAsync(page, language, "case page with a request, advice and a new status link");
+        await page.GotoAsync($"{app.BaseUrl}/staff/advice");
+        Assert.True(await page.Locator("section[aria-labelledby='outgoing-title'] tbody tr").CountAsync() > 0);
+        await AssertAccessibleAsync(page, language, "advice between units");
+        await page.GotoAsync(caseUrl);
+
         foreach (var status in new[] { "in-review", "awaiting-decision" })
         {
             await page.SelectOptionAsync("#move-status", status);

@@ -153,6 +153,7 @@ internal sealed record CaseRefusal(int Status, string Code, string Title)
     public static readonly CaseRefusal DateBeforeSuspension = new(422, "date-out-of-order", "The clock cannot resume before it was suspended.");
     public static readonly CaseRefusal ExtensionNotAllowed = new(422, "extension-not-allowed", "The case type allows no extension.");
     public static readonly CaseRefusal AlreadyExtended = new(409, "case-already-extended", "The time was already extended once.");
+    public static readonly CaseRefusal ContactNotOpen = new(409, "contact-not-open", "The contact was answered, referred or turned into a case in the meantime.");
     public static readonly CaseRefusal ExtensionReasonMissing = new(422, "extension-reason-missing", "An extension needs a reason.");
     public static readonly CaseRefusal DecisionRequired = new(409, "decision-required", "This status is reached by issuing the decision, with its motivation and appeal information.");
     public static readonly CaseRefusal UnitNotInvolved = new(422, "unit-not-involved", "This unit does not handle cases of this type.");

@@ -3,9 +3,11 @@ using Guichet.Platform.Web;
 namespace Guichet.Deliver.Cases;
 
 /// The body of POST /api/v1/cases. Everything is optional in the type so that a missing field is
-/// reported by name (400 with invalidParams) rather than as unreadable JSON.
+/// reported by name (400 with invalidParams) rather than as unreadable JSON. ContactId: the
+/// contact of the register the case is opened from; it becomes "case opened" in the same transaction.
 internal sealed record OpenCaseRequest(
-    string? CaseType, Guid? UnitId, string? Language, string? Subject, DateOnly? ReceivedOn, bool? Complete, IReadOnlyList<PartyRequest?>? Parties);
+    string? CaseType, Guid? UnitId, string? Language, string? Subject, DateOnly? ReceivedOn, bool? Complete, IReadOnlyList<PartyRequest?>? Parties,
+    Guid? ContactId = null);
 
 internal sealed record PartyRequest(string? Role, string? Kind, string? Name, string? Number, string? Email, string? Phone, string? Address);
 
@@ -42,10 +44,8 @@ internal static class CaseRequestRules
                 errors.Add(new(field, "required", "A party, not null."));
                 continue;
             }
-            PartyRole? role = p.Role switch { "applicant" => PartyRole.Applicant, "representative" => PartyRole.Representative, _ => null };
-            if (role is null) errors.Add(new($"{field}.role", "unknown-code", "Use applicant or representative."));
-            PartyKind? kind = p.Kind switch { "person" => PartyKind.Person, "company" => PartyKind.Company, _ => null };
-            if (kind is null) errors.Add(new($"{field}.kind", "unknown-code", "Use person or company."));
+            var role = EnumCodes.Read<PartyRole>(p.Role, $"{field}.role", errors);
+            var kind = EnumCodes.Read<PartyKind>(p.Kind, $"{field}.kind", errors);
             if (string.IsNullOrWhiteSpace(p.Name)) errors.Add(new($"{field}.name", "required", "The party's name."));
             else if (p.Name.Length > MaxName) errors.Add(new($"{field}.name", "too-long", $"At most {MaxName} characters."));
             string? number = null;

@@ -12,20 +12,18 @@ namespace Guichet.Deliver.Cases;
 /// The case file's use cases, shared by the API and the pages. Each one finds the case within the
 /// user's scope (else 404), checks the input (400), lets the case apply its rule (409/422), then
 /// keeps the due date in step and records the event in the same SaveChanges.
-internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<StatusPage.StatusLinkOptions> links, CaseMail mail)
+internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<StatusPage.StatusLinkOptions> links, CaseMail mail,
+    Welcome.Contacts.ContactCases contacts, CaseTypeVersions types)
 {
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    /// The status link token of the case just opened, to hand to the customer (stored only hashed).
-    public string? LastStatusToken { get; private set; }
-
     /// What the API needs to answer with the case it just changed.
-    public (GuichetDb Db, WorkingCalendar Calendar) Context => (db, calendar);
+    public (GuichetDb Db, WorkingCalendar Calendar, CaseTypeVersions Types) Context => (db, calendar, types);
 
-    public async Task<CaseResult<Case>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
+    public async Task<CaseResult<OpenedCase>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
     {
-        var (errors, type, parties, unitId) = await CheckOpenAsync(request, ct);
-        if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
+        var (errors, type, parties, unitId) = await CheckOpenAsync(user, request, ct);
+        if (errors.Count > 0) return CaseResult<OpenedCase>.Invalid(errors);
         var today = Today;
         var received = request.ReceivedOn ?? today;
 
@@ -37,18 +35,24 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             @case.Touch(type!, today, calendar, now);
             db.Add(@case);
             foreach (var n in parties.Select(p => p.Number).OfType<string>().Distinct()) db.Add(new CasePartyNumber(@case.Id, n));
+            // Checked above; a contact closed in the meantime (by a colleague) stops the opening.
+            if (request.ContactId is { } contactId && !await contacts.CaseOpenedAsync(user, contactId, @case.Id, number, ct))
+            {
+                db.ChangeTracker.Clear();
+                return CaseResult<OpenedCase>.Refused(CaseRefusal.ContactNotOpen);
+            }
             // The customer follows the case on its status page, from the start.
-            LastStatusToken = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
-            await mail.AcknowledgeAsync(@case, LastStatusToken, ct);
+            var token = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
+            await mail.AcknowledgeAsync(@case, token, ct);
             eventLog.Record(user, "case.opened", Objects(@case), new Dictionary<string, object?>
             {
                 ["number"] = number, ["caseType"] = type!.Code, ["caseTypeVersion"] = type.Version, ["status"] = @case.Status,
-                ["unit"] = @case.UnitId, ["language"] = @case.Language, ["dueOn"] = @case.DueOn,
+                ["unit"] = @case.UnitId, ["language"] = @case.Language, ["dueOn"] = @case.DueOn, ["contact"] = request.ContactId,
             });
             try
             {
                 await db.SaveChangesAsync(ct);
-                return @case;
+                return new OpenedCase(@case, type, token);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
             {
@@ -59,10 +63,10 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
 
     /// Everything wrong with a request to open a case, without opening it: a form shows these
     /// together with its own problems (a date it could not read) and stores nothing.
-    public async Task<IReadOnlyList<InvalidParam>> ProblemsOfOpenAsync(OpenCaseRequest request, CancellationToken ct) =>
-        (await CheckOpenAsync(request, ct)).Errors;
+    public async Task<IReadOnlyList<InvalidParam>> ProblemsOfOpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct) =>
+        (await CheckOpenAsync(user, request, ct)).Errors;
 
-    private async Task<(List<InvalidParam> Errors, CaseType? Type, List<CaseParty> Parties, Guid? UnitId)> CheckOpenAsync(OpenCaseRequest request, CancellationToken ct)
+    private async Task<(List<InvalidParam> Errors, CaseType? Type, List<CaseParty> Parties, Guid? UnitId)> CheckOpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
     {
         var errors = new List<InvalidParam>();
         CaseType? type = null;
@@ -80,6 +84,12 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         var parties = CaseRequestRules.Parties(request.Parties, errors);
         var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault();
         if (type is not null && unitId is { } u && !type.Content.UnitIds.Contains(u)) errors.Add(new("unitId", "unit-not-involved", "This unit does not handle cases of this type."));
+        if (request.ContactId is { } contactId)
+        {
+            var contact = await contacts.FindAsync(user, contactId, ct);
+            if (contact is null) errors.Add(new("contactId", "unknown-id", "No contact you may see has this id."));
+            else if (!contact.IsOpen) errors.Add(new("contactId", "contact-not-open", "This contact was already answered, referred or turned into a case."));
+        }
         return (errors, type, parties, unitId);
     }
 
@@ -103,8 +113,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         if (!tracked) query = query.AsNoTracking();
         var @case = await query.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null) return null;
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
-        return (@case, type);
+        return (@case, await types.GetAsync(db, @case.CaseTypeId, ct));
     }
 
     public Task<CaseResult<Case>> MoveAsync(ClaimsPrincipal user, Guid id, StatusRequest request, CancellationToken ct) =>
@@ -191,6 +200,9 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     public static EventLogObject[] Objects(Case c) =>
         [new EventLogObject("case", c.Id.ToString(), c.Number), new EventLogObject("unit", c.UnitId.ToString())];
 }
+
+/// A case just opened, its type, and the token of its status link (shown once: stored only hashed).
+internal sealed record OpenedCase(Case Case, CaseType Type, string StatusToken);
 
 /// The outcome of a case use case: the value, or why not (not found, invalid input, a rule).
 internal sealed record CaseResult<T>(T? Value, int Status, string? Code, string? Title, IReadOnlyList<InvalidParam> InvalidParams) where T : class

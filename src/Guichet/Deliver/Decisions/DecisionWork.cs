@@ -19,7 +19,7 @@ internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDa
 internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, string? LodgedWith, string? Reference, string? Summary);
 
 /// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
-internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail)
+internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail, CaseTypeVersions types)
 {
     /// Deemed received on the third working day after posting.
     public const int PostalDelayWorkingDays = 3;
@@ -30,18 +30,12 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
     {
         var @case = await CaseScope.Of(user).Apply(db.Set<Case>()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (@case is null) return CaseResult<Decision>.NotFound;
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+        var type = await types.GetAsync(db, @case.CaseTypeId, ct);
 
         // 400: what cannot be read at all.
         var errors = new List<InvalidParam>();
-        DecisionOutcome? outcome = request.Outcome switch
-        {
-            "granted" => DecisionOutcome.Granted, "refused" => DecisionOutcome.Refused,
-            "partiallyGranted" => DecisionOutcome.PartiallyGranted, "inadmissible" => DecisionOutcome.Inadmissible, _ => null,
-        };
-        if (outcome is null) errors.Add(new("outcome", "unknown-code", "Use granted, refused, partiallyGranted or inadmissible."));
-        NotificationChannel? channel = request.Channel switch { "email" => NotificationChannel.Email, "post" => NotificationChannel.Post, _ => null };
-        if (channel is null) errors.Add(new("channel", "unknown-code", "Use email or post."));
+        var outcome = EnumCodes.Read<DecisionOutcome>(request.Outcome, "outcome", errors);
+        var channel = EnumCodes.Read<NotificationChannel>(request.Channel, "channel", errors);
         if (request.FactualGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("factualGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
         if (request.LegalGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("legalGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
         if (errors.Count > 0) return CaseResult<Decision>.Invalid(errors);
@@ -158,8 +152,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
                 ? CaseResult<LodgedAppeal>.Refused(DecisionRefusals.NoDecision)
                 : CaseResult<LodgedAppeal>.NotFound;
         var errors = new List<InvalidParam>();
-        AppealKind? kind = request.Kind switch { "appeal" => AppealKind.Appeal, "objection" => AppealKind.Objection, _ => null };
-        if (kind is null) errors.Add(new("kind", "unknown-code", "Use appeal or objection."));
+        var kind = EnumCodes.Read<AppealKind>(request.Kind, "kind", errors);
         var lodgedOn = request.LodgedOn ?? Today;
         if (lodgedOn > Today) errors.Add(new("lodgedOn", "date-in-future", "Not after today."));
         if (lodgedOn < found.Value.Decision.SentOn) errors.Add(new("lodgedOn", "date-out-of-order", "Not before the decision was sent."));

@@ -18,7 +18,8 @@ internal sealed record AskRequest(string? What, DateOnly? DueOn);
 /// Asking the customer for something, and the customer's answer through the status page: the
 /// question suspends the clock (when the case type allows it, for a missing document), the
 /// upload resumes it, each in one transaction with its event.
-internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocuments documents, WorkingCalendar calendar, TimeProvider time, IOptions<StatusLinkOptions> links, CaseMail mail)
+internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocuments documents, WorkingCalendar calendar, TimeProvider time, IOptions<StatusLinkOptions> links, CaseMail mail,
+    CaseTypeVersions types)
 {
     public const string MissingDocumentReason = "missing-document";
 
@@ -37,7 +38,7 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         if (errors.Count > 0) return CaseResult<CustomerRequest>.Invalid(errors);
         if (@case.IsClosed) return CaseResult<CustomerRequest>.Refused(CaseRefusal.Closed);
 
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+        var type = await types.GetAsync(db, @case.CaseTypeId, ct);
         var now = time.GetUtcNow();
         var asked = new CustomerRequest(caseId, request.What!.Trim(), request.DueOn!.Value, now, EventLog.ActorOf(user));
         db.Add(asked);
@@ -66,7 +67,7 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         }
         var now = time.GetUtcNow();
         asked.Answer(document.Id, now);
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == @case.CaseTypeId, ct);
+        var type = await types.GetAsync(db, @case.CaseTypeId, ct);
         // The answer resumes the clock when nothing else is still awaited from the customer.
         var stillWaiting = await db.Set<CustomerRequest>().AnyAsync(r => r.CaseId == @case.Id && r.Id != requestId && r.AnsweredAt == null, ct);
         var resumed = !stillWaiting && @case.Suspensions.Any(s => s.Until is null && s.Reason == MissingDocumentReason) && @case.Resume(Today) is null;

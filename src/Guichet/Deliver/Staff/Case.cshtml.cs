@@ -1,8 +1,11 @@
+using Guichet.Deliver.Advice;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Clock;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
+using Guichet.Deliver.Requests;
+using Guichet.Deliver.StatusPage;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
@@ -19,7 +22,8 @@ namespace Guichet.Deliver.Staff;
 /// fails is shown again with its values and its errors; one that succeeds redirects back here
 /// (post/redirect/get) with a line saying what was done. Reading the page is a view of personal
 /// data and is recorded by CaseWork.ViewAsync.
-internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb db, CatalogueDirectory catalogue, WorkingCalendar calendar, Texts texts) : PageModel
+internal sealed class CaseModel(CaseWork work, DecisionWork decisions, CustomerRequests requests, AdviceWork advice, GuichetDb db, CatalogueDirectory catalogue,
+    WorkingCalendar calendar, PublicUrls urls, Texts texts) : PageModel
 {
     public const string DocumentKinds = "application evidence correspondence decision other";
 
@@ -31,6 +35,12 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb
     public IReadOnlyList<CaseDocument> Documents { get; private set; } = [];
     public Decision? Decision { get; private set; }
     public IReadOnlyList<LodgedAppeal> Appeals { get; private set; } = [];
+    public IReadOnlyList<CustomerRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<AdviceRequest> Advice { get; private set; } = [];
+    /// The units of the organisation that may be asked for advice (all but the case's own).
+    public IReadOnlyList<CaseChoice> AdvisingUnits { get; private set; } = [];
+    /// A status link just made: shown once, since only its hash is kept.
+    public string? NewStatusLink { get; private set; }
     /// Where a decision would take the case now; null: it cannot be decided now.
     public CaseStatus? DecisionStatus { get; private set; }
     public IReadOnlyDictionary<Guid, (string Text, string? Lang)> Units { get; private set; } = new Dictionary<Guid, (string, string?)>();
@@ -76,6 +86,24 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb
     public Task<IActionResult> OnPostLodgeAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "lodge", "appeal-lodged", ["lodge.lodgedOn"], () => decisions.LodgeAppealAsync(User, id,
             new LodgeAppealRequest(Posted("lodge.kind"), DateOf("lodge.lodgedOn"), Posted("lodge.lodgedWith"), Posted("lodge.reference"), Posted("lodge.summary")), ct), ct);
+
+    public Task<IActionResult> OnPostAskAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, "ask", "customer-asked", ["ask.dueOn"], () => requests.AskAsync(User, id, new AskRequest(Posted("ask.what"), DateOf("ask.dueOn")), ct), ct);
+
+    public Task<IActionResult> OnPostAdviceAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, "advice", "advice-requested", [], () => advice.AskAsync(User, id,
+            new AskAdviceRequest(Guid.TryParse(Posted("advice.toUnitId"), out var unit) ? unit : null, Posted("advice.question")), ct), ct);
+
+    /// A new link to the customer's status page; earlier links stop working. It is shown on this
+    /// response only (post without redirect): it is stored hashed and cannot be shown again.
+    public async Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
+    {
+        var result = await requests.NewLinkAsync(User, id, ct);
+        if (result.Value is not { } token) return NotFound();
+        NewStatusLink = urls.Absolute(StatusLinkOptions.PathFor(token));
+        Done = "status-link-created";
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct)
     {
@@ -141,6 +169,8 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb
         "assign" => "assignment",
         "note" => "notes",
         "lodge" => "decision",
+        "ask" => "requests",
+        "advice" => "advice",
         _ => "main",
     };
 
@@ -154,6 +184,8 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb
         "assign" => "assign-unitId",
         "note" => "note-text",
         "lodge" => "lodge-kind",
+        "ask" => "ask-what",
+        "advice" => "advice-toUnitId",
         _ => "main",
     };
 
@@ -167,13 +199,20 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, GuichetDb
         Decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == id, ct);
         Appeals = Decision is null ? [] : [.. (await db.Set<LodgedAppeal>().AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct)).OrderBy(a => a.RegisteredAt)];
         DecisionStatus = Decision is null ? DecisionWork.DecisionStatus(Case, Type) : null;
+        Requests = [.. (await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct)).OrderBy(r => r.CreatedAt)];
+        Advice = [.. (await db.Set<AdviceRequest>().AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct)).OrderBy(a => a.RequestedAt)];
 
         var involved = Type.Content.UnitIds;
-        Units = await CaseDisplay.UnitNamesAsync(catalogue, involved.Append(Case.UnitId), Case.Language, ct);
+        var organisation = (await catalogue.UnitAsync(Case.UnitId, ct))?.OrganisationId;
+        var organisationUnits = organisation is { } o ? await catalogue.UnitsOfAsync(o, ct) : [];
+        Units = await CaseDisplay.UnitNamesAsync(catalogue, involved.Append(Case.UnitId).Concat(Advice.Select(a => a.ToUnitId)).Concat(organisationUnits.Select(u => u.Id)), Case.Language, ct);
+        AdvisingUnits = [.. organisationUnits.Where(u => u.Id != Case.UnitId).Select(u => new CaseChoice(u.Id.ToString(), UnitName(u.Id), Units[u.Id].Lang))
+            .OrderBy(c => c.Label, StringComparer.CurrentCulture)];
         var colleagues = await db.Set<StaffUser>().AsNoTracking().Where(s => s.UnitId != null && involved.Contains(s.UnitId.Value)).ToListAsync(ct);
         Colleagues = [.. colleagues.OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).Select(s =>
             new CaseChoice(s.Id.ToString(), $"{s.DisplayName} – {UnitName(s.UnitId!.Value)}"))];
-        var actors = Notes.Select(n => n.Author).Concat(Documents.Select(d => d.UploadedBy)).Concat(Appeals.Select(a => a.RegisteredBy));
+        var actors = Notes.Select(n => n.Author).Concat(Documents.Select(d => d.UploadedBy)).Concat(Appeals.Select(a => a.RegisteredBy))
+            .Concat(Requests.Select(r => r.CreatedBy)).Concat(Advice.Select(a => a.RequestedBy)).Concat(Advice.Select(a => a.AnsweredBy).OfType<string>());
         if (Decision is not null) actors = actors.Append(Decision.IssuedBy);
         var ids = actors.Select(CaseDisplay.StaffIdOf).OfType<Guid>().ToList();
         if (Case.HandlerId is { } handler) ids.Add(handler);

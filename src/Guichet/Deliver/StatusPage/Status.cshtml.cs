@@ -18,7 +18,7 @@ namespace Guichet.Deliver.StatusPage;
 /// words, what comes next and by when, what is needed from them (with upload), the steps so
 /// far, and the decision with how to appeal. In the case's language unless the reader switches.
 [EnableRateLimiting(DeliverModule.StatusLinkRateLimit)]
-internal sealed class StatusModel(GuichetDb db, CustomerRequests requests, WorkingCalendar calendar, TimeProvider time, Texts texts) : PageModel
+internal sealed class StatusModel(GuichetDb db, CustomerRequests requests, CaseTypeVersions types, WorkingCalendar calendar, TimeProvider time, Texts texts) : PageModel
 {
     public sealed record Step(DateTimeOffset At, string Text);
 
@@ -81,7 +81,7 @@ internal sealed class StatusModel(GuichetDb db, CustomerRequests requests, Worki
         Case = found;
         Token = token;
         Language = Languages.Current;
-        Type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == found.CaseTypeId, ct);
+        Type = await types.GetAsync(db, found.CaseTypeId, ct);
         var status = Type.Status(found.Status);
         StatusText = Text(status?.CustomerText);
         var next = status?.Next.Select(Type.Status).OfType<CaseStatus>().OrderBy(s => s.Final).FirstOrDefault();

@@ -5,8 +5,8 @@ internal enum ContactChannel { Counter, Phone, Email, Letter, WebForm, Open311 }
 internal enum CustomerKind { Person, Company, Anonymous }
 
 /// What came of a contact: answered there and then, passed to the unit that can help, sent to
-/// the competent body ("not ours"), or a call-back promised.
-internal enum ContactOutcome { Open, Answered, Routed, Referred, CallBackPromised }
+/// the competent body ("not ours"), a call-back promised, or a case file opened on it (Deliver).
+internal enum ContactOutcome { Open, Answered, Routed, Referred, CallBackPromised, CaseOpened }
 
 internal enum RepresentativeRole { Parent, Guardian, Accountant, Lawyer, Other }
 
@@ -43,6 +43,9 @@ internal sealed class Contact
     public int? ResponseWorkingDays { get; private set; }
     public DateOnly? CallBackBy { get; private set; }
     public DateTimeOffset? CalledBackAt { get; private set; }
+    /// The case file opened on this contact, if one was.
+    public Guid? CaseId { get; private set; }
+    public string? CaseNumber { get; private set; }
     public string RegisteredBy { get; private set; } = "";
     public Guid? RegisteredByUnitId { get; private set; }
 
@@ -112,6 +115,16 @@ internal sealed class Contact
     {
         CalledBackAt = at;
         Outcome = ContactOutcome.Answered;
+        Responded(at, workingDays);
+    }
+
+    /// A case file was opened on the request: the contact is answered by it (the case's own clock
+    /// takes over from the channel's response norm).
+    public void OpenedCase(Guid caseId, string caseNumber, DateTimeOffset at, int workingDays)
+    {
+        CaseId = caseId;
+        CaseNumber = caseNumber;
+        Outcome = ContactOutcome.CaseOpened;
         Responded(at, workingDays);
     }
 

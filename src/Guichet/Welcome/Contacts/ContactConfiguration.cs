@@ -23,6 +23,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>, 
         b.Property(x => x.Subject).HasMaxLength(Contact.MaxSubject);
         b.Property(x => x.Notes).HasMaxLength(Contact.MaxNotes);
         b.Property(x => x.RegisteredBy).HasMaxLength(200);
+        b.Property(x => x.CaseNumber).HasMaxLength(20);
         b.HasIndex(x => new { x.CustomerNumber, x.ReceivedAt });
         b.HasIndex(x => new { x.UnitId, x.ReceivedAt });
         b.HasIndex(x => new { x.Outcome, x.CallBackBy });

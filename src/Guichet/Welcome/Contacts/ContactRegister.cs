@@ -50,8 +50,8 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         Action<Contact>? alongWith = null, OutcomeRequest? outcome = null, IEnumerable<InvalidParam>? alsoWrong = null)
     {
         var errors = new List<InvalidParam>();
-        var channel = Parse<ContactChannel>(r.Channel, "channel", errors, required: true);
-        var kind = Parse<CustomerKind>(r.CustomerKind ?? "anonymous", "customerKind", errors, required: true);
+        var channel = EnumCodes.Read<ContactChannel>(r.Channel, "channel", errors);
+        var kind = EnumCodes.Read<CustomerKind>(r.CustomerKind ?? "anonymous", "customerKind", errors);
         string? number = null;
         if (!string.IsNullOrWhiteSpace(r.CustomerNumber))
         {
@@ -71,7 +71,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         Representation? onBehalfOf = null;
         if (r.OnBehalfOf is { } rep)
         {
-            var role = Parse<RepresentativeRole>(rep.Role, "onBehalfOf.role", errors, required: true);
+            var role = EnumCodes.Read<RepresentativeRole>(rep.Role, "onBehalfOf.role", errors);
             if (string.IsNullOrWhiteSpace(rep.Name)) errors.Add(new("onBehalfOf.name", "required", "Who acts for the customer."));
             else Text(rep.Name, "onBehalfOf.name", 200, errors);
             if (role is { } ro && !string.IsNullOrWhiteSpace(rep.Name)) onBehalfOf = new Representation(rep.Name.Trim(), ro);
@@ -126,8 +126,9 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
 
     private async Task<(ContactOutcome? Outcome, CatalogueDirectory.ServiceEntry? Referral)> CheckOutcomeAsync(OutcomeRequest r, string prefix, List<InvalidParam> errors, CancellationToken ct)
     {
-        var outcome = Parse<ContactOutcome>(r.Outcome, prefix + "outcome", errors, required: true);
+        var outcome = EnumCodes.Read<ContactOutcome>(r.Outcome, prefix + "outcome", errors);
         if (outcome == ContactOutcome.Open) errors.Add(new(prefix + "outcome", "unknown-code", "Use answered, routed, referred or callBackPromised."));
+        if (outcome == ContactOutcome.CaseOpened) errors.Add(new(prefix + "outcome", "case-opened-by-a-case", "A contact becomes caseOpened when a case is opened from it (POST /api/v1/cases with contactId)."));
         Text(r.Notes, prefix + "notes", Contact.MaxNotes, errors);
         if (outcome is ContactOutcome.Routed or ContactOutcome.CallBackPromised)
         {
@@ -226,19 +227,6 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
     }
 
     private static string Camel(string pascal) => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
-
-    private static T? Parse<T>(string? text, string field, List<InvalidParam> errors, bool required) where T : struct, Enum
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required) errors.Add(new(field, "required", "Use one of: " + string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])) + "."));
-            return null;
-        }
-        foreach (var value in Enum.GetValues<T>())
-            if (string.Equals(char.ToLowerInvariant(value.ToString()[0]) + value.ToString()[1..], text, StringComparison.Ordinal)) return value;
-        errors.Add(new(field, "unknown-code", "Use one of: " + string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])) + "."));
-        return null;
-    }
 
     private static string? Error(List<InvalidParam> errors, string field, string code, string reason)
     {

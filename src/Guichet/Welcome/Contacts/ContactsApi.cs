@@ -14,13 +14,13 @@ internal sealed record ContactResponse(
     Guid Id, ContactChannel Channel, DateTimeOffset ReceivedAt, CustomerKind CustomerKind, string? CustomerNumber, string? CustomerName,
     string? Email, string? Phone, string? Address, Representation? OnBehalfOf, string Language, string Subject, Guid? ServiceId, Guid? UnitId,
     ContactOutcome Outcome, string? Notes, DateOnly RespondBy, DateTimeOffset? RespondedAt, int? ResponseWorkingDays, bool Late,
-    DateOnly? CallBackBy, DateTimeOffset? CalledBackAt, bool CallBackOverdue)
+    DateOnly? CallBackBy, DateTimeOffset? CalledBackAt, bool CallBackOverdue, Guid? CaseId, string? CaseNumber)
 {
     public static ContactResponse From(Contact c, DateOnly today) => new(
         c.Id, c.Channel, c.ReceivedAt, c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf, c.Language, c.Subject,
         c.ServiceId, c.UnitId, c.Outcome, c.Notes, c.RespondBy, c.RespondedAt, c.ResponseWorkingDays,
         c.RespondedAt is { } r ? BrusselsTime.LocalDate(r) > c.RespondBy : today > c.RespondBy,
-        c.CallBackBy, c.CalledBackAt, c.CallBackOverdue(today));
+        c.CallBackBy, c.CalledBackAt, c.CallBackOverdue(today), c.CaseId, c.CaseNumber);
 }
 
 internal static class ContactsApi

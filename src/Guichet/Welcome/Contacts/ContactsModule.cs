@@ -10,6 +10,7 @@ internal static class ContactsModule
         services.AddAuthorizationBuilder().AddPolicy(ContactsApi.ContactWorkPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin));
         services.AddOptions<ContactNorms>().BindConfiguration(ContactNorms.Section);
         services.AddScoped<ContactRegister>();
+        services.AddScoped<ContactCases>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Contacts/Staff", ContactsApi.ContactWorkPolicy));
         return services;
     }

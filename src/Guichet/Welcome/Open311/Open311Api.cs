@@ -207,7 +207,7 @@ internal static class Open311Api
         // The norm's day: a first answer is due by the end of it, Brussels time.
         var expected = BrusselsTime.ToInstant(c.RespondBy, new TimeOnly(23, 59, 59));
         return new Open311RequestView(
-            c.Id.ToString(), c.IsOpen ? "open" : "closed", texts.Get(language, "open311.status." + char.ToLowerInvariant(c.Outcome.ToString()[0]) + c.Outcome.ToString()[1..]),
+            c.Id.ToString(), c.IsOpen ? "open" : "closed", texts.Get(language, "open311.status." + EnumCodes.Code(c.Outcome)),
             serviceName, r.ServiceCode, c.Notes, unit?.Name.Resolve(language, language).Text,
             c.IsOpen ? string.Format(CultureInfo.GetCultureInfo(Languages.CultureName(language)), texts.Get(language, "open311.notice"), c.RespondBy.ToString("d", CultureInfo.GetCultureInfo(Languages.CultureName(language)))) : null,
             Open311Json.DateTime(c.ReceivedAt), Open311Json.DateTime(c.RespondedAt ?? c.ReceivedAt), Open311Json.DateTime(expected),

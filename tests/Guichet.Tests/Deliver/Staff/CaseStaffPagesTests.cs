@@ -618,4 +618,145 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.Equal(HttpStatusCode.BadRequest, (await s.Jar.SendAsync(s.Client, new HttpRequestMessage(HttpMethod.Post, $"/staff/cases/{id}/documents") { Content = upload })).StatusCode);
         Assert.Equal(before, (Counts(), Stored(id).UpdatedAt));
     }
+
+    // ---- a case from a contact --------------------------------------------------------------
+
+    [Fact]
+    public async Task A_case_opened_from_a_contact_starts_with_what_the_contact_says_and_closes_it()
+    {
+        var front = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var registered = await front.PostAsync("/api/v1/contacts", Json(new
+        {
+            channel = "letter", customerKind = "person", customerNumber = "85.07.30-033.28", customerName = "Amélie Lambert", email = "amelie@example.be",
+            language = "nl", subject = "Uitbreiding van een woning", serviceId = CatalogueDemoSeeder.StableId("service:hautrival-building-permit"),
+        }));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var contactId = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+
+        var s = await SignedInAsync();
+        var form = await PageAsync(s, $"/staff/cases/new?contact={contactId}");
+        Assert.Contains("Uitbreiding van een woning", form.QuerySelector(".notice")!.TextContent);
+        Assert.Equal("Uitbreiding van een woning", form.QuerySelector("#subject")!.GetAttribute("value"));
+        Assert.Equal("85073003328", form.QuerySelector("#parties-0-number")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector("input[name='language'][value='nl'][checked]"));
+        Assert.NotNull(form.QuerySelector("#caseType option[value='building-permit'][selected]"));
+        var before = Counts();
+        var opened = await SubmitAsync(s, form, "form.case-form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal(before.Cases + 1, Counts().Cases);
+        var contact = app.InScope(db => db.Set<Guichet.Welcome.Contacts.Contact>().AsNoTracking().Single(c => c.Id == contactId));
+        Assert.Equal(Guichet.Welcome.Contacts.ContactOutcome.CaseOpened, contact.Outcome);
+
+        // The same contact again: said at the top of the form, nothing opened.
+        var again = await SubmitAsync(s, form, "form.case-form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("already answered, referred or turned into a case", (await Html.ParseAsync(again)).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(before.Cases + 1, Counts().Cases);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Jar.GetAsync(s.Client, $"/staff/cases/new?contact={Guid.NewGuid()}")).StatusCode);
+    }
+
+    // ---- requests to the customer, status link, advice ----------------------------------------
+
+    private int RequestsOf(Guid id) => app.InScope(db => db.Set<Guichet.Deliver.Requests.CustomerRequest>().Count(r => r.CaseId == id));
+
+    [Fact]
+    public async Task The_case_page_asks_the_customer_for_a_document_which_stops_the_clock_and_lists_the_request()
+    {
+        var s = await SignedInAsync();
+        var id = await CaseAsync();
+        var page = await PageAsync(s, $"/staff/cases/{id}");
+        Assert.Contains("Nothing has been asked of the customer.", page.QuerySelector("#requests")!.TextContent);
+
+        // Bad input: said in the page's language, next to the field and in the summary; nothing stored.
+        var empty = await SubmitAsync(s, page, "form[action*='handler=ask']", new Dictionary<string, string> { ["ask.what"] = "", ["ask.dueOn"] = "2026-10-01" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var refused = await Html.ParseAsync(empty);
+        Assert.Equal(["#ask-what", "#ask-dueOn"], SummaryLinks(refused));
+        Assert.Contains("The date must be after today.", refused.QuerySelector("#requests")!.TextContent);
+        Assert.Equal(0, RequestsOf(id));
+
+        var asked = await SubmitAsync(s, page, "form[action*='handler=ask']", new Dictionary<string, string> { ["ask.what"] = "Une copie des plans signée par l'architecte", ["ask.dueOn"] = "2026-10-20" });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var after = await PageAsync(s, asked.Headers.Location!.OriginalString);
+        Assert.Contains("The request has been sent to the customer.", after.QuerySelector(".notice")!.TextContent);
+        var requests = after.QuerySelector("#requests table")!.TextContent;
+        Assert.Contains("Une copie des plans signée par l'architecte", requests);
+        Assert.Contains("Awaited", requests);
+        Assert.Equal(1, RequestsOf(id));
+        Assert.True(Stored(id).IsSuspended);
+
+        // The letter for post, with a status link of its own.
+        var letterLink = after.QuerySelector("#requests a[href$='/letter']")!.GetAttribute("href")!;
+        var letter = await s.Jar.GetAsync(s.Client, letterLink);
+        Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
+        Assert.Equal("text/html", letter.Content.Headers.ContentType!.MediaType);
+        var letterText = await letter.Content.ReadAsStringAsync();
+        Assert.Contains("Une copie des plans signée par l&#x27;architecte", letterText.Replace("&#39;", "&#x27;"));
+        Assert.Contains("/status/", letterText);
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Jar.GetAsync(s.Client, $"/staff/cases/{id}/requests/{Guid.NewGuid()}/letter")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_status_link_is_shown_once_and_opens_the_status_page_while_the_earlier_ones_stop()
+    {
+        var s = await SignedInAsync();
+        var id = await CaseAsync();
+        var page = await PageAsync(s, $"/staff/cases/{id}");
+        Assert.Null(page.QuerySelector("#status-link a.break-all"));
+        var first = await Html.ParseAsync(await SubmitAsync(s, page, "form[action*='handler=link']", new Dictionary<string, string>()));
+        var firstLink = new Uri(first.QuerySelector("#status-link a.break-all")!.GetAttribute("href")!).PathAndQuery;
+        Assert.StartsWith("/status/", firstLink);
+        Assert.Contains("A new status link has been made", first.QuerySelector(".notice")!.TextContent);
+        var customer = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(firstLink + "?lang=fr")).StatusCode);
+
+        var second = await Html.ParseAsync(await SubmitAsync(s, page, "form[action*='handler=link']", new Dictionary<string, string>()));
+        var secondLink = new Uri(second.QuerySelector("#status-link a.break-all")!.GetAttribute("href")!).PathAndQuery;
+        Assert.NotEqual(firstLink, secondLink);
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(secondLink + "?lang=fr")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await customer.GetAsync(firstLink + "?lang=fr")).StatusCode);
+        // Reloading the case page does not show the link again.
+        Assert.Null((await PageAsync(s, $"/staff/cases/{id}")).QuerySelector("#status-link a.break-all"));
+    }
+
+    [Fact]
+    public async Task Advice_is_asked_on_the_case_page_and_given_by_the_unit_asked_on_its_advice_page()
+    {
+        var management = CatalogueDemoSeeder.StableId("unit:hautrival/hautrival-general-management");
+        int AdviceCount() => app.InScope(db => db.Set<Guichet.Deliver.Advice.AdviceRequest>().Count());
+        var s = await SignedInAsync();
+        var id = await CaseAsync();
+        var page = await PageAsync(s, $"/staff/cases/{id}");
+        Assert.NotNull(page.QuerySelector($"#advice-toUnitId option[value='{management}']"));
+        Assert.Null(page.QuerySelector($"#advice-toUnitId option[value='{UrbanPlanning}']")); // not itself
+
+        var before = AdviceCount();
+        var noUnit = await Html.ParseAsync(await SubmitAsync(s, page, "form[action*='handler=advice']", new Dictionary<string, string> { ["advice.toUnitId"] = "", ["advice.question"] = "" }));
+        Assert.Equal(["#advice-toUnitId", "#advice-question"], SummaryLinks(noUnit));
+        Assert.Equal(before, AdviceCount());
+
+        var asked = await SubmitAsync(s, page, "form[action*='handler=advice']", new Dictionary<string, string>
+        {
+            ["advice.toUnitId"] = management.ToString(), ["advice.question"] = "Le budget communal couvre-t-il la voirie prévue ?",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var number = Stored(id).Number;
+        Assert.Contains("Le budget communal couvre-t-il la voirie prévue ?", (await PageAsync(s, $"/staff/cases/{id}")).QuerySelector("#advice")!.TextContent);
+        var mine = await PageAsync(s, "/staff/advice");
+        Assert.NotNull(mine.QuerySelector($"a[href='/staff/cases/{id}#advice']"));
+
+        // The unit asked answers on its own advice page (it does not see the case itself).
+        var manager = await SignedInAsync(DemoAccounts.Manager);
+        var advicePage = await PageAsync(manager, "/staff/advice");
+        var item = advicePage.QuerySelectorAll("article.advice-item").Single(a => a.TextContent.Contains(number));
+        var formSelector = $"form[action*='{item.QuerySelector("form")!.GetAttribute("action")!.Split("adviceId=")[1]}']";
+        var blank = await Html.ParseAsync(await SubmitAsync(manager, advicePage, formSelector, new Dictionary<string, string> { ["answer"] = " " }));
+        Assert.Contains("This field is required.", blank.QuerySelector(".error-summary")!.TextContent);
+        var given = await SubmitAsync(manager, advicePage, formSelector, new Dictionary<string, string> { ["answer"] = "Oui, le budget 2027 prévoit la voirie." });
+        Assert.Equal(HttpStatusCode.Redirect, given.StatusCode);
+        Assert.Contains("Oui, le budget 2027 prévoit la voirie.", (await PageAsync(s, $"/staff/cases/{id}")).QuerySelector("#advice")!.TextContent);
+        var again = await SubmitAsync(manager, advicePage, formSelector, new Dictionary<string, string> { ["answer"] = "Encore" });
+        Assert.Contains("This advice was already given.", (await Html.ParseAsync(again)).QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains("Kept", (await PageAsync(manager, "/staff/advice")).QuerySelector("section[aria-labelledby='agreements-title']")!.TextContent);
+    }
 }

@@ -354,6 +354,26 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    [Fact]
+    public async Task An_open_contact_links_to_opening_a_case_and_shows_the_case_opened_on_it()
+    {
+        var s = await SignedInAsync();
+        var id = await PhoneAsync(s, new() { ["customerNumber"] = "85.07.30-033.28", ["customerName"] = "Amélie Lambert", ["subject"] = "Extension d'une maison", ["outcome"] = "routed", ["outcome.unitId"] = UrbanPlanning.ToString() });
+        Assert.NotNull((await PageAsync(s, $"/staff/contacts/{id}")).QuerySelector($"a[href='/staff/cases/new?contact={id}']"));
+        var opened = await (await app.ClientAsAsync(DemoAccounts.CaseHandler)).PostAsync("/api/v1/cases", new StringContent(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            caseType = "building-permit", language = "fr", subject = "Extension d'une maison", complete = true, contactId = id,
+            parties = new object[] { new { role = "applicant", kind = "person", name = "Amélie Lambert", number = "85.07.30-033.28" } },
+        }), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var caseId = System.Text.Json.JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var page = await PageAsync(s, $"/staff/contacts/{id}");
+        Assert.Equal(Stored(id).CaseNumber, page.QuerySelector($"a[href='/staff/cases/{caseId}']")!.TextContent);
+        Assert.Contains("Case opened", page.QuerySelector("dl")!.TextContent);
+        Assert.Null(page.QuerySelector("form[action$='handler=outcome']")); // no longer open
+        Assert.Contains("Case opened", (await PageAsync(s, "/staff/customers/85073003328")).QuerySelector($"a[href='/staff/contacts/{id}']")!.Closest("tr")!.TextContent);
+    }
+
     // ---- letters --------------------------------------------------------------------------------
 
     [Fact]

@@ -18,8 +18,8 @@ internal static class CasesApi
     public static WebApplication MapCasesApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(DeliverModule.CaseWorkPolicy);
-        api.MapPost("", Open).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
-            .WithSummary("Opens a case of a case type (by code) for a party; the number, the status and the due date come back.");
+        api.MapPost("", Open).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409)
+            .WithSummary("Opens a case of a case type (by code) for a party; the number, the status and the due date come back. With contactId, the contact of the register it comes from becomes \"case opened\" in the same transaction.");
         api.MapGet("", List).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
             .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false, nationalNumber (or enterprise number); keyset paging with ?after= and ?limit= (1-200).");
         api.MapGet("/{id:guid}", Get).ProducesProblem(404).WithSummary("One case with its clock; the view is recorded in the event log.");
@@ -41,14 +41,14 @@ internal static class CasesApi
         return app;
     }
 
-    private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Open(OpenCaseRequest request, CaseWork work, GuichetDb db, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Open(OpenCaseRequest request, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
     {
         var result = await work.OpenAsync(user, request, ct);
-        if (result.Value is not { } c) return result.ToProblem();
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        if (result.Value is not { } opened) return result.ToProblem();
+        var (c, type, token) = opened;
         return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)) with
         {
-            StatusUrl = work.LastStatusToken is { } token ? StatusPage.StatusLinkOptions.PathFor(token) : null,
+            StatusUrl = StatusPage.StatusLinkOptions.PathFor(token),
         });
     }
 
@@ -62,8 +62,8 @@ internal static class CasesApi
     {
         var result = await change;
         if (result.Value is not { } c) return result.ToProblem();
-        var (db, calendar) = work.Context;
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId);
+        var (db, calendar, types) = work.Context;
+        var type = await types.GetAsync(db, c.CaseTypeId);
         return TypedResults.Ok(CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)));
     }
 

@@ -1149,6 +1149,13 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CalledBackAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)

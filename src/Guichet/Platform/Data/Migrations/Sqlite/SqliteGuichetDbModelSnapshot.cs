@@ -1140,6 +1140,13 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("CalledBackAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Guichet.Deliver.Cases;
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Deliver.Advice;
+
+/// Kept and broken agreements between two units, over every advice request between them.
+internal sealed record AgreementResponse(Guid FromUnitId, Guid ToUnitId, int Requested, int Kept, int Broken, int Open, int Overdue);
+
+/// Advice between units, shared by the API and the pages: asking (by the unit handling the case)
+/// and giving (by the unit asked), each with its event in one SaveChanges.
+internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, IOptions<AdviceOptions> options)
+{
+    public static readonly CaseRefusal AlreadyGiven = new(409, "advice-already-given", "This advice was already given.");
+    private static readonly CaseResult<AdviceRequest> AdviceNotFound = new(null, 404, "not-found", "The advice request was not found.", []);
+
+    public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    public async Task<CaseResult<AdviceRequest>> AskAsync(ClaimsPrincipal user, Guid caseId, AskAdviceRequest request, CancellationToken ct)
+    {
+        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null) return CaseResult<AdviceRequest>.NotFound;
+        var errors = new List<InvalidParam>();
+        if (request.ToUnitId is not { } to) errors.Add(new("toUnitId", "required", "The unit asked for advice."));
+        else if (to == @case.UnitId) errors.Add(new("toUnitId", "same-unit", "A unit does not ask itself for advice."));
+        else if (await catalogue.UnitAsync(to, ct) is null) errors.Add(new("toUnitId", "unknown-id", "No unit has this id."));
+        if (string.IsNullOrWhiteSpace(request.Question)) errors.Add(new("question", "required", "What the unit is asked."));
+        else if (request.Question.Length > AdviceRequest.MaxText) errors.Add(new("question", "too-long", $"At most {AdviceRequest.MaxText} characters."));
+        if (errors.Count > 0) return CaseResult<AdviceRequest>.Invalid(errors);
+        if (@case.IsClosed) return CaseResult<AdviceRequest>.Refused(CaseRefusal.Closed);
+
+        var today = Today;
+        var days = options.Value.WorkingDaysFor(@case.UnitId, request.ToUnitId!.Value);
+        var advice = new AdviceRequest(caseId, @case.Number, @case.UnitId, request.ToUnitId.Value, request.Question!.Trim(), today, calendar.AddWorkingDays(today, days), time.GetUtcNow(), EventLog.ActorOf(user));
+        db.Add(advice);
+        eventLog.Record(user, "case.advice-requested", CaseWork.Objects(@case).Append(new EventLogObject("unit", advice.ToUnitId.ToString(), "asked")),
+            new Dictionary<string, object?> { ["advice"] = advice.Id, ["dueOn"] = advice.DueOn, ["workingDays"] = days });
+        await db.SaveChangesAsync(ct);
+        return advice;
+    }
+
+    public async Task<CaseResult<AdviceRequest>> GiveAsync(ClaimsPrincipal user, Guid adviceId, GiveAdviceRequest request, CancellationToken ct)
+    {
+        var scope = CaseScope.Of(user);
+        // Only the unit asked gives the advice (or an admin).
+        var advice = await db.Set<AdviceRequest>().FirstOrDefaultAsync(a => a.Id == adviceId && (scope.All || a.ToUnitId == scope.UnitId), ct);
+        if (advice is null) return AdviceNotFound;
+        if (string.IsNullOrWhiteSpace(request.Answer)) return CaseResult<AdviceRequest>.Invalid([new("answer", "required", "The advice.")]);
+        if (request.Answer.Length > AdviceRequest.MaxText) return CaseResult<AdviceRequest>.Invalid([new("answer", "too-long", $"At most {AdviceRequest.MaxText} characters.")]);
+        if (!advice.IsOpen) return CaseResult<AdviceRequest>.Refused(AlreadyGiven);
+        var today = Today;
+        advice.Give(request.Answer.Trim(), today, time.GetUtcNow(), EventLog.ActorOf(user));
+        eventLog.Record(user, "case.advice-given", [new EventLogObject("case", advice.CaseId.ToString(), advice.CaseNumber), new EventLogObject("unit", advice.ToUnitId.ToString())],
+            new Dictionary<string, object?> { ["advice"] = advice.Id, ["dueOn"] = advice.DueOn, ["kept"] = advice.Kept(today) });
+        await db.SaveChangesAsync(ct);
+        return advice;
+    }
+
+    /// The advice requests the user's unit is party to, asking or asked (admins: all).
+    public IQueryable<AdviceRequest> Visible(ClaimsPrincipal user)
+    {
+        var scope = CaseScope.Of(user);
+        var all = db.Set<AdviceRequest>().AsNoTracking();
+        return scope.All ? all : scope.UnitId is { } u ? all.Where(a => a.FromUnitId == u || a.ToUnitId == u) : all.Where(a => false);
+    }
+
+    /// Per pair of units: requested, kept, broken (late or overdue), open, overdue.
+    public async Task<List<AgreementResponse>> AgreementsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = Today;
+        var rows = await Visible(user).Select(a => new { a.FromUnitId, a.ToUnitId, a.DueOn, a.AnsweredOn }).ToListAsync(ct);
+        return [.. rows.GroupBy(r => (r.FromUnitId, r.ToUnitId)).Select(g => new AgreementResponse(
+            g.Key.FromUnitId, g.Key.ToUnitId, g.Count(),
+            g.Count(r => r.AnsweredOn is { } a && a <= r.DueOn),
+            g.Count(r => r.AnsweredOn is { } a ? a > r.DueOn : today > r.DueOn),
+            g.Count(r => r.AnsweredOn is null),
+            g.Count(r => r.AnsweredOn is null && today > r.DueOn))).OrderBy(a => a.FromUnitId).ThenBy(a => a.ToUnitId)];
+    }
+}

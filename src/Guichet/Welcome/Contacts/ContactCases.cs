@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Welcome.Contacts;
+
+/// What a case needs to know of the contact it is opened from: who asked, about what, in which language.
+internal sealed record ContactForCase(
+    Guid Id, DateTimeOffset ReceivedAt, string Subject, string Language, Guid? ServiceId, Guid? UnitId, bool IsOpen,
+    CustomerKind CustomerKind, string? CustomerNumber, string? CustomerName, string? Email, string? Phone, string? Address, Representation? OnBehalfOf);
+
+/// The register's surface for Deliver: opening a case file from a contact. The contact is found
+/// within the user's sight, and marked "case opened" in the caller's unit of work, so the case,
+/// the contact's outcome and both events are saved by one SaveChanges.
+internal sealed class ContactCases(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time)
+{
+    public async Task<ContactForCase?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var c = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? null : new ContactForCase(c.Id, c.ReceivedAt, c.Subject, c.Language, c.ServiceId, c.UnitId, c.IsOpen,
+            c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf);
+    }
+
+    /// Marks the contact as answered by the case; false when it is out of sight or no longer open
+    /// (nothing is changed then).
+    public async Task<bool> CaseOpenedAsync(ClaimsPrincipal user, Guid contactId, Guid caseId, string caseNumber, CancellationToken ct)
+    {
+        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(x => x.Id == contactId, ct);
+        if (contact is null || !contact.IsOpen) return false;
+        var now = time.GetUtcNow();
+        contact.OpenedCase(caseId, caseNumber, now, calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), BrusselsTime.LocalDate(now)));
+        eventLog.Record(user, "contact.case-opened", [.. ContactRegister.Objects(contact), new EventLogObject("case", caseId.ToString(), caseNumber)],
+            new Dictionary<string, object?> { ["case"] = caseNumber, ["responseWorkingDays"] = contact.ResponseWorkingDays });
+        return true;
+    }
+}
