@@ -20,7 +20,8 @@ internal sealed record IssueTicketRequest(Guid? ServiceId, string? Priority, str
 
 internal sealed record TransferRequest(Guid? ServiceId, Guid? DeskId);
 
-internal sealed record FinishRequest(string? Outcome);
+/// The outcome, and optionally the customer (kind person or company, national or enterprise number, name) and notes of the counter contact.
+internal sealed record FinishRequest(string? Outcome, string? CustomerKind, string? CustomerNumber, string? CustomerName, string? Notes);
 
 internal sealed record LineResponse(Guid ServiceId, string Letter, LocalizedText Name);
 
@@ -33,10 +34,10 @@ internal sealed record OfficeResponse(Guid Id, Guid ChannelId, Guid Organisation
 
 internal sealed record TicketResponse(Guid Id, string Code, Guid OfficeId, Guid ServiceId, string Priority, string Status, DateOnly Day,
     DateTimeOffset IssuedAt, DateTimeOffset? CalledAt, DateTimeOffset? ServingAt, DateTimeOffset? FinishedAt, Guid? DeskId, Guid? TargetDeskId,
-    int Recalls, int Transfers, string? Outcome)
+    int Recalls, int Transfers, string? Outcome, Guid? ContactId)
 {
     public static TicketResponse From(QueueTicket t) => new(t.Id, t.Code, t.OfficeId, t.ServiceId, QueueCodes.Code(t.Priority), QueueCodes.Code(t.Status), t.Day,
-        t.IssuedAt, t.CalledAt, t.ServingAt, t.FinishedAt, t.DeskId, t.TargetDeskId, t.Recalls, t.Transfers, t.Outcome is { } o ? QueueCodes.Code(o) : null);
+        t.IssuedAt, t.CalledAt, t.ServingAt, t.FinishedAt, t.DeskId, t.TargetDeskId, t.Recalls, t.Transfers, t.Outcome is { } o ? QueueCodes.Code(o) : null, t.ContactId);
 }
 
 /// The new ticket with its status link (the token is shown once: only its hash is stored).
@@ -85,8 +86,9 @@ internal static class QueueApi
             Answer(work.TransferAsync(id, ticketId, request.ServiceId, request.DeskId, user, ct)))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithSummary("Sends the customer to another service's line or to another desk; they keep their ticket and place.");
         ticket.MapPost("/finish", (Guid id, Guid ticketId, FinishRequest request, QueueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(work.FinishAsync(id, ticketId, request.Outcome, user, ct)))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithSummary("Ends the visit with its outcome: answered, routed, referred or call-back.");
+            Answer(work.FinishAsync(id, ticketId, new VisitDetails(request.Outcome, request.CustomerKind, request.CustomerNumber, request.CustomerName, request.Notes), user, ct)))
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Ends the visit with its outcome (answered, routed, referred or call-back) and registers the counter contact in the same transaction (contactId): the ticket's service and competent unit, optional customer (person or company, national or enterprise number, name) and notes.");
         return app;
     }
 
