@@ -11,6 +11,7 @@ internal static class AppointmentsModule
         services.AddScoped<AppointmentSlots>();
         services.AddScoped<AppointmentMail>();
         services.AddScoped<AppointmentBook>();
+        services.AddScoped<AppointmentFigures>();
         services.AddScoped<Queue.IQueuePriorityFeed, AppointmentQueueFeed>();
         services.AddScoped<Guichet.Demo.IDemoSeeder, AppointmentsDemoSeeder>();
         services.AddSingleton<AppointmentReminders>();

@@ -46,6 +46,15 @@ internal sealed record IssuedTicketResponse(TicketResponse Ticket, string Token,
 internal sealed record EstimateResponse(Guid OfficeId, Guid ChannelId, LocalizedText OfficeName, Guid ServiceId, int Waiting, int OpenDesks,
     double MedianServiceMinutes, int? EstimatedMinutes);
 
+internal sealed record AppointmentFiguresResponse(int Booked, int CheckedIn, int NoShow, int Cancelled, double? NoShowRate);
+
+internal sealed record TicketFiguresResponse(int Issued, int Served, int NoShow, double? MedianWaitMinutes, double? P90WaitMinutes);
+
+internal sealed record CounterStatisticsRow(Guid ChannelId, LocalizedText CounterName, Guid? OfficeId, Guid ServiceId, LocalizedText ServiceName,
+    AppointmentFiguresResponse Appointments, TicketFiguresResponse Tickets);
+
+internal sealed record CounterStatisticsResponse(DateOnly From, DateOnly To, IReadOnlyList<CounterStatisticsRow> Rows);
+
 internal static class QueueApi
 {
     public static WebApplication MapQueueApi(this WebApplication app)
@@ -56,6 +65,9 @@ internal static class QueueApi
             .WithSummary("The estimated wait now for a service at each office taking tickets for it (public): people waiting, open desks, median service time, minutes (null: no open desk).");
         api.MapPost("/offices/{id:guid}/tickets", Issue).AllowAnonymous().RequireRateLimiting(QueueModule.KioskRateLimit).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Issues a ticket (what the kiosk does): service, optional priority (reduced-mobility, pregnancy, young-child), language. The token opens the status page.");
+
+        api.MapGet("/statistics", CounterFigures).RequireAuthorization(Policies.Manager).ProducesProblem(400)
+            .WithSummary("For managers: per counter and service over the days from..to (yyyy-MM-dd; default the last 30 days, at most a year), appointments booked, checked in, missed and cancelled with the no-show rate (missed / (checked in + missed)), queue tickets issued, served and absent, and the wait from issue to first call (median, 90th percentile, minutes).");
 
         var setup = api.MapGroup("").RequireAuthorization(Policies.Admin);
         setup.MapPost("/offices", CreateOffice).ProducesProblem(400).ProducesProblem(409)
@@ -184,6 +196,17 @@ internal static class QueueApi
         var lastDay = to ?? from ?? today;
         if (lastDay < first || lastDay.DayNumber - first.DayNumber > 366) return Problems.Validation("to", "invalid-range", "From a day to a later one, at most a year apart.");
         return TypedResults.Ok(await statistics.ForOfficeAsync(id, first, lastDay, ct));
+    }
+
+    private static async Task<Results<Ok<CounterStatisticsResponse>, ProblemHttpResult>> CounterFigures(string? from, string? to, CounterStatistics statistics, TimeProvider time,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (period, error) = StatisticsPeriod.Parse(from, to, BrusselsTime.LocalDate(time.GetUtcNow()));
+        if (period is null) return Problems.Validation([error!]);
+        var rows = await statistics.ForAsync(user, period, ct);
+        return TypedResults.Ok(new CounterStatisticsResponse(period.From, period.To, [.. rows.Select(r => new CounterStatisticsRow(r.ChannelId, r.CounterName, r.OfficeId, r.ServiceId, r.ServiceName,
+            new AppointmentFiguresResponse(r.AppointmentsBooked, r.AppointmentsCheckedIn, r.AppointmentsNoShow, r.AppointmentsCancelled, r.NoShowRate),
+            new TicketFiguresResponse(r.TicketsIssued, r.TicketsServed, r.TicketsNoShow, r.MedianWaitMinutes, r.P90WaitMinutes)))]));
     }
 
     private static async Task<Results<Ok<DeskResponse>, ProblemHttpResult>> SetOpen(Guid id, bool open, QueueWork work, ClaimsPrincipal user, CancellationToken ct)
