@@ -145,21 +145,36 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
     {
         for (var attempt = 1; ; attempt++)
         {
-            var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.Id == id, ct);
-            if (appointment is null) return BookingOutcome.NotFound;
-            if (!appointment.IsActive) return NotActive;
+            var found = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (found is null) return BookingOutcome.NotFound;
+            if (!found.IsActive) return NotActive;
+            var now = time.GetUtcNow();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A conditional UPDATE first (still booked?), whose row count says who won: a double
+            // click checks in once and issues one ticket. Writing first also takes the write lock first.
+            var claimed = await db.Set<Appointment>().Where(a => a.Id == id && a.Status == AppointmentStatus.Booked).ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.Status, AppointmentStatus.CheckedIn)
+                .SetProperty(a => a.CheckedInAt, now), ct);
+            if (claimed == 0)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return NotActive;
+            }
+            var appointment = await db.Set<Appointment>().FirstAsync(a => a.Id == id, ct);
             var ticket = await queue.AddForCheckInAsync(appointment.ChannelId, appointment.ServiceId, appointment.Id, appointment.Language, user, ct);
-            appointment.CheckIn(time.GetUtcNow(), ticket?.Id, ticket?.Code);
+            appointment.CheckIn(now, ticket?.Id, ticket?.Code);
             eventLog.Record(user, "appointment.checked-in", [.. Objects(appointment), .. ticket is null ? [] : new[] { new EventLogObject("queue-ticket", ticket.Id.ToString(), ticket.Code) }],
                 new Dictionary<string, object?> { ["ticket"] = ticket?.Code });
             try
             {
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 return BookingOutcome.Done(appointment);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 20)
             {
                 // A kiosk took this ticket number at the same moment: check in again with the next one.
+                await tx.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
             }
         }

@@ -247,6 +247,19 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     }
 
     [Fact]
+    public async Task A_double_check_in_checks_in_once_and_issues_one_ticket()
+    {
+        var slot = (await SlotsAsync(Q.Passport, 1))[0];
+        var id = await BookAsync(Q.Passport, slot, "Double clic");
+        var (tickets, events) = app.InScope(db => (db.Set<QueueTicket>().Count(), db.Set<EventLogEntry>().Count(e => e.Activity == "appointment.checked-in")));
+        var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var other = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var answers = await Task.WhenAll(staff.PostAsync($"/api/v1/appointments/{id}/check-in", null), other.PostAsync($"/api/v1/appointments/{id}/check-in", null));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order().ToList());
+        Assert.Equal((tickets + 1, events + 1), app.InScope(db => (db.Set<QueueTicket>().Count(), db.Set<EventLogEntry>().Count(e => e.Activity == "appointment.checked-in"))));
+    }
+
+    [Fact]
     public async Task Checking_in_where_no_queue_takes_the_service_still_works_and_says_no_ticket_was_issued()
     {
         var admin = await app.ClientAsAsync(DemoAccounts.Admin);
