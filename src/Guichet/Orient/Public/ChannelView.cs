@@ -16,6 +16,9 @@ internal sealed record ChannelView(
     IReadOnlyList<HoursPeriod> Periods,
     bool Detailed)
 {
+    /// The estimated wait now at this counter (IWaitingTimes), when a queue gives one.
+    public int? WaitMinutes { get; init; }
+
     public string Id => "channel-" + Channel.Id.ToString("N")[..12];
 
     public static ChannelView From(Channel channel, string primaryLanguage, DateTimeOffset now, WorkingCalendar calendar, Texts texts, bool detailed)

@@ -9,7 +9,8 @@ namespace Guichet.Orient.Public;
 
 /// Everything about one published service: what it is, for whom, what to bring, what it costs and
 /// gives, how long it takes, the law and the appeal; who provides it and every way to reach them.
-internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, WorkingCalendar calendar, TimeProvider time, Texts texts) : PageModel
+internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, WorkingCalendar calendar, TimeProvider time, Texts texts,
+    IEnumerable<IWaitingTimes> waitingTimes) : PageModel
 {
     public CatalogueEntry Entry { get; private set; } = null!;
     public ServiceContent Service => Entry.Service.Content;
@@ -30,7 +31,11 @@ internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, W
         Description = Shown.Of(Service.Description, Primary);
         OrganisationName = Shown.Of(entry.Organisation.Name, Primary);
         var now = time.GetUtcNow();
-        Channels = [.. entry.Channels.Select(c => ChannelView.From(c, Primary, now, calendar, texts, detailed: true))];
+        var waits = new Dictionary<Guid, int>();
+        foreach (var source in waitingTimes)
+            foreach (var wait in await source.ForServiceAsync(entry.Service.Id, ct))
+                waits.TryAdd(wait.ChannelId, wait.Minutes);
+        Channels = [.. entry.Channels.Select(c => ChannelView.From(c, Primary, now, calendar, texts, detailed: true) with { WaitMinutes = waits.TryGetValue(c.Id, out var m) ? m : null })];
         Topics = [.. Topic(TopicKind.LifeEvents, Service.LifeEvents), .. Topic(TopicKind.BusinessEvents, Service.BusinessEvents), .. Topic(TopicKind.Themes, Service.Themes)];
         var pageUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/services/{entry.Service.Slug}";
         JsonLd = GovernmentServiceJsonLd.Write(entry, pageUrl, now, calendar, codes, texts);

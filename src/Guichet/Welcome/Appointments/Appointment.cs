@@ -49,6 +49,9 @@ internal sealed class Appointment
     public DateTimeOffset? CheckedInAt { get; private set; }
     public DateTimeOffset? NoShowAt { get; private set; }
     public DateTimeOffset? ReminderSentAt { get; private set; }
+    /// The queue ticket issued at check-in (none when no queue runs at the counter for the service).
+    public Guid? QueueTicketId { get; private set; }
+    public string? QueueTicketCode { get; private set; }
     /// Bumped on each reschedule: the iCalendar SEQUENCE, so calendars replace the old event.
     public int Sequence { get; private set; }
 
@@ -88,10 +91,12 @@ internal sealed class Appointment
         ReminderSentAt = null;
     }
 
-    public void CheckIn(DateTimeOffset now)
+    public void CheckIn(DateTimeOffset now, Guid? queueTicketId, string? queueTicketCode)
     {
         Status = AppointmentStatus.CheckedIn;
         CheckedInAt = now;
+        QueueTicketId = queueTicketId;
+        QueueTicketCode = queueTicketCode;
     }
 
     public void MarkNoShow(DateTimeOffset now)

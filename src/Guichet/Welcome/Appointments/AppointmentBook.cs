@@ -5,6 +5,7 @@ using Guichet.Platform.Identifiers;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Welcome.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Appointments;
@@ -28,7 +29,7 @@ internal sealed record BookingOutcome(Appointment? Appointment, string? Token, i
 
 /// Booking, cancelling, rescheduling (by the customer's manage token) and the counter's check-in
 /// and no-show. Each validates everything first and saves once, with its event and mail.
-internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, AppointmentMail mail, EventLog eventLog, TimeProvider time)
+internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, AppointmentMail mail, EventLog eventLog, TimeProvider time, QueueWork queue)
 {
     public async Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken ct)
     {
@@ -136,9 +137,51 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         return BookingOutcome.Taken;
     }
 
-    /// At the counter: the customer is here (the queue, built elsewhere, may listen for the event).
-    public Task<BookingOutcome> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
-        StaffStepAsync(id, user, "appointment.checked-in", (a, now) => a.CheckIn(now), ct);
+    /// At the counter: the customer is here. When a queue at that counter takes tickets for the
+    /// service, a ticket is issued in the same transaction (the appointment keeps its number) and
+    /// the queue calls it first once the appointment is due (AppointmentQueueFeed). Without such a
+    /// queue the check-in stands alone.
+    public async Task<BookingOutcome> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (found is null) return BookingOutcome.NotFound;
+            if (!found.IsActive) return NotActive;
+            var now = time.GetUtcNow();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A conditional UPDATE first (still booked?), whose row count says who won: a double
+            // click checks in once and issues one ticket. Writing first also takes the write lock first.
+            var claimed = await db.Set<Appointment>().Where(a => a.Id == id && a.Status == AppointmentStatus.Booked).ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.Status, AppointmentStatus.CheckedIn)
+                .SetProperty(a => a.CheckedInAt, now), ct);
+            if (claimed == 0)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return NotActive;
+            }
+            var appointment = await db.Set<Appointment>().FirstAsync(a => a.Id == id, ct);
+            var ticket = await queue.AddForCheckInAsync(appointment.ChannelId, appointment.ServiceId, appointment.Id, appointment.Language, user, ct);
+            appointment.CheckIn(now, ticket?.Id, ticket?.Code);
+            eventLog.Record(user, "appointment.checked-in", [.. Objects(appointment), .. ticket is null ? [] : new[] { new EventLogObject("queue-ticket", ticket.Id.ToString(), ticket.Code) }],
+                new Dictionary<string, object?> { ["ticket"] = ticket?.Code });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return BookingOutcome.Done(appointment);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 20)
+            {
+                // A kiosk took this ticket number at the same moment: check in again with the next one.
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static readonly BookingOutcome NotActive =
+        BookingOutcome.Fail(409, "appointment-not-active", "This appointment is cancelled or already checked in or marked as a no-show.");
 
     public Task<BookingOutcome> NoShowAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
         StaffStepAsync(id, user, "appointment.no-show", (a, now) => a.MarkNoShow(now), ct);
@@ -147,7 +190,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
     {
         var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (appointment is null) return BookingOutcome.NotFound;
-        if (!appointment.IsActive) return BookingOutcome.Fail(409, "appointment-not-active", "This appointment is cancelled or already checked in or marked as a no-show.");
+        if (!appointment.IsActive) return NotActive;
         if (activity == "appointment.no-show" && time.GetUtcNow() < appointment.StartsAt)
             return BookingOutcome.Fail(409, "appointment-not-started", "A no-show is recorded once the appointment's time has come.");
         step(appointment, time.GetUtcNow());

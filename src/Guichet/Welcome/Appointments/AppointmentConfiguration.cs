@@ -31,6 +31,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.HasIndex(x => x.ManageTokenHash).IsUnique();
         b.HasIndex(x => new { x.ChannelId, x.StartsAt });
         b.HasIndex(x => new { x.Status, x.StartsAt });
+        b.Property(x => x.QueueTicketCode).HasMaxLength(12);
+        b.HasIndex(x => x.QueueTicketId);
     }
 }
 

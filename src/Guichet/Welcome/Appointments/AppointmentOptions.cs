@@ -13,4 +13,7 @@ internal sealed class AppointmentOptions
 
     /// How often the reminder job looks for tomorrow's appointments; 0 switches it off.
     public int ReminderIntervalMinutes { get; set; } = 15;
+
+    /// A checked-in appointment is due (called before the queue) from this many minutes before its start.
+    public int DueMinutesBefore { get; set; } = 5;
 }

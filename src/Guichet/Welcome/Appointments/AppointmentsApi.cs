@@ -11,7 +11,7 @@ namespace Guichet.Welcome.Appointments;
 internal sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, DateTime LocalStart, DateTime LocalEnd, int Free);
 
 internal sealed record AppointmentResponse(Guid Id, Guid ServiceId, string ServiceName, Guid ChannelId, string CounterName, string? CounterAddress,
-    DateTimeOffset Start, DateTimeOffset End, DateTime LocalStart, DateTime LocalEnd, string Status, string Language, string? ManageUrl)
+    DateTimeOffset Start, DateTimeOffset End, DateTime LocalStart, DateTime LocalEnd, string Status, string Language, string? ManageUrl, string? QueueTicket)
 {
     public static AppointmentResponse From(Appointment a, AppointmentSlots.Offer? offer, string? manageUrl)
     {
@@ -19,7 +19,7 @@ internal sealed record AppointmentResponse(Guid Id, Guid ServiceId, string Servi
         var primary = offer?.Counter.PrimaryLanguage ?? "fr";
         return new(a.Id, a.ServiceId, offer?.Service.Name.Resolve(lang, primary).Text ?? "", a.ChannelId, offer?.Counter.Name.Resolve(lang, primary).Text ?? "",
             offer?.Counter.Address, a.StartsAt, a.EndsAt, BrusselsTime.ToLocal(a.StartsAt), BrusselsTime.ToLocal(a.EndsAt),
-            JsonNaming(a.Status), lang, manageUrl);
+            JsonNaming(a.Status), lang, manageUrl, a.QueueTicketCode);
     }
 
     private static string JsonNaming(AppointmentStatus s) => s switch
@@ -31,7 +31,8 @@ internal sealed record AppointmentResponse(Guid Id, Guid ServiceId, string Servi
     };
 }
 
-internal sealed record StaffAppointmentResponse(Guid Id, string ServiceName, DateTime LocalStart, DateTime LocalEnd, string Name, string? Phone, string Status);
+/// QueueTicket: the number of the queue ticket issued at check-in (null: none, or not checked in).
+internal sealed record StaffAppointmentResponse(Guid Id, string ServiceName, DateTime LocalStart, DateTime LocalEnd, string Name, string? Phone, string Status, string? QueueTicket);
 
 internal static class AppointmentsApi
 {
@@ -51,7 +52,7 @@ internal static class AppointmentsApi
             .WithSummary("Moves the appointment to another free slot of the same service; the old seat is freed in the same transaction.");
         var staff = api.MapGroup("").RequireAuthorization(CounterPolicy);
         staff.MapGet("/day", Day).ProducesProblem(400).WithSummary("The appointments of a counter on a day (?channel=, ?date=yyyy-MM-dd, default today), by time.");
-        staff.MapPost("/{id:guid}/check-in", CheckIn).ProducesProblem(404).ProducesProblem(409).WithSummary("The customer has arrived: recorded as appointment.checked-in.");
+        staff.MapPost("/{id:guid}/check-in", CheckIn).ProducesProblem(404).ProducesProblem(409).WithSummary("The customer has arrived: recorded as appointment.checked-in. When a queue at the counter takes tickets for the service, a ticket is issued in the same transaction (queueTicket), called before the others once the appointment is due.");
         staff.MapPost("/{id:guid}/no-show", NoShow).ProducesProblem(404).ProducesProblem(409).WithSummary("The customer did not come: recorded as appointment.no-show.");
         return app;
     }
@@ -126,7 +127,7 @@ internal static class AppointmentsApi
         foreach (var id in list.Select(a => a.ServiceId).Distinct()) offers[id] = await slots.OfferAsync(id, ct);
         return list.Select(a => new StaffAppointmentResponse(a.Id,
             offers[a.ServiceId] is { } o ? o.Service.Name.Resolve(language, o.Counter.PrimaryLanguage).Text : a.ServiceId.ToString(),
-            BrusselsTime.ToLocal(a.StartsAt), BrusselsTime.ToLocal(a.EndsAt), a.Name, a.Phone, a.Status.ToString())).ToList();
+            BrusselsTime.ToLocal(a.StartsAt), BrusselsTime.ToLocal(a.EndsAt), a.Name, a.Phone, a.Status.ToString(), a.QueueTicketCode)).ToList();
     }
 
     private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> CheckIn(Guid id, AppointmentBook book, AppointmentSlots slots, ClaimsPrincipal user, CancellationToken ct)

@@ -11,6 +11,8 @@ internal static class AppointmentsModule
         services.AddScoped<AppointmentSlots>();
         services.AddScoped<AppointmentMail>();
         services.AddScoped<AppointmentBook>();
+        services.AddScoped<AppointmentFigures>();
+        services.AddScoped<Queue.IQueuePriorityFeed, AppointmentQueueFeed>();
         services.AddScoped<Guichet.Demo.IDemoSeeder, AppointmentsDemoSeeder>();
         services.AddSingleton<AppointmentReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<AppointmentReminders>());

@@ -25,13 +25,18 @@ internal sealed class DayModel(GuichetDb db, AppointmentSlots slots, Appointment
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct) => await StepAsync(await book.CheckInAsync(id, User, ct), "appointments.day.checked-in", ct);
+    public async Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await book.CheckInAsync(id, User, ct);
+        var done = outcome.Appointment?.QueueTicketCode is null ? "appointments.day.checked-in-no-ticket" : "appointments.day.checked-in-ticket";
+        return await StepAsync(outcome, done, ct);
+    }
 
     public async Task<IActionResult> OnPostNoShowAsync(Guid id, CancellationToken ct) => await StepAsync(await book.NoShowAsync(id, User, ct), "appointments.day.no-show-recorded", ct);
 
     private async Task<IActionResult> StepAsync(BookingOutcome outcome, string doneKey, CancellationToken ct)
     {
-        Message = outcome.Appointment is { } a ? texts[doneKey, a.Name] : texts["appointments.error." + (outcome.Code is "appointment-not-started" ? "appointment-not-started" : "appointment-not-active")];
+        Message = outcome.Appointment is { } a ? texts[doneKey, a.Name, a.QueueTicketCode ?? ""] : texts["appointments.error." + (outcome.Code is "appointment-not-started" ? "appointment-not-started" : "appointment-not-active")];
         if (outcome.Appointment is null) Response.StatusCode = outcome.Status;
         await LoadAsync(ct);
         return Page();

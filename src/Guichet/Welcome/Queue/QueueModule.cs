@@ -29,6 +29,8 @@ internal static class QueueModule
         services.AddScoped<QueueSetup>();
         services.AddScoped<QueueEstimates>();
         services.AddScoped<QueueStatistics>();
+        services.AddScoped<CounterStatistics>();
+        services.AddScoped<Orient.Public.IWaitingTimes, QueueWaitingTimes>();
         services.AddScoped<Guichet.Demo.IDemoSeeder, QueueDemoSeeder>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(KioskRateLimit, context => HttpMethods.IsGet(context.Request.Method)
             ? RateLimitPartition.GetNoLimiter("get")

@@ -71,6 +71,8 @@ internal sealed class QueueTicket
     public int Recalls { get; private set; }
     public int Transfers { get; private set; }
     public VisitOutcome? Outcome { get; private set; }
+    /// The counter contact registered when the visit finished (the contact register's id).
+    public Guid? ContactId { get; private set; }
     /// Optimistic concurrency: two clicks on one ticket cannot both change it.
     public int Version { get; private set; }
 
@@ -116,12 +118,26 @@ internal sealed class QueueTicket
         FinishedAt = now;
     });
 
-    public void Finish(VisitOutcome outcome, DateTimeOffset now) => Touch(() =>
+    public void Finish(VisitOutcome outcome, Guid? contactId, DateTimeOffset now) => Touch(() =>
     {
         Status = TicketStatus.Served;
         ServingAt ??= CalledAt;
         FinishedAt = now;
         Outcome = outcome;
+        ContactId = contactId;
+    });
+
+    /// A ticket still called or served when its day is over: it gives its desk back. A called
+    /// customer who never came is absent; a visit never finished is served, with no outcome.
+    public void CloseAtDayEnd(DateTimeOffset now) => Touch(() =>
+    {
+        if (Status == TicketStatus.Called) Status = TicketStatus.NoShow;
+        else
+        {
+            Status = TicketStatus.Served;
+            ServingAt ??= CalledAt;
+        }
+        FinishedAt = now;
     });
 
     public void Transfer(Guid? toService, Guid? toDesk, DateTimeOffset now) => Touch(() =>

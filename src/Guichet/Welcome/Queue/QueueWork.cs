@@ -6,6 +6,7 @@ using Guichet.Platform.EventLog;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Welcome.Contacts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,7 +17,7 @@ namespace Guichet.Welcome.Queue;
 /// transferred. Each step validates first, then changes the ticket and records its event-log
 /// entry in the same transaction; calls are then told to this node's display boards.
 internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider time, QueueBroadcaster broadcaster, CatalogueDirectory catalogue,
-    IEnumerable<IQueuePriorityFeed> feeds)
+    IEnumerable<IQueuePriorityFeed> feeds, ContactRegister contacts)
 {
     public sealed record Issued(QueueTicket Ticket, string Token);
 
@@ -58,6 +59,56 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         }
     }
 
+    /// A ticket for a customer with an appointment who checks in at a counter, added to the
+    /// caller's unit of work: the check-in saves both at once (and, like the kiosk, tries again
+    /// when another ticket took the number). Null when no queue at that counter takes tickets for
+    /// the service.
+    public async Task<QueueTicket?> AddForCheckInAsync(Guid channelId, Guid serviceId, Guid appointmentId, string language, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var line = await (from o in db.Set<QueueOffice>()
+                          join l in db.Set<OfficeService>() on o.Id equals l.OfficeId
+                          where o.ChannelId == channelId && l.ServiceId == serviceId
+                          select l).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (line is null) return null;
+        var now = time.GetUtcNow();
+        var day = BrusselsTime.LocalDate(now);
+        var last = await db.Set<QueueTicket>().Where(t => t.OfficeId == line.OfficeId && t.Day == day && t.Letter == line.Letter).MaxAsync(t => (int?)t.Number, ct) ?? 0;
+        var ticket = new QueueTicket(line.OfficeId, serviceId, day, line.Letter, last + 1, QueuePriority.None, Languages.IsSupported(language) ? language : "fr",
+            SecureToken.New().Hash, now);
+        db.Add(ticket);
+        eventLog.Record(user, "queue.ticket.issued", [.. Objects(ticket, null), new EventLogObject("appointment", appointmentId.ToString())],
+            Attributes(ticket, null, new() { ["appointment"] = appointmentId }));
+        return ticket;
+    }
+
+    /// Gives the desk back from tickets left called or served on an earlier day (nobody finished
+    /// them): each is closed and recorded. Done lazily, when the desk calls or its page opens.
+    public async Task CloseLeftoversAsync(Guid deskId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = BrusselsTime.LocalDate(now);
+        var leftovers = await db.Set<QueueTicket>()
+            .Where(t => t.DeskId == deskId && t.Day < today && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
+            .ToListAsync(ct);
+        if (leftovers.Count == 0) return;
+        var desk = await db.Set<QueueDesk>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId, ct);
+        foreach (var ticket in leftovers)
+        {
+            var from = QueueCodes.Code(ticket.Status);
+            ticket.CloseAtDayEnd(now);
+            eventLog.Record("system", "queue.ticket.closed-at-day-end", Objects(ticket, desk), Attributes(ticket, desk, new() { ["from"] = from, ["status"] = QueueCodes.Code(ticket.Status) }));
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request closed them at the same moment.
+            db.ChangeTracker.Clear();
+        }
+    }
+
     /// The next customer for a desk: appointments due now (IQueuePriorityFeed), then priority
     /// tickets, then first come first served over the services the desk serves (and tickets
     /// transferred to this desk). Two desks calling at once never get the same ticket: the call
@@ -67,6 +118,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     {
         var (desk, refusal) = await DeskAsync(deskId, user, ct);
         if (desk is null) return refusal!;
+        await CloseLeftoversAsync(deskId, ct);
         if (await db.Set<QueueTicket>().AnyAsync(t => t.DeskId == deskId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving), ct))
             return QueueResult<QueueTicket>.Conflict(QueueRefusals.DeskBusy, "This desk is still with a customer: finish, transfer or mark the ticket absent first.");
         var now = time.GetUtcNow();
@@ -159,15 +211,74 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     public Task<QueueResult<QueueTicket>> NoShowAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
         ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], "queue.ticket.no-show", (t, now) => t.MarkNoShow(now), ct);
 
-    /// Finishes the visit with its outcome (answered, routed, referred, call-back).
-    public async Task<QueueResult<QueueTicket>> FinishAsync(Guid deskId, Guid ticketId, string? outcomeCode, ClaimsPrincipal user, CancellationToken ct)
+    /// Finishes the visit with its outcome (answered, routed, referred, call-back) and registers
+    /// the counter contact (the ticket's service and its competent unit, the customer if given)
+    /// in the same transaction: either the ticket is served with its contact, or nothing changes.
+    public async Task<QueueResult<QueueTicket>> FinishAsync(Guid deskId, Guid ticketId, VisitDetails visit, ClaimsPrincipal user, CancellationToken ct)
     {
-        var outcome = QueueCodes.Outcome(outcomeCode);
+        var outcome = QueueCodes.Outcome(visit.Outcome);
         if (outcome is null)
-            return QueueResult<QueueTicket>.Invalid("outcome", outcomeCode is null ? "required" : "unknown-code", "Use answered, routed, referred or call-back.");
-        return await ChangeAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], "queue.ticket.served", (t, now) => t.Finish(outcome.Value, now), ct,
-            t => new() { ["outcome"] = QueueCodes.Code(outcome.Value), ["serviceSeconds"] = (int?)t.ServiceTime?.TotalSeconds });
+            return QueueResult<QueueTicket>.Invalid("outcome", visit.Outcome is null ? "required" : "unknown-code", "Use answered, routed, referred or call-back.");
+        var (desk, ticket, refusal) = await AtDeskAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], ct);
+        if (refusal is not null) return refusal;
+
+        var service = await catalogue.ServiceAsync(ticket!.ServiceId, ct);
+        var published = await catalogue.PublishedServiceAsync(ticket.ServiceId, ct);
+        Guid? unit = published is { External: false } ? published.UnitId : null;
+        if (outcome is VisitOutcome.Routed or VisitOutcome.CallBack && unit is null)
+            return QueueResult<QueueTicket>.Invalid("outcome", "no-competent-unit", "This service has no unit of the organisation to route to or to call back from.");
+        if (outcome is VisitOutcome.Referred && published is null)
+            return QueueResult<QueueTicket>.Invalid("outcome", "service-not-published", "A referral names a published service.");
+        var serviceName = service?.Name.Resolve(ticket.Language, service.PrimaryLanguage).Text ?? "";
+        var request = new RegisterContactRequest("counter", ticket.IssuedAt, visit.CustomerKindOrGuess(), Blank(visit.CustomerNumber), Blank(visit.CustomerName),
+            null, null, null, null, ticket.Language, (ticket.Code + " " + serviceName).Trim(), published?.Id, unit, Blank(visit.Notes));
+
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Contact? contact;
+        List<InvalidParam> errors;
+        try
+        {
+            (contact, errors) = await contacts.RegisterAsync(user, request, ct, c =>
+            {
+                ticket.Finish(outcome.Value, c.Id, now);
+                eventLog.Record(user, "queue.ticket.served", [.. Objects(ticket, desk), new EventLogObject("contact", c.Id.ToString())],
+                    Attributes(ticket, desk, new() { ["outcome"] = QueueCodes.Code(outcome.Value), ["serviceSeconds"] = (int?)ticket.ServiceTime?.TotalSeconds, ["contact"] = c.Id }));
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketChanged, "This ticket was changed at the same moment: reload and try again.");
+        }
+        if (contact is null)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return QueueResult<QueueTicket>.Invalid(errors);
+        }
+        // The register's own step records the outcome (contact.answered, .routed, ...), as for every channel.
+        var decided = await contacts.DecideAsync(user, contact.Id, new OutcomeRequest(ContactOutcomeCode(outcome.Value), unit, published?.Id, null), ct);
+        if (decided.Contact is null)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return decided.Status == 400 ? QueueResult<QueueTicket>.Invalid(decided.Errors) : QueueResult<QueueTicket>.Conflict(decided.Code ?? "contact-refused", "The contact could not take this outcome.");
+        }
+        await tx.CommitAsync(ct);
+        return ticket;
     }
+
+    private static string ContactOutcomeCode(VisitOutcome outcome) => outcome switch
+    {
+        VisitOutcome.Routed => "routed",
+        VisitOutcome.Referred => "referred",
+        VisitOutcome.CallBack => "callBackPromised",
+        _ => "answered",
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// Sends the customer to another service's line or to one desk; they keep their ticket and
     /// their place (first come first served counts from the ticket's issue).
@@ -215,21 +326,30 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         return (desk, null);
     }
 
+    /// The ticket, tracked, if it is at this desk in one of the given states; otherwise why not.
+    private async Task<(QueueDesk? Desk, QueueTicket? Ticket, QueueResult<QueueTicket>? Refusal)> AtDeskAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user,
+        TicketStatus[] from, CancellationToken ct)
+    {
+        var (desk, refusal) = await DeskAsync(deskId, user, ct);
+        if (desk is null) return (null, null, refusal!);
+        // Another office's ticket is not found from this desk.
+        var ticket = await db.Set<QueueTicket>().FirstOrDefaultAsync(t => t.Id == ticketId && t.OfficeId == desk.OfficeId, ct);
+        if (ticket is null) return (desk, null, QueueResult<QueueTicket>.NotFound("The ticket"));
+        if (ticket.IsFinished) return (desk, ticket, QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketFinished, "This ticket is already finished."));
+        if (!ticket.IsAtDesk || ticket.DeskId != desk.Id) return (desk, ticket, QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotAtDesk, "This ticket is not at this desk."));
+        if (!from.Contains(ticket.Status)) return (desk, ticket, QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotCalled, "This step is for a ticket that was called and not yet served."));
+        return (desk, ticket, null);
+    }
+
     private async Task<QueueResult<QueueTicket>> ChangeAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, TicketStatus[] from, string activity,
         Action<QueueTicket, DateTimeOffset> change, CancellationToken ct, Func<QueueTicket, Dictionary<string, object?>>? more = null)
     {
-        var (desk, refusal) = await DeskAsync(deskId, user, ct);
-        if (desk is null) return refusal!;
-        // Another office's ticket is not found from this desk.
-        var ticket = await db.Set<QueueTicket>().FirstOrDefaultAsync(t => t.Id == ticketId && t.OfficeId == desk.OfficeId, ct);
-        if (ticket is null) return QueueResult<QueueTicket>.NotFound("The ticket");
-        if (ticket.IsFinished) return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketFinished, "This ticket is already finished.");
-        if (!ticket.IsAtDesk || ticket.DeskId != desk.Id) return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotAtDesk, "This ticket is not at this desk.");
-        if (!from.Contains(ticket.Status)) return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotCalled, "This step is for a ticket that was called and not yet served.");
+        var (desk, ticket, refusal) = await AtDeskAsync(deskId, ticketId, user, from, ct);
+        if (refusal is not null) return refusal;
 
         var now = time.GetUtcNow();
-        change(ticket, now);
-        var entry = eventLog.Record(user, activity, Objects(ticket, desk), Attributes(ticket, desk, more?.Invoke(ticket)));
+        change(ticket!, now);
+        var entry = eventLog.Record(user, activity, Objects(ticket!, desk!), Attributes(ticket!, desk, more?.Invoke(ticket!)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -240,8 +360,8 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketChanged, "This ticket was changed at the same moment: reload and try again.");
         }
         if (activity == "queue.ticket.recalled")
-            broadcaster.Publish(new QueueCall(entry.Id, ticket.OfficeId, ticket.Code, desk.Number, true, now));
-        return ticket;
+            broadcaster.Publish(new QueueCall(entry.Id, ticket!.OfficeId, ticket.Code, desk!.Number, true, now));
+        return ticket!;
     }
 
     public static List<EventLogObject> Objects(QueueTicket ticket, QueueDesk? desk)
@@ -256,7 +376,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         return objects;
     }
 
-    private static Dictionary<string, object?> Attributes(QueueTicket ticket, QueueDesk? desk, Dictionary<string, object?>? more = null)
+    internal static Dictionary<string, object?> Attributes(QueueTicket ticket, QueueDesk? desk, Dictionary<string, object?>? more = null)
     {
         var attributes = new Dictionary<string, object?>
         {
@@ -272,4 +392,18 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     /// ExecuteUpdate reports the provider's own exception, not a DbUpdateException.
     private static bool IsUniqueViolation(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation }
         || (e as SqliteException ?? e.InnerException as SqliteException) is { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+}
+
+/// What the desk enters when a visit ends: the outcome, and optionally who the customer was
+/// (person or company, national or enterprise number, name) and notes for the contact register.
+internal sealed record VisitDetails(string? Outcome, string? CustomerKind = null, string? CustomerNumber = null, string? CustomerName = null, string? Notes = null)
+{
+    /// The register's customer kind: as given, else guessed from what was entered (an enterprise
+    /// number has 10 digits, a national number 11); nobody named is anonymous.
+    public string CustomerKindOrGuess()
+    {
+        if (!string.IsNullOrWhiteSpace(CustomerKind)) return CustomerKind;
+        if (!string.IsNullOrWhiteSpace(CustomerNumber)) return CustomerNumber.Count(char.IsAsciiDigit) == 10 ? "company" : "person";
+        return string.IsNullOrWhiteSpace(CustomerName) ? "anonymous" : "person";
+    }
 }

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.TestHost;
 
 namespace Guichet.Tests.Welcome.Queue;
 
-/// Appointments do not exist yet; their feed will plug in through IQueuePriorityFeed. This host
-/// registers a feed of its own to show that call-next honours it before priority tickets.
+/// Any feed plugs in through IQueuePriorityFeed (appointments have theirs, see QueueFlowTests).
+/// This host registers a feed of its own to show that call-next honours it before priority tickets.
 public sealed class FeedQueueApp : GuichetApp
 {
     public DueTickets Feed { get; } = new();

@@ -20,7 +20,8 @@ internal sealed record IssueTicketRequest(Guid? ServiceId, string? Priority, str
 
 internal sealed record TransferRequest(Guid? ServiceId, Guid? DeskId);
 
-internal sealed record FinishRequest(string? Outcome);
+/// The outcome, and optionally the customer (kind person or company, national or enterprise number, name) and notes of the counter contact.
+internal sealed record FinishRequest(string? Outcome, string? CustomerKind, string? CustomerNumber, string? CustomerName, string? Notes);
 
 internal sealed record LineResponse(Guid ServiceId, string Letter, LocalizedText Name);
 
@@ -33,10 +34,10 @@ internal sealed record OfficeResponse(Guid Id, Guid ChannelId, Guid Organisation
 
 internal sealed record TicketResponse(Guid Id, string Code, Guid OfficeId, Guid ServiceId, string Priority, string Status, DateOnly Day,
     DateTimeOffset IssuedAt, DateTimeOffset? CalledAt, DateTimeOffset? ServingAt, DateTimeOffset? FinishedAt, Guid? DeskId, Guid? TargetDeskId,
-    int Recalls, int Transfers, string? Outcome)
+    int Recalls, int Transfers, string? Outcome, Guid? ContactId)
 {
     public static TicketResponse From(QueueTicket t) => new(t.Id, t.Code, t.OfficeId, t.ServiceId, QueueCodes.Code(t.Priority), QueueCodes.Code(t.Status), t.Day,
-        t.IssuedAt, t.CalledAt, t.ServingAt, t.FinishedAt, t.DeskId, t.TargetDeskId, t.Recalls, t.Transfers, t.Outcome is { } o ? QueueCodes.Code(o) : null);
+        t.IssuedAt, t.CalledAt, t.ServingAt, t.FinishedAt, t.DeskId, t.TargetDeskId, t.Recalls, t.Transfers, t.Outcome is { } o ? QueueCodes.Code(o) : null, t.ContactId);
 }
 
 /// The new ticket with its status link (the token is shown once: only its hash is stored).
@@ -44,6 +45,15 @@ internal sealed record IssuedTicketResponse(TicketResponse Ticket, string Token,
 
 internal sealed record EstimateResponse(Guid OfficeId, Guid ChannelId, LocalizedText OfficeName, Guid ServiceId, int Waiting, int OpenDesks,
     double MedianServiceMinutes, int? EstimatedMinutes);
+
+internal sealed record AppointmentFiguresResponse(int Booked, int CheckedIn, int NoShow, int Cancelled, double? NoShowRate);
+
+internal sealed record TicketFiguresResponse(int Issued, int Served, int NoShow, double? MedianWaitMinutes, double? P90WaitMinutes);
+
+internal sealed record CounterStatisticsRow(Guid ChannelId, LocalizedText CounterName, Guid? OfficeId, Guid ServiceId, LocalizedText ServiceName,
+    AppointmentFiguresResponse Appointments, TicketFiguresResponse Tickets);
+
+internal sealed record CounterStatisticsResponse(DateOnly From, DateOnly To, IReadOnlyList<CounterStatisticsRow> Rows);
 
 internal static class QueueApi
 {
@@ -55,6 +65,9 @@ internal static class QueueApi
             .WithSummary("The estimated wait now for a service at each office taking tickets for it (public): people waiting, open desks, median service time, minutes (null: no open desk).");
         api.MapPost("/offices/{id:guid}/tickets", Issue).AllowAnonymous().RequireRateLimiting(QueueModule.KioskRateLimit).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Issues a ticket (what the kiosk does): service, optional priority (reduced-mobility, pregnancy, young-child), language. The token opens the status page.");
+
+        api.MapGet("/statistics", CounterFigures).RequireAuthorization(Policies.Manager).ProducesProblem(400)
+            .WithSummary("For managers: per counter and service over the days from..to (yyyy-MM-dd; default the last 30 days, at most a year), appointments booked, checked in, missed and cancelled with the no-show rate (missed / (checked in + missed)), queue tickets issued, served and absent, and the wait from issue to first call (median, 90th percentile, minutes).");
 
         var setup = api.MapGroup("").RequireAuthorization(Policies.Admin);
         setup.MapPost("/offices", CreateOffice).ProducesProblem(400).ProducesProblem(409)
@@ -85,8 +98,9 @@ internal static class QueueApi
             Answer(work.TransferAsync(id, ticketId, request.ServiceId, request.DeskId, user, ct)))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithSummary("Sends the customer to another service's line or to another desk; they keep their ticket and place.");
         ticket.MapPost("/finish", (Guid id, Guid ticketId, FinishRequest request, QueueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(work.FinishAsync(id, ticketId, request.Outcome, user, ct)))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithSummary("Ends the visit with its outcome: answered, routed, referred or call-back.");
+            Answer(work.FinishAsync(id, ticketId, new VisitDetails(request.Outcome, request.CustomerKind, request.CustomerNumber, request.CustomerName, request.Notes), user, ct)))
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Ends the visit with its outcome (answered, routed, referred or call-back) and registers the counter contact in the same transaction (contactId): the ticket's service and competent unit, optional customer (person or company, national or enterprise number, name) and notes.");
         return app;
     }
 
@@ -182,6 +196,17 @@ internal static class QueueApi
         var lastDay = to ?? from ?? today;
         if (lastDay < first || lastDay.DayNumber - first.DayNumber > 366) return Problems.Validation("to", "invalid-range", "From a day to a later one, at most a year apart.");
         return TypedResults.Ok(await statistics.ForOfficeAsync(id, first, lastDay, ct));
+    }
+
+    private static async Task<Results<Ok<CounterStatisticsResponse>, ProblemHttpResult>> CounterFigures(string? from, string? to, CounterStatistics statistics, TimeProvider time,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (period, error) = StatisticsPeriod.Parse(from, to, BrusselsTime.LocalDate(time.GetUtcNow()));
+        if (period is null) return Problems.Validation([error!]);
+        var rows = await statistics.ForAsync(user, period, ct);
+        return TypedResults.Ok(new CounterStatisticsResponse(period.From, period.To, [.. rows.Select(r => new CounterStatisticsRow(r.ChannelId, r.CounterName, r.OfficeId, r.ServiceId, r.ServiceName,
+            new AppointmentFiguresResponse(r.AppointmentsBooked, r.AppointmentsCheckedIn, r.AppointmentsNoShow, r.AppointmentsCancelled, r.NoShowRate),
+            new TicketFiguresResponse(r.TicketsIssued, r.TicketsServed, r.TicketsNoShow, r.MedianWaitMinutes, r.P90WaitMinutes)))]));
     }
 
     private static async Task<Results<Ok<DeskResponse>, ProblemHttpResult>> SetOpen(Guid id, bool open, QueueWork work, ClaimsPrincipal user, CancellationToken ct)

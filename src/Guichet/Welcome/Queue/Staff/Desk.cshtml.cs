@@ -22,11 +22,17 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
     public int WaitingForThisDesk { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
+    /// The contact registered by the visit just finished (a link to the contact register).
+    public Guid? FinishedContact { get; private set; }
+    /// The finish form as posted, with its errors (field, message), when it was refused.
+    public VisitDetails Visit { get; private set; } = new(null);
+    public List<(string Field, string Message)> VisitErrors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? done, string? code, string? error, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done, string? code, string? error, Guid? contact, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (done is not null && texts.Has("queue.desk.done." + done)) Notice = texts["queue.desk.done." + done, code ?? ""];
+        if (done == "finished") FinishedContact = contact;
         if (error is not null) Error = texts.Has("queue.error." + error) ? texts["queue.error." + error] : texts["queue.error.generic"];
         return Page();
     }
@@ -39,8 +45,40 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
 
     public async Task<IActionResult> OnPostNoShowAsync(Guid id, Guid ticket, CancellationToken ct) => Back(id, "no-show", await work.NoShowAsync(id, ticket, User, ct));
 
-    public async Task<IActionResult> OnPostFinishAsync(Guid id, Guid ticket, string? outcome, CancellationToken ct) =>
-        Back(id, "finished", await work.FinishAsync(id, ticket, string.IsNullOrEmpty(outcome) ? null : outcome, User, ct));
+    /// Finishing registers the counter contact: a refused customer number comes back here with
+    /// the form as entered and each error, and nothing is stored.
+    public async Task<IActionResult> OnPostFinishAsync(Guid id, Guid ticket, string? outcome, string? customerKind, string? customerNumber, string? customerName,
+        string? notes, CancellationToken ct)
+    {
+        var visit = new VisitDetails(string.IsNullOrEmpty(outcome) ? null : outcome, string.IsNullOrEmpty(customerKind) ? null : customerKind, customerNumber, customerName, notes);
+        var result = await work.FinishAsync(id, ticket, visit, User, ct);
+        if (result.Value is { } t) return Redirect($"/staff/queue/desks/{id}?done=finished&code={t.Code}&contact={t.ContactId}#desk-current");
+        if (result.Status != 400) return Back(id, "finished", result);
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Visit = visit;
+        VisitErrors = [.. result.InvalidParams.Select(p => (FieldOf(p.Name), VisitError(p)))];
+        Error = texts["queue.finish.error.title"];
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// The form field an error belongs to (the register calls the kind customerKind, the form kind).
+    private static string FieldOf(string name) => name switch
+    {
+        "customerNumber" => "finish-number",
+        "customerName" => "finish-name",
+        "customerKind" => "finish-kind",
+        "notes" => "finish-notes",
+        _ => "outcome-answered",
+    };
+
+    private string VisitError(Platform.Web.InvalidParam p)
+    {
+        var key = "queue.finish.error." + p.Name + "." + p.Code;
+        if (texts.Has(key)) return texts[key];
+        key = "queue.finish.error." + p.Name;
+        return texts.Has(key) ? texts[key] : texts["queue.error.generic"];
+    }
 
     /// The target is one select: "service:{id}" or "desk:{id}".
     public async Task<IActionResult> OnPostTransferAsync(Guid id, Guid ticket, string? target, CancellationToken ct)
@@ -71,10 +109,18 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
         return Redirect($"/staff/queue/desks/{id}?error={error}");
     }
 
+    /// The waiting counts alone, for the page's own refresh (a small poll; see desk-refresh.js).
+    public async Task<IActionResult> OnGetWaitingAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return Partial("/Welcome/Queue/Staff/_DeskWaiting.cshtml", this);
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var (desk, _) = await work.DeskAsync(id, User, ct);
         if (desk is null) return false;
+        await work.CloseLeftoversAsync(id, ct);
         Desk = desk;
         Office = (await OfficeView.LoadAsync(db, catalogue, db.Set<QueueOffice>().Where(o => o.Id == desk.OfficeId), ct))[0];
         Current = await db.Set<QueueTicket>().AsNoTracking()

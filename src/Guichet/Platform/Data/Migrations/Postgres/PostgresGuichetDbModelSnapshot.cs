@@ -1028,6 +1028,13 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("QueueTicketCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid?>("QueueTicketId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1049,6 +1056,8 @@ namespace Guichet.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("QueueTicketId");
 
                     b.HasIndex("ChannelId", "StartsAt");
 
@@ -1539,6 +1548,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");

@@ -1019,6 +1019,13 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QueueTicketCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("QueueTicketId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReminderSentAt")
                         .HasColumnType("INTEGER");
 
@@ -1040,6 +1047,8 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("QueueTicketId");
 
                     b.HasIndex("ChannelId", "StartsAt");
 
@@ -1527,6 +1536,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Day")
