@@ -22,7 +22,13 @@ internal static class AppointmentsBench
     /// Citizens pick among the earliest free slots, so that the rush meets on the same slots.
     private const int Earliest = 10;
 
+    /// Taken slots in a row after which a citizen fetches the free slots again.
+    private const int RetriesBeforeReload = 3;
+
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(20);
+
+    /// A rush stops early when this many requests failed (a broken set-up, not contention).
+    private const int MaxErrors = 1000;
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
@@ -179,7 +185,8 @@ internal static class AppointmentsBench
             var w = 0;
             List<DateTimeOffset> free = [];
             var fresh = false;
-            while (w < windows && clock.Elapsed < Limit)
+            var missed = 0;
+            while (w < windows && clock.Elapsed < Limit && Volatile.Read(ref errors) < MaxErrors)
             {
                 try
                 {
@@ -205,11 +212,18 @@ internal static class AppointmentsBench
                         lock (gate) lastBooking = Math.Max(lastBooking, now);
                         free = []; // the next citizen looks at the slots afresh
                         fresh = false;
+                        missed = 0;
                     }
                     else if (outcome.Kind == 1)
                     {
                         Interlocked.Increment(ref conflicts);
-                        if (free.Count == 0) fresh = false; // fetch again before giving the window up
+                        // After a few taken slots in a row a citizen reloads the list; an empty list is fetched again before the window is given up.
+                        if (free.Count == 0 || ++missed == RetriesBeforeReload)
+                        {
+                            free = [];
+                            fresh = false;
+                            missed = 0;
+                        }
                     }
                     else
                     {
@@ -281,7 +295,7 @@ internal static class AppointmentsBench
         sb.AppendLine(inv, $"Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Machine.Describe()}; {server}; the app (`dotnet Guichet.dll`, server GC), the database and the load generator share the machine. Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter} (other work on the machine counts in these numbers).");
         sb.AppendLine();
         sb.AppendLine(inv, $"Set-up: the demo data (`seed --demo`), whose eID appointments at the Hautrival town hall counter ({duration} min) got {capacity} seats per slot (the seed row's capacity, changed in the database before the rush) so that the {slots:N0} slots of the counter's opening hours from {windows[0].From:yyyy-MM-dd} (tomorrow) to {windows[^1].To:yyyy-MM-dd} (the 60-day horizon) hold **{seats:N0} seats**. " +
-            $"{o.Clients} clients start together; each is a stream of citizens: `GET /api/v1/appointments/slots?service=&from=&to=` (31-day windows), `POST /api/v1/appointments` on one of the {Earliest} earliest free slots, on 409 `slot-taken` another slot of its list, after a booking a fresh fetch (the next citizen), until no window has a free slot. " +
+            $"{o.Clients} clients start together; each is a stream of citizens: `GET /api/v1/appointments/slots?service=&from=&to=` (31-day windows), `POST /api/v1/appointments` on one of the {Earliest} earliest free slots, on 409 `slot-taken` another slot of its list (after {RetriesBeforeReload} in a row, a fresh fetch), after a booking a fresh fetch (the next citizen), until no window has a free slot. " +
             $"Rate limits: the booking API has none (only the HTML booking page has the per-address `public-forms` limit, not used here), so none had to be raised. The outbox's sender is off (`Outbox__Enabled=false`): each booking still writes its confirmation mail's outbox row in its transaction, nothing is sent. App memory at the end {rssMb} MB.");
         sb.AppendLine();
         sb.AppendLine("| what | clients | bookings | bookings/s | POST p50 ms | POST p95 ms | POST p99 ms | 409 slot-taken | errors | slot fetches | fetch p50 ms | fetch p95 ms |");

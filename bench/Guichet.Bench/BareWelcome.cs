@@ -9,7 +9,7 @@ namespace Guichet.Bench;
 
 /// One booking's rows as the app writes them in one transaction: the appointment, the seat it
 /// holds (the unique index on service, start and seat refuses a second holder), the event-log
-/// entry with its three objects, and the confirmation mail's outbox row.
+/// entry with its three objects (no qualifier is stored as "", as the app does), and the confirmation mail's outbox row.
 internal sealed record BareBooking(Guid ServiceId, Guid ChannelId, DateTimeOffset Start, DateTimeOffset End, int Seat, string OutboxKind, string OutboxPayload, string OutboxSummary);
 
 /// One kiosk ticket's rows: the ticket (unique office, day, letter, number) and its event-log entry.
@@ -100,7 +100,7 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
         s.Parameters.Add(P(id, NpgsqlDbType.Uuid));
         batch.BatchCommands.Add(s);
         batch.BatchCommands.Add(Event(now, "anonymous", "appointment.booked", IBareWelcome.BookingAttributes(b),
-            ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], [null, null, null]));
+            ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], ["", "", ""]));
         var o = new NpgsqlBatchCommand("""INSERT INTO platform_outbox ("Id", "Kind", "Payload", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES ($1, $2, $3, $4, $5, $5, 0)""");
         o.Parameters.Add(P(Guid.NewGuid(), NpgsqlDbType.Uuid));
         o.Parameters.Add(P(b.OutboxKind, NpgsqlDbType.Varchar));
@@ -120,7 +120,7 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
         }
     }
 
-    private static NpgsqlBatchCommand Event(DateTimeOffset at, string actor, string activity, string attributes, string[] types, string[] ids, string?[] qualifiers)
+    private static NpgsqlBatchCommand Event(DateTimeOffset at, string actor, string activity, string attributes, string[] types, string[] ids, string[] qualifiers)
     {
         var e = new NpgsqlBatchCommand("""
             WITH e AS (INSERT INTO platform_event_log ("At", "Actor", "Activity", "Attributes") VALUES ($1, $2, $3, $4) RETURNING "Id")
@@ -170,7 +170,7 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
             i.Parameters.Add(P(now, NpgsqlDbType.TimestampTz));
             batch.BatchCommands.Add(i);
             batch.BatchCommands.Add(Event(now, "anonymous", "queue.ticket.issued", IBareWelcome.TicketAttributes(t, code),
-                ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, null, null]));
+                ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, "", ""]));
             try
             {
                 await batch.ExecuteNonQueryAsync();
@@ -237,7 +237,7 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static async Task EventAsync(SqliteConnection conn, SqliteTransaction tx, DateTimeOffset at, string actor, string activity, string attributes, string[] types, string[] ids, string?[] qualifiers)
+    private static async Task EventAsync(SqliteConnection conn, SqliteTransaction tx, DateTimeOffset at, string actor, string activity, string attributes, string[] types, string[] ids, string[] qualifiers)
     {
         long eventId;
         await using (var e = conn.CreateCommand())
@@ -270,7 +270,7 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
             await ExecAsync(conn, tx, """INSERT INTO welcome_appointment_seats ("Id", "ServiceId", "StartsAt", "Seat", "AppointmentId") VALUES (@id, @s, @a, @seat, @ap)""",
                 ("@id", G(Guid.NewGuid())), ("@s", G(b.ServiceId)), ("@a", b.Start.UtcTicks), ("@seat", b.Seat), ("@ap", G(id)));
             await EventAsync(conn, tx, now, "anonymous", "appointment.booked", IBareWelcome.BookingAttributes(b),
-                ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], [null, null, null]);
+                ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], ["", "", ""]);
             await ExecAsync(conn, tx, """INSERT INTO platform_outbox ("Id", "Kind", "Payload", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES (@id, @k, @p, @s, @now, @now, 0)""",
                 ("@id", G(Guid.NewGuid())), ("@k", b.OutboxKind), ("@p", b.OutboxPayload), ("@s", b.OutboxSummary), ("@now", now.UtcTicks));
             await tx.CommitAsync();
@@ -309,7 +309,7 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
                     VALUES (@id, @o, @s, @d, @l, @n, @c, 'None', 'Waiting', 'fr', @h, @now, @now, 0, 0, 0)
                     """, ("@id", G(id)), ("@o", G(t.OfficeId)), ("@s", G(t.ServiceId)), ("@d", day), ("@l", t.Letter), ("@n", last + 1), ("@c", code), ("@h", IBareWelcome.TokenHash()), ("@now", now.UtcTicks));
                 await EventAsync(conn, tx, now, "anonymous", "queue.ticket.issued", IBareWelcome.TicketAttributes(t, code),
-                    ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, null, null]);
+                    ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, "", ""]);
                 await tx.CommitAsync();
                 return;
             }
