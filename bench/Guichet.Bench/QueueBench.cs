@@ -261,7 +261,7 @@ internal static class QueueBench
             var bare = results.Single(r => r.Clients == clients && !r.Name.StartsWith("Guichet", StringComparison.Ordinal));
             sb.AppendLine(inv, $"- {clients} client(s): Guichet / bare = **{ours.PerSecond / bare.PerSecond:F2}**.");
         }
-        sb.AppendLine(inv, $"- Ticket numbers given twice (same office, day and letter): {duplicates}; tickets waiting after the runs: {waiting:N0}.");
+        sb.AppendLine(inv, $"- Ticket numbers given twice (same office, day and letter): {duplicates}; tickets waiting after the runs: {waiting:N0}. An error is a ticket whose 20 tries all clashed with another client's number (the app's and the baseline's rule alike).");
         if (issueError is not null) sb.AppendLine(inv, $"- A failed issue answered `{issueError.ReplaceLineEndings(" ")}`");
         sb.AppendLine();
         sb.AppendLine("### Display board: from the desk's call-next to the call on the board's stream (`/queue/offices/{id}/events`)");
