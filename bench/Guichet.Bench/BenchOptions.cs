@@ -1,6 +1,7 @@
 namespace Guichet.Bench;
 
-internal sealed record BenchOptions(string Scenario, int Services, int Cases, string Provider, int Seconds, string? OutOption, string PostgresServer, string AppDll)
+internal sealed record BenchOptions(string Scenario, int Services, int Cases, string Provider, int Seconds, string? OutOption, string PostgresServer, string AppDll,
+    int Slots = 10_000, int Clients = 500, int Calls = 200)
 {
     /// The report file of the search scenario (the cases scenario writes one per provider).
     public string Out => OutOption ?? "bench/out/search.md";
@@ -21,6 +22,9 @@ internal sealed record BenchOptions(string Scenario, int Services, int Cases, st
             Int("seconds", 20),
             Get("out"),
             Environment.GetEnvironmentVariable("GUICHET_BENCH_PG") ?? "Host=127.0.0.1;Port=55433;Username=guichet;Database=postgres",
-            Get("app") ?? Path.Combine(AppContext.BaseDirectory, "Guichet.dll"));
+            Get("app") ?? Path.Combine(AppContext.BaseDirectory, "Guichet.dll"),
+            Int("slots", 10_000),
+            Int("clients", 500),
+            Int("calls", 200));
     }
 }

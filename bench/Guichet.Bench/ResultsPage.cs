@@ -47,7 +47,81 @@ internal static class ResultsPage
         sb.AppendLine();
         if (File.Exists("bench/out/search.md")) sb.AppendLine(Demote(await File.ReadAllTextAsync("bench/out/search.md")));
         else sb.AppendLine("No search run in this checkout yet: run `bench/run.sh search` to fill this section.");
-        await File.WriteAllTextAsync("bench/RESULTS.md", sb.ToString());
+        // The Welcome section as it stands (its runs may come from another checkout), then this checkout's reports.
+        var old = File.Exists(Page) ? await File.ReadAllTextAsync(Page) : "";
+        var welcome = Section(old.Split('\n'), "## " + WelcomeHeading, "## ");
+        var page = sb.ToString().TrimEnd() + "\n\n" + (welcome is { } w ? string.Join('\n', old.Split('\n')[w.Start..w.End]).TrimEnd() + "\n" : "");
+        await File.WriteAllTextAsync(Page, await WithWelcomeReportsAsync(page));
+    }
+
+    private const string Page = "bench/RESULTS.md";
+    private const string WelcomeHeading = "Welcome: appointments and the counter queue (issue 3)";
+
+    /// Puts the Welcome scenarios' latest reports (bench/out/appointments-*.md, queue-*.md) into
+    /// their section of bench/RESULTS.md, each in place of its previous run; the rest of the page
+    /// (hand-written notes included) stays as it is.
+    public static async Task UpdateWelcomeAsync()
+    {
+        var page = File.Exists(Page) ? await File.ReadAllTextAsync(Page) : "# Benchmark results\n";
+        await File.WriteAllTextAsync(Page, await WithWelcomeReportsAsync(page));
+    }
+
+    private static async Task<string> WithWelcomeReportsAsync(string page)
+    {
+        var lines = page.TrimEnd().Split('\n').ToList();
+        if (Section(lines, "## " + WelcomeHeading, "## ") is null)
+        {
+            lines.AddRange([
+                "",
+                "## " + WelcomeHeading,
+                "",
+                "`bench/run.sh appointments [--slots 10000] [--clients 500] [--provider postgres|sqlite|both]` — an appointment release rush: about",
+                "`--slots` seats in the horizon, `--clients` clients booking at once until no seat is left, against the same reads and rows written",
+                "with the bare driver by as many clients; then the double bookings read back from the database. Writes `bench/out/appointments-<provider>.md`.",
+                "",
+                "`bench/run.sh queue [--seconds 20] [--calls 200] [--provider postgres|sqlite|both]` — kiosk tickets per second at 1 and 16 clients",
+                "against bare inserts of the same rows, and the delay from a desk's call-next to the call on the display board's stream. Writes",
+                "`bench/out/queue-<provider>.md`.",
+            ]);
+        }
+        foreach (var (file, heading) in new[]
+        {
+            ("bench/out/appointments-postgres.md", "### Appointment release rush on PostgreSQL"),
+            ("bench/out/appointments-sqlite.md", "### Appointment release rush on SQLite"),
+            ("bench/out/queue-postgres.md", "### Counter queue on PostgreSQL"),
+            ("bench/out/queue-sqlite.md", "### Counter queue on SQLite"),
+        })
+        {
+            if (!File.Exists(file)) continue;
+            var report = Demote(await File.ReadAllTextAsync(file)).Split('\n').Append("").ToList();
+            var welcome = Section(lines, "## " + WelcomeHeading, "## ")!.Value;
+            var old = Section(lines[welcome.Start..welcome.End], heading, "### ", "## ");
+            if (old is { } o)
+            {
+                lines.RemoveRange(welcome.Start + o.Start, o.End - o.Start);
+                lines.InsertRange(welcome.Start + o.Start, report);
+            }
+            else
+            {
+                while (lines[welcome.End - 1].Length == 0) welcome = (welcome.Start, welcome.End - 1);
+                lines.InsertRange(welcome.End, ["", .. report]);
+            }
+        }
+        return string.Join('\n', lines).TrimEnd() + "\n";
+    }
+
+    /// The lines [Start, End) of the part whose heading starts with `heading`, up to the next line
+    /// starting with one of `ends` (or the end).
+    private static (int Start, int End)? Section(IReadOnlyList<string> lines, string heading, params string[] ends)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].StartsWith(heading, StringComparison.Ordinal)) continue;
+            var j = i + 1;
+            while (j < lines.Count && !ends.Any(e => lines[j].StartsWith(e, StringComparison.Ordinal))) j++;
+            return (i, j);
+        }
+        return null;
     }
 
     /// A report's headings one level down, to sit under this page's sections.
