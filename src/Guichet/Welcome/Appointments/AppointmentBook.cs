@@ -171,9 +171,9 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
                 await tx.CommitAsync(ct);
                 return BookingOutcome.Done(appointment);
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 20)
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
             {
-                // A kiosk took this ticket number at the same moment: check in again with the next one.
+                // A ticket number taken outside the counter (see QueueNumberCounter): check in again with the next one.
                 await tx.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
             }

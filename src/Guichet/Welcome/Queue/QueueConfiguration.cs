@@ -8,6 +8,7 @@ internal sealed class QueueConfiguration :
     IEntityTypeConfiguration<QueueOffice>,
     IEntityTypeConfiguration<OfficeService>,
     IEntityTypeConfiguration<QueueDesk>,
+    IEntityTypeConfiguration<QueueNumberCounter>,
     IEntityTypeConfiguration<QueueTicket>
 {
     public void Configure(EntityTypeBuilder<QueueOffice> b)
@@ -37,6 +38,13 @@ internal sealed class QueueConfiguration :
         b.Property(x => x.ServiceIds).HasJsonConversion();
         b.HasIndex(x => new { x.OfficeId, x.Number }).IsUnique();
         b.HasOne<QueueOffice>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<QueueNumberCounter> b)
+    {
+        b.ToTable("welcome_queue_number_counters");
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(60);
     }
 
     public void Configure(EntityTypeBuilder<QueueTicket> b)

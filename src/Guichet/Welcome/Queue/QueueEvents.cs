@@ -18,6 +18,7 @@ internal static class QueueEvents
 
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PollTolerance = TimeSpan.FromMilliseconds(20);
 
     internal sealed record CallMessage(long Id, string Ticket, int Desk, bool Recall, string Text, DateTimeOffset At);
 
@@ -54,7 +55,7 @@ internal static class QueueEvents
 
         var seen = new Dictionary<long, DateTimeOffset>();
         var poll = options.Value.DisplayPollInterval;
-        var lastPoll = DateTime.MinValue;
+        var nextPoll = DateTime.UtcNow; // the first poll at once
         var lastWrite = DateTime.UtcNow;
         try
         {
@@ -63,15 +64,18 @@ internal static class QueueEvents
                 // Wake at a local call, or when the next poll is due (real time: the poll is plumbing, not a domain instant).
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
-                    wait.CancelAfter(poll);
+                    var untilPoll = nextPoll - DateTime.UtcNow;
+                    wait.CancelAfter(untilPoll > TimeSpan.Zero ? untilPoll : TimeSpan.Zero);
                     try { await subscription.Reader.WaitToReadAsync(wait.Token); }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
                 }
                 var calls = new List<QueueCall>();
                 while (subscription.Reader.TryRead(out var call)) calls.Add(call);
-                if (DateTime.UtcNow - lastPoll >= poll)
+                // A timer may fire a little early: a poll due within a few milliseconds is made now
+                // rather than skipped for a whole interval.
+                if (DateTime.UtcNow >= nextPoll - PollTolerance)
                 {
-                    lastPoll = DateTime.UtcNow;
+                    nextPoll = DateTime.UtcNow + poll;
                     calls.AddRange(await PollAsync(db, office, id, start, time.GetUtcNow() - Window, ct));
                 }
                 foreach (var call in calls.Where(c => c.EventId > start).OrderBy(c => c.EventId))

@@ -41,9 +41,9 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         var day = BrusselsTime.LocalDate(now);
         for (var attempt = 1; ; attempt++)
         {
-            var last = await db.Set<QueueTicket>().Where(t => t.OfficeId == officeId && t.Day == day && t.Letter == line!.Letter).MaxAsync(t => (int?)t.Number, ct) ?? 0;
+            var number = await QueueNumberCounter.NextAsync(db, officeId, day, line!.Letter, ct);
             var (plain, hash) = SecureToken.New();
-            var ticket = new QueueTicket(officeId, line!.ServiceId, day, line.Letter, last + 1, priority!.Value, language, hash, now);
+            var ticket = new QueueTicket(officeId, line.ServiceId, day, line.Letter, number, priority!.Value, language, hash, now);
             db.Add(ticket);
             eventLog.Record(user, "queue.ticket.issued", Objects(ticket, null), Attributes(ticket, null));
             try
@@ -51,17 +51,17 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
                 await db.SaveChangesAsync(ct);
                 return new Issued(ticket, plain);
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 20)
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
             {
-                // Another kiosk took this number: take the next one.
+                // The number was taken outside the counter (tickets of a day before the counter
+                // existed): take the next one.
                 db.ChangeTracker.Clear();
             }
         }
     }
 
     /// A ticket for a customer with an appointment who checks in at a counter, added to the
-    /// caller's unit of work: the check-in saves both at once (and, like the kiosk, tries again
-    /// when another ticket took the number). Null when no queue at that counter takes tickets for
+    /// caller's unit of work: the check-in saves both at once. Null when no queue at that counter takes tickets for
     /// the service.
     public async Task<QueueTicket?> AddForCheckInAsync(Guid channelId, Guid serviceId, Guid appointmentId, string language, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -72,8 +72,8 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         if (line is null) return null;
         var now = time.GetUtcNow();
         var day = BrusselsTime.LocalDate(now);
-        var last = await db.Set<QueueTicket>().Where(t => t.OfficeId == line.OfficeId && t.Day == day && t.Letter == line.Letter).MaxAsync(t => (int?)t.Number, ct) ?? 0;
-        var ticket = new QueueTicket(line.OfficeId, serviceId, day, line.Letter, last + 1, QueuePriority.None, Languages.IsSupported(language) ? language : "fr",
+        var number = await QueueNumberCounter.NextAsync(db, line.OfficeId, day, line.Letter, ct);
+        var ticket = new QueueTicket(line.OfficeId, serviceId, day, line.Letter, number, QueuePriority.None, Languages.IsSupported(language) ? language : "fr",
             SecureToken.New().Hash, now);
         db.Add(ticket);
         eventLog.Record(user, "queue.ticket.issued", [.. Objects(ticket, null), new EventLogObject("appointment", appointmentId.ToString())],

@@ -1510,6 +1510,20 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.ToTable("welcome_queue_desks", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Welcome.Queue.QueueNumberCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("welcome_queue_number_counters", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Welcome.Queue.QueueOffice", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1499,6 +1499,20 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.ToTable("welcome_queue_desks", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Welcome.Queue.QueueNumberCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("welcome_queue_number_counters", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Welcome.Queue.QueueOffice", b =>
                 {
                     b.Property<Guid>("Id")
