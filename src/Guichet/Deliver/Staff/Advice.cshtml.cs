@@ -6,6 +6,7 @@ using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Staff;
 
@@ -22,7 +23,7 @@ internal sealed class AdviceModel(AdviceWork work, GuichetDb db, CatalogueDirect
     /// The user's unit; null for an admin without one, who sees every request as "incoming".
     public Guid? Unit { get; private set; }
     public DateOnly Today => work.Today;
-    public CaseFormErrors Errors { get; } = new(texts);
+    public FieldErrors Errors { get; } = new(texts, "cases");
     /// The request whose answer failed, and what was typed.
     public Guid? Failed { get; private set; }
     public string? Typed { get; private set; }

@@ -15,6 +15,7 @@ using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Staff;
 
@@ -38,15 +39,15 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, CustomerR
     public IReadOnlyList<CustomerRequest> Requests { get; private set; } = [];
     public IReadOnlyList<AdviceRequest> Advice { get; private set; } = [];
     /// The units of the organisation that may be asked for advice (all but the case's own).
-    public IReadOnlyList<CaseChoice> AdvisingUnits { get; private set; } = [];
+    public IReadOnlyList<FormChoice> AdvisingUnits { get; private set; } = [];
     /// A status link just made: shown once, since only its hash is kept.
     public string? NewStatusLink { get; private set; }
     /// Where a decision would take the case now; null: it cannot be decided now.
     public CaseStatus? DecisionStatus { get; private set; }
     public IReadOnlyDictionary<Guid, (string Text, string? Lang)> Units { get; private set; } = new Dictionary<Guid, (string, string?)>();
     public IReadOnlyDictionary<Guid, string> Staff { get; private set; } = new Dictionary<Guid, string>();
-    public IReadOnlyList<CaseChoice> Colleagues { get; private set; } = [];
-    public CaseFormErrors Errors { get; } = new(texts);
+    public IReadOnlyList<FormChoice> Colleagues { get; private set; } = [];
+    public FieldErrors Errors { get; } = new(texts, "cases");
     public string? Done { get; private set; }
     /// The form that was posted and failed, with what was typed in it.
     public string? PostedForm { get; private set; }
@@ -206,11 +207,11 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, CustomerR
         var organisation = (await catalogue.UnitAsync(Case.UnitId, ct))?.OrganisationId;
         var organisationUnits = organisation is { } o ? await catalogue.UnitsOfAsync(o, ct) : [];
         Units = await CaseDisplay.UnitNamesAsync(catalogue, involved.Append(Case.UnitId).Concat(Advice.Select(a => a.ToUnitId)).Concat(organisationUnits.Select(u => u.Id)), Case.Language, ct);
-        AdvisingUnits = [.. organisationUnits.Where(u => u.Id != Case.UnitId).Select(u => new CaseChoice(u.Id.ToString(), UnitName(u.Id), Units[u.Id].Lang))
+        AdvisingUnits = [.. organisationUnits.Where(u => u.Id != Case.UnitId).Select(u => new FormChoice(u.Id.ToString(), UnitName(u.Id), Units[u.Id].Lang))
             .OrderBy(c => c.Label, StringComparer.CurrentCulture)];
         var colleagues = await db.Set<StaffUser>().AsNoTracking().Where(s => s.UnitId != null && involved.Contains(s.UnitId.Value)).ToListAsync(ct);
         Colleagues = [.. colleagues.OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).Select(s =>
-            new CaseChoice(s.Id.ToString(), $"{s.DisplayName} – {UnitName(s.UnitId!.Value)}"))];
+            new FormChoice(s.Id.ToString(), $"{s.DisplayName} – {UnitName(s.UnitId!.Value)}"))];
         var actors = Notes.Select(n => n.Author).Concat(Documents.Select(d => d.UploadedBy)).Concat(Appeals.Select(a => a.RegisteredBy))
             .Concat(Requests.Select(r => r.CreatedBy)).Concat(Advice.Select(a => a.RequestedBy)).Concat(Advice.Select(a => a.AnsweredBy).OfType<string>());
         if (Decision is not null) actors = actors.Append(Decision.IssuedBy);
@@ -227,26 +228,26 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, CustomerR
     /// A case type text in the user's language, else in the language of procedure.
     public (string Text, string? Lang) Text(LocalizedText text) => CaseDisplay.Text(text, Case.Language);
 
-    public IReadOnlyList<CaseChoice> NextStatuses =>
+    public IReadOnlyList<FormChoice> NextStatuses =>
         // A decision status is reached through the decision form, not here.
         [.. (Type.Status(Case.Status)?.Next ?? []).Select(code => Type.Status(code)).OfType<CaseStatus>().Where(s => !s.Decision).Select(s =>
         {
             var (text, lang) = Text(s.CustomerText);
-            return new CaseChoice(s.Code, s.Final ? texts["cases.status.closes", text] : text, lang);
+            return new FormChoice(s.Code, s.Final ? texts["cases.status.closes", text] : text, lang);
         })];
 
-    public IReadOnlyList<CaseChoice> SuspensionReasons =>
+    public IReadOnlyList<FormChoice> SuspensionReasons =>
         [.. Type.Content.SuspensionReasons.Select(r =>
         {
             var (text, lang) = Text(r.Label);
-            return new CaseChoice(r.Code, text, lang);
+            return new FormChoice(r.Code, text, lang);
         })];
 
-    public IReadOnlyList<CaseChoice> InvolvedUnits =>
-        [.. Type.Content.UnitIds.Select(u => new CaseChoice(u.ToString(), UnitName(u), Units.TryGetValue(u, out var n) ? n.Lang : null))];
+    public IReadOnlyList<FormChoice> InvolvedUnits =>
+        [.. Type.Content.UnitIds.Select(u => new FormChoice(u.ToString(), UnitName(u), Units.TryGetValue(u, out var n) ? n.Lang : null))];
 
-    public IReadOnlyList<CaseChoice> Kinds =>
-        [.. DocumentKinds.Split(' ').Select(k => new CaseChoice(k, texts["cases.document.kind." + k]))];
+    public IReadOnlyList<FormChoice> Kinds =>
+        [.. DocumentKinds.Split(' ').Select(k => new FormChoice(k, texts["cases.document.kind." + k]))];
 
     public string? SuspensionReason
     {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Staff;
 
@@ -27,9 +28,9 @@ internal sealed partial class CasesModel(CaseList list, GuichetDb db, WorkingCal
     public string? Done { get; private set; }
     public string? DoneNumber { get; private set; }
     public bool Continued { get; private set; }
-    public CaseFormErrors Errors { get; } = new(texts);
+    public FieldErrors Errors { get; } = new(texts, "cases");
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<CaseChoice> Statuses { get; private set; } = [];
+    public IReadOnlyList<FormChoice> Statuses { get; private set; } = [];
     public string? NextUrl { get; private set; }
     public string FirstUrl => "/staff/cases" + Filters().ToQueryString();
 
@@ -52,7 +53,7 @@ internal sealed partial class CasesModel(CaseList list, GuichetDb db, WorkingCal
         Statuses = [.. types.SelectMany(t => t.Content.Statuses).DistinctBy(s => s.Code).Select(s =>
         {
             var (text, lang) = CaseDisplay.Text(s.CustomerText, "fr");
-            return new CaseChoice(s.Code, text, lang);
+            return new FormChoice(s.Code, text, lang);
         })];
 
         var filter = new CaseListFilter { Status = Status, Closed = Show switch { "closed" => true, "all" => null, _ => false }, OverdueOnly = Overdue, MineOnly = Mine };

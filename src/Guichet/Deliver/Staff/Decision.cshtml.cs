@@ -7,6 +7,7 @@ using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Staff;
 
@@ -21,7 +22,7 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
     public CaseType Type { get; private set; } = null!;
     public CaseStatus? DecisionStatus { get; private set; }
     public Form Values { get; private set; } = null!;
-    public CaseFormErrors Errors { get; } = new(texts);
+    public FieldErrors Errors { get; } = new(texts, "cases");
 
     public CaseParty Applicant => Case.Parties.First(p => p.Role == PartyRole.Applicant);
 
@@ -85,9 +86,9 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
         return null;
     }
 
-    public IReadOnlyList<CaseChoice> Outcomes => [.. Type.Content.Outcomes.Select(o => new CaseChoice(CaseDisplay.Code(o), texts["cases.outcome." + CaseDisplay.Code(o)]))];
+    public IReadOnlyList<FormChoice> Outcomes => [.. Type.Content.Outcomes.Select(o => new FormChoice(CaseDisplay.Code(o), texts["cases.outcome." + CaseDisplay.Code(o)]))];
 
-    public IReadOnlyList<CaseChoice> Channels =>
+    public IReadOnlyList<FormChoice> Channels =>
     [
         new("email", texts["cases.channel.email"]) { Hint = Applicant.Email is { } email ? texts["cases.decision.email-to", email] : texts["cases.decision.no-email"] },
         new("post", texts["cases.channel.post"]) { Hint = texts["cases.decision.post-hint"] },

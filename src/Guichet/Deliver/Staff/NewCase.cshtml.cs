@@ -8,6 +8,7 @@ using Guichet.Welcome.Contacts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Staff;
 
@@ -26,8 +27,8 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases con
     public sealed record Form(string? CaseType, string? Language, string? Subject, string? ReceivedOn, bool Complete, PartyForm Applicant, PartyForm Representative, Guid? ContactId = null);
 
     public Form Values { get; private set; } = null!;
-    public IReadOnlyList<CaseChoice> CaseTypes { get; private set; } = [];
-    public CaseFormErrors Errors { get; } = new(texts);
+    public IReadOnlyList<FormChoice> CaseTypes { get; private set; } = [];
+    public FieldErrors Errors { get; } = new(texts, "cases");
 
     /// The contact the case is opened from, if any.
     public ContactForCase? Contact { get; private set; }
@@ -100,13 +101,13 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases con
         CaseTypes = [.. types.Select(t =>
         {
             var (name, lang) = CaseDisplay.Text(t.Content.Name, "fr");
-            return new CaseChoice(t.Code, name, lang);
+            return new FormChoice(t.Code, name, lang);
         }).OrderBy(c => c.Label, StringComparer.CurrentCulture)];
     }
 
     /// The languages a case can be conducted in, each named in the page's language.
-    public IReadOnlyList<CaseChoice> ProcedureLanguages =>
-        [.. CaseTypeRules.ProcedureLanguages.Select(l => new CaseChoice(l, CaseDisplay.Capitalized(texts["language." + l])))];
+    public IReadOnlyList<FormChoice> ProcedureLanguages =>
+        [.. CaseTypeRules.ProcedureLanguages.Select(l => new FormChoice(l, CaseDisplay.Capitalized(texts["language." + l])))];
 
-    public IReadOnlyList<CaseChoice> Kinds => [new("person", texts["cases.party.kind.person"]), new("company", texts["cases.party.kind.company"])];
+    public IReadOnlyList<FormChoice> Kinds => [new("person", texts["cases.party.kind.person"]), new("company", texts["cases.party.kind.company"])];
 }

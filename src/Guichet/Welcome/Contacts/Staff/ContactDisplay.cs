@@ -4,6 +4,7 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Identifiers;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Staff;
 
@@ -60,11 +61,11 @@ internal static class ContactDisplay
     }
 
     /// Unit names in the user's language, sorted, as choices.
-    public static List<ContactChoice> UnitChoices(IEnumerable<CatalogueDirectory.UnitEntry> units) =>
+    public static List<FormChoice> UnitChoices(IEnumerable<CatalogueDirectory.UnitEntry> units) =>
         [.. units.Select(u =>
         {
             var (text, used) = u.Name.Resolve(Languages.Current, "fr");
-            return new ContactChoice(u.Id.ToString(), text, used == Languages.Current ? null : used);
+            return new FormChoice(u.Id.ToString(), text, used == Languages.Current ? null : used);
         }).OrderBy(c => c.Label, StringComparer.CurrentCulture)];
 
     public static async Task<Dictionary<Guid, (string Text, string? Lang)>> UnitNamesAsync(CatalogueDirectory catalogue, IEnumerable<Guid> ids, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Guichet.Orient.Search;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Staff;
 
@@ -61,7 +62,7 @@ internal sealed class ContactEntryForm
 internal interface IContactEntryPage
 {
     ContactEntryForm Values { get; }
-    ContactFormErrors Errors { get; }
+    FieldErrors Errors { get; }
     IReadOnlyList<ServiceSummary> Hits { get; }
     ServiceSummary? Chosen { get; }
     bool Searched { get; }
@@ -80,18 +81,18 @@ internal static class ContactEntry
         return (hits, chosen);
     }
 
-    public static IReadOnlyList<ContactChoice> Kinds(Texts t) =>
+    public static IReadOnlyList<FormChoice> Kinds(Texts t) =>
         [new("person", t["contacts.kind.person"]), new("company", t["contacts.kind.company"]), new("anonymous", t["contacts.kind.anonymous"])];
 
-    public static IReadOnlyList<ContactChoice> Roles(Texts t) =>
-        [.. Enum.GetValues<RepresentativeRole>().Select(r => new ContactChoice(ContactDisplay.Code(r), ContactDisplay.Name(t, "role", r)))];
+    public static IReadOnlyList<FormChoice> Roles(Texts t) =>
+        [.. Enum.GetValues<RepresentativeRole>().Select(r => new FormChoice(ContactDisplay.Code(r), ContactDisplay.Name(t, "role", r)))];
 
     /// The customer's language, each named in its own language.
-    public static IReadOnlyList<ContactChoice> CustomerLanguages =>
-        [.. Languages.Supported.Select(l => new ContactChoice(l, Languages.NativeName(l), l))];
+    public static IReadOnlyList<FormChoice> CustomerLanguages =>
+        [.. Languages.Supported.Select(l => new FormChoice(l, Languages.NativeName(l), l))];
 
     /// What the front office may decide at once (a later outcome such as a case opened is not chosen here).
-    public static IReadOnlyList<ContactChoice> Outcomes(Texts t) =>
+    public static IReadOnlyList<FormChoice> Outcomes(Texts t) =>
         [.. new[] { ContactOutcome.Answered, ContactOutcome.Routed, ContactOutcome.CallBackPromised, ContactOutcome.Referred }
-            .Select(o => new ContactChoice(ContactDisplay.Code(o), ContactDisplay.Name(t, "outcome", o)) { Hint = t.Has($"contacts.outcome-hint.{ContactDisplay.Code(o)}") ? t[$"contacts.outcome-hint.{ContactDisplay.Code(o)}"] : null })];
+            .Select(o => new FormChoice(ContactDisplay.Code(o), ContactDisplay.Name(t, "outcome", o)) { Hint = t.Has($"contacts.outcome-hint.{ContactDisplay.Code(o)}") ? t[$"contacts.outcome-hint.{ContactDisplay.Code(o)}"] : null })];
 }

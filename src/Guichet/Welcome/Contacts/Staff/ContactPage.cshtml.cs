@@ -8,6 +8,7 @@ using Guichet.Welcome.MailIntake;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Staff;
 
@@ -25,10 +26,10 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
     public IReadOnlyList<ContactMessage> Messages { get; private set; } = [];
     public IReadOnlyDictionary<Guid, (string Text, string? Lang)> UnitNames { get; private set; } = new Dictionary<Guid, (string, string?)>();
     public ServiceSummary? Service { get; private set; }
-    public IReadOnlyList<ContactChoice> Units { get; private set; } = [];
+    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
     public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
-    public IReadOnlyList<ContactChoice> ReferralChoices { get; private set; } = [];
-    public ContactFormErrors Errors { get; } = new(texts);
+    public IReadOnlyList<FormChoice> ReferralChoices { get; private set; } = [];
+    public FieldErrors Errors { get; } = new(texts, "contacts");
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
     public bool Late => ContactDisplay.Late(Contact, Today);
     public string? Done { get; private set; }
@@ -118,6 +119,6 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
         if (Q is { Length: <= ContactEntry.MaxQuery }) Hits = await search.FindAsync(Q, Languages.Current, 8, ct);
         var list = new List<ServiceSummary>(Hits);
         if (Guid.TryParse(PostedService, out var id) && list.All(h => h.Id != id) && await search.SummaryAsync(id, Languages.Current, ct) is { } chosen) list.Insert(0, chosen);
-        ReferralChoices = [.. list.Select(h => new ContactChoice(h.Id.ToString(), $"{h.Name} — {h.Organisation}") { Hint = h.Referral ? texts["contacts.search.referral"] : null })];
+        ReferralChoices = [.. list.Select(h => new FormChoice(h.Id.ToString(), $"{h.Name} — {h.Organisation}") { Hint = h.Referral ? texts["contacts.search.referral"] : null })];
     }
 }

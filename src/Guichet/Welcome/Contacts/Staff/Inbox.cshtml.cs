@@ -5,6 +5,7 @@ using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Staff;
 
@@ -17,16 +18,16 @@ internal sealed class InboxModel(GuichetDb db, CatalogueDirectory catalogue, Tim
 
     public IReadOnlyList<Contact> Rows { get; private set; } = [];
     public IReadOnlyDictionary<Guid, (string Text, string? Lang)> UnitNames { get; private set; } = new Dictionary<Guid, (string, string?)>();
-    public IReadOnlyList<ContactChoice> Units { get; private set; } = [];
+    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
     public bool SeesAll { get; private set; }
     public string? Channel { get; private set; }
     public string? Unit { get; private set; }
     public string? Customer { get; private set; }
-    public ContactFormErrors Errors { get; } = new(texts);
+    public FieldErrors Errors { get; } = new(texts, "contacts");
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    public IReadOnlyList<ContactChoice> Channels =>
-        [.. Enum.GetValues<ContactChannel>().Select(c => new ContactChoice(ContactDisplay.Code(c), ContactDisplay.Name(texts, "channel", c)))];
+    public IReadOnlyList<FormChoice> Channels =>
+        [.. Enum.GetValues<ContactChannel>().Select(c => new FormChoice(ContactDisplay.Code(c), ContactDisplay.Name(texts, "channel", c)))];
 
     public async Task<IActionResult> OnGetAsync(string? channel, string? unit, string? customer, CancellationToken ct)
     {

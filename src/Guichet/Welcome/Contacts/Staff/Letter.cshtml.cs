@@ -8,6 +8,7 @@ using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Staff;
 
@@ -28,12 +29,12 @@ internal sealed class LetterModel(ContactRegister register, Platform.Data.Guiche
     private static readonly HashSet<FileTypes.Kind> ScanKinds = [FileTypes.Pdf, FileTypes.Png, FileTypes.Jpeg, FileTypes.Tiff];
 
     public ContactEntryForm Values { get; private set; } = new();
-    public ContactFormErrors Errors { get; } = new(texts);
+    public FieldErrors Errors { get; } = new(texts, "contacts");
     public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
     public ServiceSummary? Chosen { get; private set; }
     public bool Searched { get; private set; }
     public string SearchAction => "/staff/contacts/letter?handler=search";
-    public IReadOnlyList<ContactChoice> Units { get; private set; } = [];
+    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
     public async Task OnGetAsync(CancellationToken ct)

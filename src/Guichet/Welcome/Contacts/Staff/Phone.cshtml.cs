@@ -4,6 +4,7 @@ using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Staff;
 
@@ -13,12 +14,12 @@ namespace Guichet.Welcome.Contacts.Staff;
 internal sealed class PhoneModel(ContactRegister register, ServiceSearch search, CatalogueDirectory catalogue, Texts texts) : PageModel, IContactEntryPage
 {
     public ContactEntryForm Values { get; private set; } = new();
-    public ContactFormErrors Errors { get; } = new(texts);
+    public FieldErrors Errors { get; } = new(texts, "contacts");
     public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
     public ServiceSummary? Chosen { get; private set; }
     public bool Searched { get; private set; }
     public string SearchAction => "/staff/contacts/phone?handler=search";
-    public IReadOnlyList<ContactChoice> Units { get; private set; } = [];
+    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
     /// The call just saved, for the confirmation.
     public Guid? Saved { get; private set; }
 
