@@ -11,6 +11,39 @@ public static class Html
         return await BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content(html));
     }
 
+    /// The values a browser would post for the form <paramref name="formSelector"/> of the page (the
+    /// antiforgery token included), changed by <paramref name="changes"/> (a change holding U+001F
+    /// between values posts the field once per value); file inputs are left out.
+    public static List<KeyValuePair<string, string>> FormValues(IDocument page, string formSelector, IDictionary<string, string> changes)
+    {
+        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException("No form " + formSelector);
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
+        {
+            var name = input.GetAttribute("name");
+            var type = input.GetAttribute("type");
+            if (name is null || changes.ContainsKey(name) || type == "file") continue;
+            if (type is "checkbox" or "radio" && !input.HasAttribute("checked")) continue;
+            var value = input.LocalName switch
+            {
+                "textarea" => input.TextContent,
+                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? input.QuerySelector("option")?.GetAttribute("value") ?? "",
+                _ => input.GetAttribute("value") ?? "",
+            };
+            values.Add(new(name, value));
+        }
+        foreach (var (name, value) in changes)
+            foreach (var part in value.Split('\u001f'))
+                values.Add(new(name, part));
+        return values;
+    }
+
+    /// Posts the form <paramref name="formSelector"/> of the page as a browser would, to its action
+    /// (or <paramref name="action"/>), with its current values changed by <paramref name="changes"/>.
+    public static Task<HttpResponseMessage> SubmitAsync(CookieJar jar, HttpClient client, IDocument page, string formSelector, IDictionary<string, string> changes, string? action = null) =>
+        jar.PostFormAsync(client, action ?? page.QuerySelector(formSelector)?.GetAttribute("action") ?? throw new InvalidOperationException("No form " + formSelector),
+            FormValues(page, formSelector, changes));
+
     /// The antiforgery token of the first form on the page.
     public static string Antiforgery(IDocument page) =>
         page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")

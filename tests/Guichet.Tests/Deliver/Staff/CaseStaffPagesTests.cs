@@ -49,27 +49,8 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
     }
 
     /// Posts a form of <paramref name="page"/> with its current values, changed by <paramref name="changes"/>.
-    private static Task<HttpResponseMessage> SubmitAsync(Session s, IDocument page, string formSelector, IDictionary<string, string> changes)
-    {
-        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException("No form " + formSelector);
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
-        {
-            var name = input.GetAttribute("name");
-            var type = input.GetAttribute("type");
-            if (name is null || changes.ContainsKey(name) || type == "file") continue;
-            if (type is "checkbox" or "radio" && !input.HasAttribute("checked")) continue;
-            var value = input.LocalName switch
-            {
-                "textarea" => input.TextContent,
-                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? input.QuerySelector("option")?.GetAttribute("value") ?? "",
-                _ => input.GetAttribute("value") ?? "",
-            };
-            values.Add(new(name, value));
-        }
-        foreach (var (name, value) in changes) values.Add(new(name, value));
-        return s.Jar.PostFormAsync(s.Client, form.GetAttribute("action")!, values);
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(Session s, IDocument page, string formSelector, IDictionary<string, string> changes) =>
+        Html.SubmitAsync(s.Jar, s.Client, page, formSelector, changes);
 
     private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
 

@@ -27,29 +27,8 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     }
 
     /// Posts the form of <paramref name="page"/> with its current values, changed by <paramref name="changes"/>.
-    private static Task<HttpResponseMessage> SubmitAsync(Session s, IDocument page, string url, IDictionary<string, string> changes, string formSelector = "form.catalogue-form")
-    {
-        var form = page.QuerySelector(formSelector)!;
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
-        {
-            var name = input.GetAttribute("name");
-            if (name is null || changes.ContainsKey(name)) continue;
-            var type = input.GetAttribute("type");
-            if (type is "checkbox" or "radio" && !input.HasAttribute("checked")) continue;
-            var value = input.LocalName switch
-            {
-                "textarea" => input.TextContent,
-                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? input.QuerySelector("option")?.GetAttribute("value") ?? "",
-                _ => input.GetAttribute("value") ?? "",
-            };
-            values.Add(new(name, value));
-        }
-        foreach (var (name, value) in changes)
-            foreach (var v in value.Split('\u001f'))
-                values.Add(new(name, v));
-        return s.Jar.PostFormAsync(s.Client, url, values);
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(Session s, IDocument page, string url, IDictionary<string, string> changes, string formSelector = "form.catalogue-form") =>
+        s.Jar.PostFormAsync(s.Client, url, Html.FormValues(page, formSelector, changes));
 
     private static string Many(params string[] values) => string.Join('\u001f', values);
 

@@ -62,27 +62,8 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
     }
 
     /// Posts a form of <paramref name="page"/> with its current values, changed by <paramref name="changes"/>.
-    private static Task<HttpResponseMessage> SubmitAsync(Session s, IDocument page, string formSelector, IDictionary<string, string> changes, string? action = null)
-    {
-        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException("No form " + formSelector);
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input, textarea, select"))
-        {
-            var name = input.GetAttribute("name");
-            var type = input.GetAttribute("type");
-            if (name is null || changes.ContainsKey(name) || type == "file") continue;
-            if (type is "checkbox" or "radio" && !input.HasAttribute("checked")) continue;
-            var value = input.LocalName switch
-            {
-                "textarea" => input.TextContent,
-                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? input.QuerySelector("option")?.GetAttribute("value") ?? "",
-                _ => input.GetAttribute("value") ?? "",
-            };
-            values.Add(new(name, value));
-        }
-        foreach (var (name, value) in changes) values.Add(new(name, value));
-        return s.Jar.PostFormAsync(s.Client, action ?? form.GetAttribute("action")!, values);
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(Session s, IDocument page, string formSelector, IDictionary<string, string> changes, string? action = null) =>
+        Html.SubmitAsync(s.Jar, s.Client, page, formSelector, changes, action);
 
     private static List<string?> SummaryLinks(IDocument page) => [.. page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href"))];
 
