@@ -14,7 +14,9 @@ internal interface IBareCases : IAsyncDisposable
     Task<int> ListAsync(Guid unit, (DateOnly Due, Guid Id)? after, string? partyNumber, string? auditActor);
     Task<bool> DetailAsync(Guid unit, Guid id, string? auditActor);
     Task CreateAsync(Case c, IReadOnlyList<string> partyNumbers, string actor, string attributes);
-    Task<int> LastNumberAsync(int year);
+    /// The next case number of the year from the app's counter, taken the way the app takes it
+    /// (one upsert of its own): the bare rows then never collide with the app's.
+    Task<int> NextNumberAsync(int year);
 }
 
 internal static class BareSql
@@ -166,11 +168,15 @@ internal sealed class PostgresBareCases(string cs) : IBareCases
         await tx.CommitAsync();
     }
 
-    public async Task<int> LastNumberAsync(int year)
+    public async Task<int> NextNumberAsync(int year)
     {
-        await using var cmd = source.CreateCommand("""SELECT max("Number") FROM deliver_cases WHERE "Number" LIKE $1""");
-        cmd.Parameters.AddWithValue(year + "-%");
-        return await cmd.ExecuteScalarAsync() is string s ? int.Parse(s[5..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        await using var cmd = source.CreateCommand("""
+            INSERT INTO deliver_case_number_counters ("Year", "Last") VALUES ($1, 1)
+            ON CONFLICT ("Year") DO UPDATE SET "Last" = deliver_case_number_counters."Last" + 1
+            RETURNING "Last"
+            """);
+        cmd.Parameters.AddWithValue(year);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public ValueTask DisposeAsync() => source.DisposeAsync();
@@ -327,13 +333,17 @@ internal sealed class SqliteBareCases(string cs) : IBareCases
         await tx.CommitAsync();
     }
 
-    public async Task<int> LastNumberAsync(int year)
+    public async Task<int> NextNumberAsync(int year)
     {
         await using var conn = await OpenAsync();
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = """SELECT max("Number") FROM deliver_cases WHERE "Number" LIKE @p""";
-        cmd.Parameters.AddWithValue("@p", year + "-%");
-        return await cmd.ExecuteScalarAsync() is string s ? int.Parse(s[5..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        cmd.CommandText = """
+            INSERT INTO deliver_case_number_counters ("Year", "Last") VALUES (@year, 1)
+            ON CONFLICT ("Year") DO UPDATE SET "Last" = deliver_case_number_counters."Last" + 1
+            RETURNING "Last"
+            """;
+        cmd.Parameters.AddWithValue("@year", year);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -260,11 +260,10 @@ internal static class CasesBench
                 if (response.StatusCode != System.Net.HttpStatusCode.Created) lock (creationErrors) creationErrors[$"{(int)response.StatusCode}"] = body.Length > 300 ? body[..300] : body;
                 return response.StatusCode == System.Net.HttpStatusCode.Created;
             }));
-            var last = await bare.LastNumberAsync(year);
             results.Add(await Run("create|bare SQL, same rows", clients, inputsForCreation, async q =>
             {
                 var r = requests[int.Parse(q, CultureInfo.InvariantCulture)];
-                var number = year.ToString(CultureInfo.InvariantCulture) + "-" + Interlocked.Increment(ref last).ToString("D5", CultureInfo.InvariantCulture);
+                var number = year.ToString(CultureInfo.InvariantCulture) + "-" + (await bare.NextNumberAsync(year)).ToString("D5", CultureInfo.InvariantCulture);
                 var at = DateTimeOffset.UtcNow;
                 var today = BrusselsTime.LocalDate(at);
                 var c = new Case(Guid.NewGuid(), number, r.Type, r.Type.Content.UnitIds[0], "fr", r.Subject, today, r.Complete, r.Parties, at);
