@@ -28,12 +28,22 @@ internal interface IBareWelcome : IAsyncDisposable
     /// False when the seat was taken first (unique violation), as the app's TrySave.
     Task<bool> TryBookAsync(BareBooking b);
 
-    /// Takes the next number of the day's letter (max + 1, retried on a unique violation, as the app).
+    /// Takes the next number of the day's letter from the app's counter (as the app does).
     Task IssueAsync(BareTicket t);
 
     public static IBareWelcome Create(BenchDatabase db) => db.IsPostgres ? new PostgresBareWelcome(db.BareConnectionString) : new SqliteBareWelcome(db.BareConnectionString);
 
     public static string TokenHash() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// The app's ticket-number counter key and upsert (Welcome/Queue/QueueNumberCounter).
+    public static string CounterKey(BareTicket t) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.OfficeId:N}|{t.Day:yyyy-MM-dd}|{t.Letter}");
+
+    public static string NextNumberSql(string key) => $"""
+        INSERT INTO welcome_queue_number_counters ("Key", "Last") VALUES ({key}, 1)
+        ON CONFLICT ("Key") DO UPDATE SET "Last" = welcome_queue_number_counters."Last" + 1
+        RETURNING "Last"
+        """;
 
     public static string BookingAttributes(BareBooking b) =>
         JsonSerializer.Serialize<IReadOnlyDictionary<string, object?>>(new Dictionary<string, object?> { ["start"] = b.Start, ["seat"] = b.Seat }, JsonColumn.Options);
@@ -143,12 +153,11 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
         {
             await using var conn = await source.OpenConnectionAsync();
             int last;
-            await using (var max = new NpgsqlCommand("""SELECT max("Number") FROM welcome_queue_tickets WHERE "OfficeId" = $1 AND "Day" = $2 AND "Letter" = $3""", conn))
+            // The app's counter, taken as the app takes it (one upsert of its own).
+            await using (var next = new NpgsqlCommand(IBareWelcome.NextNumberSql("$1"), conn))
             {
-                max.Parameters.Add(P(t.OfficeId, NpgsqlDbType.Uuid));
-                max.Parameters.Add(P(t.Day, NpgsqlDbType.Date));
-                max.Parameters.Add(P(t.Letter, NpgsqlDbType.Varchar));
-                last = await max.ExecuteScalarAsync() is int n ? n : 0;
+                next.Parameters.Add(P(IBareWelcome.CounterKey(t), NpgsqlDbType.Varchar));
+                last = Convert.ToInt32(await next.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) - 1;
             }
             var id = Guid.NewGuid();
             var now = DateTimeOffset.UtcNow;
@@ -290,13 +299,12 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
         {
             await using var conn = await OpenAsync();
             int last;
-            await using (var max = conn.CreateCommand())
+            // The app's counter, taken as the app takes it (one upsert of its own).
+            await using (var next = conn.CreateCommand())
             {
-                max.CommandText = """SELECT max("Number") FROM welcome_queue_tickets WHERE "OfficeId" = @o AND "Day" = @d AND "Letter" = @l""";
-                max.Parameters.AddWithValue("@o", G(t.OfficeId));
-                max.Parameters.AddWithValue("@d", day);
-                max.Parameters.AddWithValue("@l", t.Letter);
-                last = await max.ExecuteScalarAsync() is long n ? (int)n : 0;
+                next.CommandText = IBareWelcome.NextNumberSql("@k");
+                next.Parameters.AddWithValue("@k", IBareWelcome.CounterKey(t));
+                last = Convert.ToInt32(await next.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) - 1;
             }
             var id = Guid.NewGuid();
             var now = DateTimeOffset.UtcNow;

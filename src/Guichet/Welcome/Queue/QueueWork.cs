@@ -53,9 +53,9 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
             {
-                // The number was taken outside the counter (tickets of a day before the counter
-                // existed): take the next one.
+                // The number was taken outside the counter: the counter catches up, then the next one.
                 db.ChangeTracker.Clear();
+                await QueueNumberCounter.CatchUpAsync(db, officeId, day, line.Letter, ct);
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Queue;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Tests.Welcome.Queue;
 
@@ -69,5 +70,16 @@ public sealed class QueueConcurrencyTests(QueueApp app) : IClassFixture<QueueApp
         app.NewDay();
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Q.IssueAsync(app.Client(), Q.Licence))));
         Assert.Equal(Enumerable.Range(1, 12).Select(n => $"D-{n:000}"), responses.Select(r => r.Code).Order());
+    }
+
+    [Fact]
+    public async Task A_number_taken_outside_the_counter_is_skipped_once_the_counter_catches_up()
+    {
+        app.NewDay();
+        Assert.Equal("D-001", (await Q.IssueAsync(app.Client(), Q.Licence)).Code);
+        // As after a restore or an import: the counter is behind the tickets of the day.
+        app.InScope(db => db.Database.ExecuteSqlRaw("""UPDATE welcome_queue_number_counters SET "Last" = 0"""));
+        Assert.Equal("D-002", (await Q.IssueAsync(app.Client(), Q.Licence)).Code);
+        Assert.Equal("D-003", (await Q.IssueAsync(app.Client(), Q.Licence)).Code);
     }
 }
