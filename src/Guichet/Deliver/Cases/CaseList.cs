@@ -55,7 +55,7 @@ internal sealed record CaseListPage(IReadOnlyList<Case> Items, IReadOnlyDictiona
 /// The work list, shared by the API and the staff pages: the cases the user may see, filtered,
 /// by urgency (due date, then id) with keyset paging. Showing it is a view of personal data (the
 /// parties' names), recorded with the cases shown.
-internal sealed class CaseList(GuichetDb db, EventLog eventLog, TimeProvider time)
+internal sealed class CaseList(GuichetDb db, EventLog eventLog, TimeProvider time, CaseTypeVersions caseTypes)
 {
     public const int MaxLimit = 200, DefaultLimit = 50;
 
@@ -93,7 +93,8 @@ internal sealed class CaseList(GuichetDb db, EventLog eventLog, TimeProvider tim
         var page = await sortable.OrderBy(x => x.Due).ThenBy(x => x.Case.Id).Take(limit + 1).ToListAsync(ct);
         var items = page.Take(limit).Select(x => x.Case).ToList();
         var typeIds = items.Select(i => i.CaseTypeId).Distinct().ToList();
-        var types = await db.Set<CaseType>().AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var types = new Dictionary<Guid, CaseType>();
+        foreach (var typeId in typeIds) types[typeId] = await caseTypes.GetAsync(db, typeId, ct);
         if (items.Count > 0)
         {
             eventLog.Record(user, "cases.listed", items.Select(c => new EventLogObject("case", c.Id.ToString(), c.Number)));
