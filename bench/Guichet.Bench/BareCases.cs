@@ -86,7 +86,7 @@ internal sealed class PostgresBareCases(string cs) : IBareCases
             while (await r.ReadAsync()) { _ = r.GetString(1); }
         }
         if (auditActor is not null && ids.Count > 0)
-            await AuditAsync(conn, auditActor, "cases.listed", [.. ids.Select(_ => "case")], [.. ids], [.. numbers]);
+            await AuditAsync(conn, auditActor, "deliver.case-list.viewed", [.. ids.Select(_ => "case")], [.. ids], [.. numbers]);
         return ids.Count;
     }
 
@@ -108,7 +108,7 @@ internal sealed class PostgresBareCases(string cs) : IBareCases
         }
         if (number is null) return false;
         if (auditActor is not null)
-            await AuditAsync(conn, auditActor, "case.viewed", ["case", "unit"], [id.ToString(), unit.ToString()], [number, ""]);
+            await AuditAsync(conn, auditActor, "deliver.case.viewed", ["case", "unit"], [id.ToString(), unit.ToString()], [number, ""]);
         return true;
     }
 
@@ -231,7 +231,7 @@ internal sealed class SqliteBareCases(string cs) : IBareCases
             while (await r.ReadAsync()) { _ = r.GetString(1); }
         }
         if (auditActor is not null && ids.Count > 0)
-            await AuditAsync(conn, auditActor, "cases.listed", [.. ids.Select(_ => "case")], [.. ids], [.. numbers]);
+            await AuditAsync(conn, auditActor, "deliver.case-list.viewed", [.. ids.Select(_ => "case")], [.. ids], [.. numbers]);
         return ids.Count;
     }
 
@@ -254,7 +254,7 @@ internal sealed class SqliteBareCases(string cs) : IBareCases
         }
         if (number is null) return false;
         if (auditActor is not null)
-            await AuditAsync(conn, auditActor, "case.viewed", ["case", "unit"], [id.ToString(), unit.ToString()], [number, ""]);
+            await AuditAsync(conn, auditActor, "deliver.case.viewed", ["case", "unit"], [id.ToString(), unit.ToString()], [number, ""]);
         return true;
     }
 

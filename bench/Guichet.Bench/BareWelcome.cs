@@ -109,7 +109,7 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
         s.Parameters.Add(P(b.Seat, NpgsqlDbType.Integer));
         s.Parameters.Add(P(id, NpgsqlDbType.Uuid));
         batch.BatchCommands.Add(s);
-        batch.BatchCommands.Add(Event(now, "anonymous", "appointment.booked", IBareWelcome.BookingAttributes(b),
+        batch.BatchCommands.Add(Event(now, "anonymous", "welcome.appointment.booked", IBareWelcome.BookingAttributes(b),
             ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], ["", "", ""]));
         var o = new NpgsqlBatchCommand("""INSERT INTO platform_outbox ("Id", "Kind", "Payload", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES ($1, $2, $3, $4, $5, $5, 0)""");
         o.Parameters.Add(P(Guid.NewGuid(), NpgsqlDbType.Uuid));
@@ -178,7 +178,7 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
             i.Parameters.Add(P(IBareWelcome.TokenHash(), NpgsqlDbType.Varchar));
             i.Parameters.Add(P(now, NpgsqlDbType.TimestampTz));
             batch.BatchCommands.Add(i);
-            batch.BatchCommands.Add(Event(now, "anonymous", "queue.ticket.issued", IBareWelcome.TicketAttributes(t, code),
+            batch.BatchCommands.Add(Event(now, "anonymous", "welcome.ticket.issued", IBareWelcome.TicketAttributes(t, code),
                 ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, "", ""]));
             try
             {
@@ -278,7 +278,7 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
                 """, ("@id", G(id)), ("@s", G(b.ServiceId)), ("@c", G(b.ChannelId)), ("@a", b.Start.UtcTicks), ("@b", b.End.UtcTicks), ("@h", IBareWelcome.TokenHash()), ("@now", now.UtcTicks));
             await ExecAsync(conn, tx, """INSERT INTO welcome_appointment_seats ("Id", "ServiceId", "StartsAt", "Seat", "AppointmentId") VALUES (@id, @s, @a, @seat, @ap)""",
                 ("@id", G(Guid.NewGuid())), ("@s", G(b.ServiceId)), ("@a", b.Start.UtcTicks), ("@seat", b.Seat), ("@ap", G(id)));
-            await EventAsync(conn, tx, now, "anonymous", "appointment.booked", IBareWelcome.BookingAttributes(b),
+            await EventAsync(conn, tx, now, "anonymous", "welcome.appointment.booked", IBareWelcome.BookingAttributes(b),
                 ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], ["", "", ""]);
             await ExecAsync(conn, tx, """INSERT INTO platform_outbox ("Id", "Kind", "Payload", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES (@id, @k, @p, @s, @now, @now, 0)""",
                 ("@id", G(Guid.NewGuid())), ("@k", b.OutboxKind), ("@p", b.OutboxPayload), ("@s", b.OutboxSummary), ("@now", now.UtcTicks));
@@ -316,7 +316,7 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
                     INSERT INTO welcome_queue_tickets ("Id", "OfficeId", "ServiceId", "Day", "Letter", "Number", "Code", "Priority", "Status", "Language", "TokenHash", "IssuedAt", "QueuedAt", "Recalls", "Transfers", "Version")
                     VALUES (@id, @o, @s, @d, @l, @n, @c, 'None', 'Waiting', 'fr', @h, @now, @now, 0, 0, 0)
                     """, ("@id", G(id)), ("@o", G(t.OfficeId)), ("@s", G(t.ServiceId)), ("@d", day), ("@l", t.Letter), ("@n", last + 1), ("@c", code), ("@h", IBareWelcome.TokenHash()), ("@now", now.UtcTicks));
-                await EventAsync(conn, tx, now, "anonymous", "queue.ticket.issued", IBareWelcome.TicketAttributes(t, code),
+                await EventAsync(conn, tx, now, "anonymous", "welcome.ticket.issued", IBareWelcome.TicketAttributes(t, code),
                     ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, "", ""]);
                 await tx.CommitAsync();
                 return;

@@ -170,10 +170,10 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
         {
             var from = c.Status;
             if (c.MoveTo(type, to, last) is { } refused) throw new InvalidOperationException($"{from} -> {to}: {refused.Code}");
-            Change("case.status-changed", new() { ["from"] = from, ["to"] = to, ["closed"] = c.IsClosed });
+            Change("deliver.case.status-changed", new() { ["from"] = from, ["to"] = to, ["closed"] = c.IsClosed });
         }
 
-        Record(t0, "staff:" + intakeActor, "case.opened", new Dictionary<string, object?>
+        Record(t0, "staff:" + intakeActor, "deliver.case.opened", new Dictionary<string, object?>
         {
             ["number"] = c.Number, ["caseType"] = type.Code, ["caseTypeVersion"] = type.Version, ["status"] = c.Status,
             ["unit"] = c.UnitId, ["language"] = c.Language, ["dueOn"] = c.DueOn,
@@ -189,7 +189,7 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             if (c.CompleteOn is null && random.NextDouble() < 0.85 && Next(3, 40))
             {
                 c.MarkComplete(day);
-                Change("case.completed", new() { ["on"] = day });
+                Change("deliver.case.completed", new() { ["on"] = day });
             }
             if (withdrawn && random.NextDouble() < 0.5)
             {
@@ -203,24 +203,24 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             {
                 var to = handlers[random.Next(handlers.Count)];
                 c.Assign(type, c.UnitId, to);
-                Change("case.assigned", new() { ["unit"] = (Guid?)c.UnitId, ["handler"] = (Guid?)to });
+                Change("deliver.case.assigned", new() { ["unit"] = (Guid?)c.UnitId, ["handler"] = (Guid?)to });
             }
             if (type.Content.SuspensionReasons.Count > 0 && random.NextDouble() < 0.25)
             {
                 if (!Next(2, 15)) return;
                 var reason = type.Content.SuspensionReasons[0].Code;
                 c.Suspend(type, reason, day);
-                Change("case.suspended", new() { ["reason"] = reason, ["on"] = day });
+                Change("deliver.case.suspended", new() { ["reason"] = reason, ["on"] = day });
                 // Some open cases are still waiting for the document.
                 if ((!decided && !withdrawn && stage == "in-review" && random.NextDouble() < 0.3) || !Next(3, 30)) return;
                 c.Resume(day);
-                Change("case.resumed", new() { ["on"] = day });
+                Change("deliver.case.resumed", new() { ["on"] = day });
             }
             if (type.Content.ExtensionDays is { } days && random.NextDouble() < 0.08 && Next(1, 10))
             {
                 const string reason = "Avis complémentaire nécessaire";
                 c.Extend(type, reason, last);
-                Change("case.extended", new() { ["days"] = (int?)days, ["reason"] = reason });
+                Change("deliver.case.extended", new() { ["days"] = (int?)days, ["reason"] = reason });
             }
             if (withdrawn)
             {
@@ -237,7 +237,7 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             var outcome = random.NextDouble() switch { < 0.8 => "granted", < 0.95 => "refused", _ => type.Content.Outcomes.Count > 2 ? "partiallyGranted" : "refused" };
             var channel = random.NextDouble() < 0.6 ? "email" : "post";
             var notifiedOn = channel == "email" ? day : calendar.AddWorkingDays(day, 3);
-            Record(last, staff, "case.decision-issued", new Dictionary<string, object?>
+            Record(last, staff, "deliver.decision.issued", new Dictionary<string, object?>
             {
                 ["outcome"] = outcome, ["channel"] = channel, ["notifiedOn"] = notifiedOn,
                 ["appealDeadline"] = calendar.NextWorkingDayOnOrAfter(notifiedOn.AddDays(type.Content.Appeal.DeadlineDays)), ["from"] = from, ["to"] = "decided",
@@ -251,7 +251,7 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
         for (var v = 0; v < views; v++)
         {
             var at = t0.AddTicks(random.NextInt64(Math.Max((end - t0).Ticks, 1)));
-            Record(at, v % 3 == 0 ? "staff:" + handlers[random.Next(handlers.Count)] : staff, "case.viewed", null);
+            Record(at, v % 3 == 0 ? "staff:" + handlers[random.Next(handlers.Count)] : staff, "deliver.case.viewed", null);
         }
         history.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         for (var k = 1; k < history.Count; k++)

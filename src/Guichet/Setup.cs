@@ -13,6 +13,9 @@ internal static class Setup
         var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
         if (scope.ServiceProvider.GetRequiredService<DatabaseOptions>().MigrateOnStart)
             await DataModule.MigrateAsync(db);
+        // The journal's key exists before any use case needs it (made inside a use case's write
+        // transaction, it would wait for that transaction on SQLite).
+        scope.ServiceProvider.GetRequiredService<Platform.EventLog.JournalKey>().Pseudonym("0");
         if (configuration.GetValue("Demo:SeedIfEmpty", true) && await DemoData.SeedIfEmptyAsync(scope.ServiceProvider, CancellationToken.None))
             DemoData.PrintLogins(output);
     }

@@ -4,6 +4,7 @@ using Guichet.Orient;
 using Guichet.Platform;
 using Guichet.Welcome;
 using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
 using Guichet.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,9 @@ internal static class Cli
     /// Any first word that is not an option (`--urls ...`) is a command, known or not: an unknown
     /// one must fail with the usage, not start a web server.
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') || args is ["--help"];
+
+    /// The journal's actor for what the command line does: whoever runs it on the server.
+    private const string Actor = "system:cli";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -62,6 +66,9 @@ internal static class Cli
                     var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') ?? "";
                     var user = await services.GetRequiredService<StaffAccounts>()
                         .CreateAsync(email, options.GetValueOrDefault("name") ?? email, roles, password, unit, ct);
+                    services.GetRequiredService<EventLog>().Record(Actor, PlatformActivities.StaffUserCreated,
+                        [new EventLogObject("staff-user", user.Id.ToString(), Role.Subject), .. unit is { } un ? [new EventLogObject("unit", un.ToString(), Role.Unit)] : Array.Empty<EventLogObject>()],
+                        new Dictionary<string, object?> { ["roles"] = user.RoleList });
                     await db.SaveChangesAsync(ct);
                     Console.Out.WriteLine($"Account {user.Email} created ({string.Join(", ", user.RoleList)}), id {user.Id}.");
                     return 0;
@@ -79,6 +86,9 @@ internal static class Cli
                         ?? throw new ArgumentException($"No account for {email}.");
                     var (token, plain) = ApiToken.Create(user.Id, options.GetValueOrDefault("name") ?? "cli", TimeProvider.System.GetUtcNow());
                     db.Add(token);
+                    services.GetRequiredService<EventLog>().Record(Actor, PlatformActivities.ApiTokenCreated,
+                        [new EventLogObject("api-token", token.Id.ToString(), Role.Subject), new EventLogObject("staff-user", user.Id.ToString(), Role.Owner)],
+                        new Dictionary<string, object?> { ["name"] = token.Name });
                     await db.SaveChangesAsync(ct);
                     Console.Error.WriteLine($"Token {token.Id} for {user.Email}; it is shown once:");
                     Console.Out.WriteLine(plain);
@@ -98,6 +108,9 @@ internal static class Cli
                     var id = Guid.Parse(Required(options, "id"));
                     var token = await db.Set<ApiToken>().FindAsync([id], ct) ?? throw new ArgumentException($"No token {id}.");
                     token.Revoke(TimeProvider.System.GetUtcNow());
+                    services.GetRequiredService<EventLog>().Record(Actor, PlatformActivities.ApiTokenRevoked,
+                        [new EventLogObject("api-token", token.Id.ToString(), Role.Subject), new EventLogObject("staff-user", token.UserId.ToString(), Role.Owner)],
+                        new Dictionary<string, object?> { ["name"] = token.Name });
                     await db.SaveChangesAsync(ct);
                     Console.Out.WriteLine($"Token {id} revoked.");
                     return 0;

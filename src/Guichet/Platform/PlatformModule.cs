@@ -20,6 +20,10 @@ internal static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddData();
         services.AddScoped<EventLog.EventLog>();
+        services.AddSingleton<EventLog.JournalKey>();
+        services.AddOptions<EventLog.JournalRetentionOptions>().BindConfiguration(EventLog.JournalRetentionOptions.Section);
+        services.AddSingleton<EventLog.JournalRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventLog.JournalRetention>());
         services.AddOutbox();
         services.AddMail();
         services.AddGuichetLocalization(configuration);

@@ -32,6 +32,10 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Data:Directory", Database.Directory);
         builder.UseSetting("Demo:SeedIfEmpty", "true");
+        // Every change of a customer-facing record must add its journal event (JournalGuard).
+        builder.UseSetting("Journal:Guard", "true");
+        // Tests run the journal retention themselves (JournalRetention.PurgeAsync).
+        builder.UseSetting("Journal:Retention:IntervalMinutes", "0");
         // Tests run outbox rounds themselves (OutboxDispatcher.DispatchDueAsync), when they choose.
         builder.UseSetting("Outbox:Enabled", "false");
         ConfigureMore(builder);
@@ -64,6 +68,19 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         return query(scope.ServiceProvider.GetRequiredService<GuichetDb>());
+    }
+
+    private static readonly Guichet.Platform.EventLog.Activity Arranged =
+        Guichet.Platform.EventLog.Activity.Administration("platform.test-data.arranged", "Test set-up written straight to the database.", []);
+
+    /// Test set-up written straight to the database (rows no use case could make, such as a contact
+    /// received last week), with a journal entry saying so: the journal guard lets no change of a
+    /// customer-facing record pass without one.
+    internal T Arrange<T>(Func<GuichetDb, T> arrange)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Guichet.Platform.EventLog.EventLog>().Record("test", Arranged, []);
+        return arrange(scope.ServiceProvider.GetRequiredService<GuichetDb>());
     }
 
     internal Guichet.Platform.Outbox.OutboxMessage Message(Guid id) =>

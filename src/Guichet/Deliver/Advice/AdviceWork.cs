@@ -39,7 +39,7 @@ internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, Eve
         var days = options.Value.WorkingDaysFor(@case.UnitId, request.ToUnitId!.Value);
         var advice = new AdviceRequest(caseId, @case.Number, @case.UnitId, request.ToUnitId.Value, request.Question!.Trim(), today, calendar.AddWorkingDays(today, days), time.GetUtcNow(), EventLog.ActorOf(user));
         db.Add(advice);
-        eventLog.Record(user, "case.advice-requested", CaseWork.Objects(@case).Append(new EventLogObject("unit", advice.ToUnitId.ToString(), "asked")),
+        eventLog.Record(user, DeliverActivities.AdviceRequested, CaseWork.Objects(@case, eventLog).Append(new EventLogObject("unit", advice.ToUnitId.ToString(), Role.AskedUnit)),
             new Dictionary<string, object?> { ["advice"] = advice.Id, ["dueOn"] = advice.DueOn, ["workingDays"] = days });
         await db.SaveChangesAsync(ct);
         return advice;
@@ -56,7 +56,7 @@ internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, Eve
         if (!advice.IsOpen) return CaseResult<AdviceRequest>.Refused(AlreadyGiven);
         var today = Today;
         advice.Give(request.Answer.Trim(), today, time.GetUtcNow(), EventLog.ActorOf(user));
-        eventLog.Record(user, "case.advice-given", [new EventLogObject("case", advice.CaseId.ToString(), advice.CaseNumber), new EventLogObject("unit", advice.ToUnitId.ToString())],
+        eventLog.Record(user, DeliverActivities.AdviceGiven, [new EventLogObject("case", advice.CaseId.ToString(), Role.Subject), new EventLogObject("unit", advice.ToUnitId.ToString(), Role.AskedUnit)],
             new Dictionary<string, object?> { ["advice"] = advice.Id, ["dueOn"] = advice.DueOn, ["kept"] = advice.Kept(today) });
         await db.SaveChangesAsync(ct);
         return advice;

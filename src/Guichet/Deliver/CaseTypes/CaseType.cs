@@ -5,7 +5,7 @@ namespace Guichet.Deliver.CaseTypes;
 
 /// One version of a case type: how a kind of request for a catalogue service is processed. A
 /// change makes a new version; a running case keeps the version it started under.
-internal sealed class CaseType
+internal sealed class CaseType : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public string Code { get; private set; } = "";

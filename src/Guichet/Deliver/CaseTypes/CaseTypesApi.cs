@@ -59,7 +59,7 @@ internal static class CaseTypesApi
         if (await db.Set<CaseType>().AnyAsync(t => t.Code == request.Code, ct)) return Problems.Conflict("code-taken", "Another case type has this code.");
         var type = new CaseType(Guid.NewGuid(), request.Code!, 1, service!.Value, request.Content!, time.GetUtcNow());
         db.Add(type);
-        eventLog.Record(user, "case-type.created", [new EventLogObject("case-type", type.Id.ToString(), type.Code)], new Dictionary<string, object?> { ["version"] = 1, ["language"] = language });
+        eventLog.Record(user, DeliverActivities.CaseTypeCreated, [new EventLogObject("case-type", type.Id.ToString(), Role.Subject)], new Dictionary<string, object?> { ["code"] = type.Code, ["version"] = 1, ["language"] = language });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -82,8 +82,8 @@ internal static class CaseTypesApi
         current.Supersede();
         var next = new CaseType(Guid.NewGuid(), code, current.Version + 1, service!.Value, request.Content!, time.GetUtcNow());
         db.Add(next);
-        eventLog.Record(user, "case-type.changed", [new EventLogObject("case-type", next.Id.ToString(), code), new EventLogObject("case-type", current.Id.ToString(), "previous")],
-            new Dictionary<string, object?> { ["version"] = next.Version });
+        eventLog.Record(user, DeliverActivities.CaseTypeChanged, [new EventLogObject("case-type", next.Id.ToString(), Role.Subject), new EventLogObject("case-type", current.Id.ToString(), Role.PreviousVersion)],
+            new Dictionary<string, object?> { ["code"] = code, ["version"] = next.Version });
         try
         {
             await db.SaveChangesAsync(ct);

@@ -107,7 +107,7 @@ internal sealed class CaseTypesDemoSeeder(GuichetDb db, EventLog eventLog, TimeP
             var errors = CaseTypeRules.Validate(type.Content, "fr");
             if (errors.Count > 0) throw new InvalidOperationException($"Demo case type {type.Code}: " + string.Join("; ", errors.Select(e => $"{e.Name} {e.Code}")));
             db.Add(type);
-            eventLog.Record("system:demo", "case-type.created", [new EventLogObject("case-type", type.Id.ToString(), type.Code)], new Dictionary<string, object?> { ["version"] = 1 });
+            eventLog.Record("system:demo", DeliverActivities.CaseTypeCreated, [new EventLogObject("case-type", type.Id.ToString(), Role.Subject)], new Dictionary<string, object?> { ["code"] = type.Code, ["version"] = 1 });
         }
         await db.SaveChangesAsync(ct);
     }

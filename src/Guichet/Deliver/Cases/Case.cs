@@ -7,7 +7,7 @@ namespace Guichet.Deliver.Cases;
 /// A case file: one request of a customer, processed under one version of a case type, with its
 /// status, its clock and its parties. Methods are named after what happens; each one checks the
 /// rule it is about and says why it refuses.
-internal sealed class Case
+internal sealed class Case : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public string Number { get; private set; } = "";

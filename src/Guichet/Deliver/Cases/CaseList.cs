@@ -97,7 +97,8 @@ internal sealed class CaseList(GuichetDb db, EventLog eventLog, TimeProvider tim
         foreach (var typeId in typeIds) types[typeId] = await caseTypes.GetAsync(db, typeId, ct);
         if (items.Count > 0)
         {
-            eventLog.Record(user, "cases.listed", items.Select(c => new EventLogObject("case", c.Id.ToString(), c.Number)));
+            // One access event a page: the cases shown are its attribute, not fifty object rows.
+            eventLog.Record(user, DeliverActivities.CaseListViewed, [], new Dictionary<string, object?> { ["cases"] = items.Select(c => c.Id).ToList(), ["count"] = items.Count });
             await db.SaveChangesAsync(ct);
         }
         var next = page.Count > limit ? new CaseListCursor(page[limit - 1].Due, page[limit - 1].Case.Id).Write() : null;

@@ -3,6 +3,7 @@ using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Requests;
 using Guichet.Deliver.StatusPage;
 using Guichet.Orient.Catalogue;
+using Guichet.Platform.EventLog;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Web;
@@ -18,6 +19,8 @@ internal sealed class CaseMail(CatalogueDirectory catalogue, Platform.Outbox.Out
     private string T(string language, string key, params object?[] args) => string.Format(Culture(language), texts.Get(language, key), args);
 
     private static string Date(DateOnly d, string language) => d.ToString("d MMMM yyyy", Culture(language));
+
+    private static EventLogObject About(Case c) => new("case", c.Id.ToString(), Role.Case);
 
     private static CaseParty? Applicant(Case c) => c.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant && !string.IsNullOrEmpty(p.Email));
 
@@ -36,7 +39,7 @@ internal sealed class CaseMail(CatalogueDirectory catalogue, Platform.Outbox.Out
             To = [new MailAddress(to.Email!, to.Name)],
             Subject = T(c.Language, "deliver.mail.ack.subject", c.Number),
             TextBody = T(c.Language, "deliver.mail.ack.body", c.Number, c.Subject, urls.Absolute(StatusLinkOptions.PathFor(statusToken)), await SenderAsync(c, ct)),
-        });
+        }, PendingEvent.MailSent("case-acknowledgement", About(c)));
     }
 
     public async Task AskAsync(Case c, CustomerRequest request, string statusToken, CancellationToken ct)
@@ -48,7 +51,7 @@ internal sealed class CaseMail(CatalogueDirectory catalogue, Platform.Outbox.Out
             Subject = T(c.Language, "deliver.mail.request.subject", c.Number),
             TextBody = T(c.Language, "deliver.mail.request.body", c.Number, request.What, Date(request.DueOn, c.Language),
                 urls.Absolute(StatusLinkOptions.PathFor(statusToken)), await SenderAsync(c, ct)),
-        });
+        }, PendingEvent.MailSent("customer-request", About(c), new EventLogObject("customer-request", request.Id.ToString(), Role.Part)));
     }
 
     /// The same request as a letter to print and post, for customers without e-mail.
@@ -72,6 +75,7 @@ internal sealed class CaseMail(CatalogueDirectory catalogue, Platform.Outbox.Out
             Subject = T(c.Language, "deliver.letter.mail.subject", c.Number),
             TextBody = T(c.Language, "deliver.letter.mail.body", c.Number, c.Subject, Date(decision.AppealDeadline, c.Language), await SenderAsync(c, ct)),
             Attachments = [new MailAttachment($"decision-{c.Number}.pdf", "application/pdf", letter.Pdf(texts))],
-        });
+        }, PendingEvent.Of(DeliverActivities.DecisionNotified, [new EventLogObject("case", c.Id.ToString(), Role.Subject), new EventLogObject("unit", c.UnitId.ToString(), Role.Unit)],
+            new() { ["channel"] = "email", ["notifiedOn"] = decision.NotifiedOn }));
     }
 }

@@ -1,7 +1,7 @@
 namespace Guichet.Deliver.Cases;
 
 /// An internal note on a case, never shown to the customer.
-internal sealed class CaseNote
+internal sealed class CaseNote : Guichet.Platform.EventLog.IJournaled
 {
     public const int MaxLength = 4000;
 

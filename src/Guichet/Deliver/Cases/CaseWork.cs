@@ -44,11 +44,11 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             // The customer follows the case on its status page, from the start.
             var token = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
             await mail.AcknowledgeAsync(@case, token, ct);
-            eventLog.Record(user, "case.opened", Objects(@case), new Dictionary<string, object?>
+            eventLog.Record(user, DeliverActivities.CaseOpened, [.. Objects(@case, eventLog), .. request.ContactId is { } from ? [new EventLogObject("contact", from.ToString(), Role.Contact)] : Array.Empty<EventLogObject>()], new Dictionary<string, object?>
             {
                 ["number"] = number, ["caseType"] = type!.Code, ["caseTypeVersion"] = type.Version, ["status"] = @case.Status,
-                ["unit"] = @case.UnitId, ["language"] = @case.Language, ["dueOn"] = @case.DueOn, ["contact"] = request.ContactId,
-            });
+                ["unit"] = @case.UnitId, ["language"] = @case.Language, ["receivedOn"] = received, ["dueOn"] = @case.DueOn, ["contact"] = request.ContactId,
+            }, occurredAt: EventLog.OccurredOn(received, now));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -102,7 +102,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     {
         var found = await FindAsync(user, id, tracked: false, ct);
         if (found is null) return null;
-        eventLog.Record(user, "case.viewed", Objects(found.Value.Case));
+        eventLog.Record(user, DeliverActivities.CaseViewed, Objects(found.Value.Case, eventLog));
         await db.SaveChangesAsync(ct);
         return found;
     }
@@ -123,7 +123,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             {
                 var from = c.Status;
                 var refusal = c.MoveTo(t, request.Status!, now);
-                return (refusal, "case.status-changed", new() { ["from"] = from, ["to"] = request.Status, ["closed"] = c.IsClosed });
+                return (refusal, DeliverActivities.StatusChanged, new() { ["from"] = from, ["to"] = request.Status, ["closed"] = c.IsClosed });
             });
 
     public Task<CaseResult<Case>> SuspendAsync(ClaimsPrincipal user, Guid id, SuspendRequest request, CancellationToken ct) =>
@@ -133,17 +133,17 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
                 if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "A suspension reason code of the case type."));
                 if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today."));
             },
-            change: (c, t, _) => (c.Suspend(t, request.Reason!, request.On ?? Today), "case.suspended", new() { ["reason"] = request.Reason, ["on"] = request.On ?? Today }));
+            change: (c, t, _) => (c.Suspend(t, request.Reason!, request.On ?? Today), DeliverActivities.CaseSuspended, new() { ["reason"] = request.Reason, ["on"] = request.On ?? Today }));
 
     public Task<CaseResult<Case>> ResumeAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
             validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
-            change: (c, _, _) => (c.Resume(request.On ?? Today), "case.resumed", new() { ["on"] = request.On ?? Today }));
+            change: (c, _, _) => (c.Resume(request.On ?? Today), DeliverActivities.CaseResumed, new() { ["on"] = request.On ?? Today }));
 
     public Task<CaseResult<Case>> CompleteAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
             validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
-            change: (c, _, _) => (c.MarkComplete(request.On ?? Today), "case.completed", new() { ["on"] = request.On ?? Today }));
+            change: (c, _, _) => (c.MarkComplete(request.On ?? Today), DeliverActivities.CaseCompleted, new() { ["on"] = request.On ?? Today }));
 
     public Task<CaseResult<Case>> ExtendAsync(ClaimsPrincipal user, Guid id, ExtendRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
@@ -152,12 +152,12 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
                 if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "Why the time is extended; the customer is told."));
                 else if (request.Reason.Length > 1000) errors.Add(new("reason", "too-long", "At most 1000 characters."));
             },
-            change: (c, t, now) => (c.Extend(t, request.Reason!, now), "case.extended", new() { ["days"] = t.Content.ExtensionDays, ["reason"] = request.Reason }));
+            change: (c, t, now) => (c.Extend(t, request.Reason!, now), DeliverActivities.CaseExtended, new() { ["days"] = t.Content.ExtensionDays, ["reason"] = request.Reason }));
 
     public Task<CaseResult<Case>> AssignAsync(ClaimsPrincipal user, Guid id, AssignRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
             validate: errors => { if (request.UnitId is null) errors.Add(new("unitId", "required", "The unit that handles the case.")); },
-            change: (c, t, _) => (c.Assign(t, request.UnitId!.Value, request.HandlerId), "case.assigned", new() { ["unit"] = request.UnitId, ["handler"] = request.HandlerId }));
+            change: (c, t, _) => (c.Assign(t, request.UnitId!.Value, request.HandlerId), DeliverActivities.CaseAssigned, new() { ["unit"] = request.UnitId, ["handler"] = request.HandlerId }));
 
     public async Task<CaseResult<CaseNote>> AddNoteAsync(ClaimsPrincipal user, Guid id, NoteRequest request, CancellationToken ct)
     {
@@ -167,7 +167,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         if (request.Text.Length > CaseNote.MaxLength) return CaseResult<CaseNote>.Invalid([new("text", "too-long", $"At most {CaseNote.MaxLength} characters.")]);
         var note = new CaseNote(id, EventLog.ActorOf(user), request.Text.Trim(), time.GetUtcNow());
         db.Add(note);
-        eventLog.Record(user, "case.note-added", Objects(found.Value.Case));
+        eventLog.Record(user, DeliverActivities.NoteAdded, Objects(found.Value.Case, eventLog));
         await db.SaveChangesAsync(ct);
         return note;
     }
@@ -175,7 +175,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     private async Task<CaseResult<Case>> ChangeAsync(
         ClaimsPrincipal user, Guid id, CancellationToken ct,
         Action<List<InvalidParam>> validate,
-        Func<Case, CaseType, DateTimeOffset, (CaseRefusal? Refusal, string Activity, Dictionary<string, object?> Attributes)> change)
+        Func<Case, CaseType, DateTimeOffset, (CaseRefusal? Refusal, Activity Activity, Dictionary<string, object?> Attributes)> change)
     {
         var found = await FindAsync(user, id, tracked: true, ct);
         if (found is null) return CaseResult<Case>.NotFound;
@@ -184,6 +184,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
         var (@case, type) = found.Value;
         var now = time.GetUtcNow();
+        var previousUnit = @case.UnitId;
         var (refusal, activity, attributes) = change(@case, type, now);
         if (refusal is not null)
         {
@@ -192,13 +193,17 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         }
         @case.Touch(type, Today, calendar, now);
         attributes["dueOn"] = @case.DueOn;
-        eventLog.Record(user, activity, Objects(@case), attributes);
+        eventLog.Record(user, activity, [.. Objects(@case, eventLog), .. previousUnit != @case.UnitId ? [new EventLogObject("unit", previousUnit.ToString(), Role.PreviousUnit)] : Array.Empty<EventLogObject>()], attributes,
+            // A change dated in the past (suspended on Monday) happened then for the process.
+            occurredAt: attributes.TryGetValue("on", out var on) && on is DateOnly day ? EventLog.OccurredOn(day, now) : null);
         await db.SaveChangesAsync(ct);
         return @case;
     }
 
-    public static EventLogObject[] Objects(Case c) =>
-        [new EventLogObject("case", c.Id.ToString(), c.Number), new EventLogObject("unit", c.UnitId.ToString())];
+    /// The case in the journal: itself, its unit and its customers (as pseudonyms).
+    public static EventLogObject[] Objects(Case c, EventLog log) =>
+        [new EventLogObject("case", c.Id.ToString(), Role.Subject), new EventLogObject("unit", c.UnitId.ToString(), Role.Unit),
+            .. c.Parties.Select(p => p.Number).OfType<string>().Distinct().Select(log.Customer)];
 }
 
 /// A case just opened, its type, and the token of its status link (shown once: stored only hashed).

@@ -7,7 +7,7 @@ internal enum NotificationChannel { Email, Post }
 /// The motivated decision that ends a case (law of 29 July 1991: factual and legal grounds in
 /// the act itself), with the appeal information it must carry (law of 11 April 1994), all in
 /// the language of procedure. Once issued it never changes: an appeal is recorded beside it.
-internal sealed class Decision
+internal sealed class Decision : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -55,7 +55,7 @@ internal enum AppealKind { Appeal, Objection }
 
 /// An appeal or objection lodged against an issued decision. It links to the closed case and
 /// its decision and changes neither.
-internal sealed class LodgedAppeal
+internal sealed class LodgedAppeal : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }

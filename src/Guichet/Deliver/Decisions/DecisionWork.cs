@@ -76,13 +76,18 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         var from = @case.Status;
         @case.MoveTo(type, decided.Code, now, byDecision: true);
         @case.Touch(type, Today, calendar, now);
-        eventLog.Record(user, "case.decision-issued", CaseWork.Objects(@case), new Dictionary<string, object?>
+        eventLog.Record(user, DeliverActivities.DecisionIssued, CaseWork.Objects(@case, eventLog), new Dictionary<string, object?>
         {
             ["outcome"] = request.Outcome, ["channel"] = request.Channel, ["notifiedOn"] = notifiedOn, ["appealDeadline"] = deadline, ["from"] = from, ["to"] = decided.Code,
         });
-        // By e-mail: the letter leaves with the decision's transaction, through the outbox.
+        // By e-mail: the letter leaves with the decision's transaction, through the outbox, and
+        // the decision is notified when the mail is sent. By post: notified on the day the law
+        // presumes the letter arrives.
         if (decision.Channel == NotificationChannel.Email)
             await mail.DecisionAsync(@case, decision, await LetterAsync(decision, @case, ct), ct);
+        else
+            eventLog.Record(user, DeliverActivities.DecisionNotified, CaseWork.Objects(@case, eventLog),
+                new Dictionary<string, object?> { ["channel"] = "post", ["notifiedOn"] = notifiedOn }, occurredAt: BrusselsTime.ToInstant(notifiedOn, TimeOnly.MinValue));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -128,7 +133,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
     {
         if (await FindAsync(user, caseId, ct) is not { } found) return null;
         var letter = await LetterAsync(found.Decision, found.Case, ct);
-        eventLog.Record(user, "case.letter-viewed", CaseWork.Objects(found.Case), new Dictionary<string, object?> { ["format"] = format });
+        eventLog.Record(user, DeliverActivities.DecisionLetterViewed, CaseWork.Objects(found.Case, eventLog), new Dictionary<string, object?> { ["format"] = format });
         await db.SaveChangesAsync(ct);
         return (letter, found.Case.Number);
     }
@@ -164,7 +169,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         if (errors.Count > 0) return CaseResult<LodgedAppeal>.Invalid(errors);
         var appeal = new LodgedAppeal(found.Value.Decision, kind!.Value, lodgedOn, request.LodgedWith!.Trim(), request.Reference?.Trim(), request.Summary!.Trim(), time.GetUtcNow(), EventLog.ActorOf(user));
         db.Add(appeal);
-        eventLog.Record(user, "case.appeal-lodged", CaseWork.Objects(found.Value.Case), new Dictionary<string, object?> { ["kind"] = request.Kind, ["lodgedOn"] = lodgedOn, ["late"] = appeal.Late });
+        eventLog.Record(user, DeliverActivities.AppealLodged, CaseWork.Objects(found.Value.Case, eventLog), new Dictionary<string, object?> { ["kind"] = request.Kind, ["lodgedOn"] = lodgedOn, ["late"] = appeal.Late });
         await db.SaveChangesAsync(ct);
         return appeal;
     }

@@ -9,7 +9,7 @@ internal enum DocumentKind { Application, Evidence, Correspondence, Decision, Ot
 internal enum RetentionClass { TwoYears, TenYears, Permanent }
 
 /// A document of a case: its metadata here, its bytes in CaseDocumentContent under their SHA-256.
-internal sealed class CaseDocument
+internal sealed class CaseDocument : Guichet.Platform.EventLog.IJournaled
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 

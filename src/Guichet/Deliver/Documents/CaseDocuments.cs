@@ -53,10 +53,10 @@ internal sealed class CaseDocuments(GuichetDb db, EventLog eventLog, TimeProvide
         if (!await db.Set<CaseDocumentContent>().AnyAsync(c => c.Sha256 == sha, ct)) db.Add(new CaseDocumentContent(sha, bytes));
         var document = new CaseDocument(@case.Id, kind!.Value, FileTypes.SafeName(fileName, type), type, bytes.Length, sha, user is null ? "customer" : EventLog.ActorOf(user), time.GetUtcNow());
         db.Add(document);
-        var objects = CaseWork.Objects(@case).Append(new EventLogObject("document", document.Id.ToString()));
+        var objects = CaseWork.Objects(@case, eventLog).Append(new EventLogObject("document", document.Id.ToString(), Role.Part));
         var attributes = new Dictionary<string, object?> { ["kind"] = kindText ?? "other", ["mediaType"] = type.MediaType, ["size"] = bytes.Length, ["sha256"] = sha };
-        if (user is null) eventLog.Record("customer", "case.document-added", objects, attributes);
-        else eventLog.Record(user, "case.document-added", objects, attributes);
+        if (user is null) eventLog.Record("customer", DeliverActivities.DocumentAdded, objects, attributes);
+        else eventLog.Record(user, DeliverActivities.DocumentAdded, objects, attributes);
         return document;
     }
 
@@ -67,7 +67,7 @@ internal sealed class CaseDocuments(GuichetDb db, EventLog eventLog, TimeProvide
         var document = await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.CaseId == caseId, ct);
         if (document is null) return null;
         var content = await db.Set<CaseDocumentContent>().AsNoTracking().FirstAsync(c => c.Sha256 == document.Sha256, ct);
-        eventLog.Record(user, "case.document-viewed", CaseWork.Objects(@case).Append(new EventLogObject("document", document.Id.ToString())));
+        eventLog.Record(user, DeliverActivities.DocumentViewed, CaseWork.Objects(@case, eventLog).Append(new EventLogObject("document", document.Id.ToString(), Role.Part)));
         await db.SaveChangesAsync(ct);
         return (document, content.Bytes);
     }

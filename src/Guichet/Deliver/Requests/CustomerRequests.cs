@@ -47,8 +47,13 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         @case.Touch(type, Today, calendar, now);
         // The e-mail carries a link of its own (tokens are stored only hashed, so earlier ones cannot be resent).
         await mail.AskAsync(@case, asked, AddLink(caseId, now), ct);
-        eventLog.Record(user, "case.customer-asked", CaseWork.Objects(@case).Append(new EventLogObject("customer-request", asked.Id.ToString())),
-            new Dictionary<string, object?> { ["dueOn"] = asked.DueOn, ["suspended"] = suspended, ["dueDate"] = @case.DueOn });
+        var objects = CaseWork.Objects(@case, eventLog);
+        eventLog.Record(user, DeliverActivities.RequestAsked, [.. objects, new EventLogObject("customer-request", asked.Id.ToString(), Role.Part)],
+            new Dictionary<string, object?> { ["dueOn"] = asked.DueOn });
+        // Stopping the clock is a change of its own, measured as such.
+        if (suspended)
+            eventLog.Record(user, DeliverActivities.CaseSuspended, objects,
+                new Dictionary<string, object?> { ["reason"] = MissingDocumentReason, ["on"] = Today, ["request"] = asked.Id, ["dueOn"] = @case.DueOn });
         await db.SaveChangesAsync(ct);
         return asked;
     }
@@ -72,8 +77,11 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         var stillWaiting = await db.Set<CustomerRequest>().AnyAsync(r => r.CaseId == @case.Id && r.Id != requestId && r.AnsweredAt == null, ct);
         var resumed = !stillWaiting && @case.Suspensions.Any(s => s.Until is null && s.Reason == MissingDocumentReason) && @case.Resume(Today) is null;
         @case.Touch(type, Today, calendar, now);
-        eventLog.Record("customer", "case.customer-answered", CaseWork.Objects(@case).Append(new EventLogObject("customer-request", asked.Id.ToString())),
-            new Dictionary<string, object?> { ["document"] = document.Id, ["resumed"] = resumed, ["dueDate"] = @case.DueOn });
+        var objects = CaseWork.Objects(@case, eventLog);
+        eventLog.Record("customer", DeliverActivities.RequestAnswered, [.. objects, new EventLogObject("customer-request", asked.Id.ToString(), Role.Part), new EventLogObject("document", document.Id.ToString(), Role.Part)],
+            new Dictionary<string, object?> { ["document"] = document.Id });
+        if (resumed)
+            eventLog.Record("customer", DeliverActivities.CaseResumed, objects, new Dictionary<string, object?> { ["on"] = Today, ["request"] = asked.Id, ["dueOn"] = @case.DueOn });
         await db.SaveChangesAsync(ct);
         return document;
     }
@@ -86,7 +94,7 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         var asked = await db.Set<CustomerRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == caseId, ct);
         if (asked is null) return CaseResult<string>.NotFound;
         var token = AddLink(caseId, time.GetUtcNow());
-        eventLog.Record(user, "case.request-letter-printed", CaseWork.Objects(@case).Append(new EventLogObject("customer-request", asked.Id.ToString())));
+        eventLog.Record(user, DeliverActivities.RequestLetterPrinted, [.. CaseWork.Objects(@case, eventLog), new EventLogObject("customer-request", asked.Id.ToString(), Role.Part)]);
         var html = await mail.RequestLetterHtmlAsync(@case, asked, token, ct);
         await db.SaveChangesAsync(ct);
         return html;
@@ -100,7 +108,7 @@ internal sealed class CustomerRequests(GuichetDb db, EventLog eventLog, CaseDocu
         var now = time.GetUtcNow();
         foreach (var old in await db.Set<CaseStatusLink>().Where(l => l.CaseId == caseId && l.RevokedAt == null).ToListAsync(ct)) old.Revoke(now);
         var token = AddLink(caseId, now);
-        eventLog.Record(user, "case.status-link-created", CaseWork.Objects(@case));
+        eventLog.Record(user, DeliverActivities.StatusLinkCreated, CaseWork.Objects(@case, eventLog));
         await db.SaveChangesAsync(ct);
         return token;
     }

@@ -24,10 +24,7 @@ internal sealed class HistoryModel(GuichetDb db, CatalogueDirectory catalogue, T
     {
         if (await CaseScope.Of(User).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct) is not { } found) return NotFound();
         Case = found;
-        var key = id.ToString();
-        var entries = await db.Set<EventLogEntry>().AsNoTracking()
-            .Where(e => e.Objects.Any(o => o.ObjectType == "case" && o.ObjectId == key))
-            .OrderBy(e => e.Id).ToListAsync(ct);
+        var entries = await JournalReader.HistoryAsync(db, "case", id, JournalReader.Everything, ct);
         var staff = await CaseDisplay.StaffNamesAsync(db, entries.Select(e => CaseDisplay.StaffIdOf(e.Actor)).OfType<Guid>(), ct);
         var attributes = entries.Select(e => Attributes(e.Attributes)).ToList();
         // Units and handlers named in the details are shown by name.
@@ -39,7 +36,7 @@ internal sealed class HistoryModel(GuichetDb db, CatalogueDirectory catalogue, T
         return Page();
     }
 
-    public string Activity(string activity) => texts.Has("cases.activity." + activity) ? texts["cases.activity." + activity] : activity;
+    public string Activity(string activity) => texts.Has("activity." + activity) ? texts["activity." + activity] : activity;
 
     private string Name(string key) => texts.Has("cases.detail." + key) ? texts["cases.detail." + key] : key;
 

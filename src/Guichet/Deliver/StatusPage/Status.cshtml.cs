@@ -89,11 +89,8 @@ internal sealed class StatusModel(GuichetDb db, CustomerRequests requests, CaseT
         Clock = found.Clock(Type, BrusselsTime.LocalDate(time.GetUtcNow()), calendar);
         Open = await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == found.Id && r.AnsweredAt == null).OrderBy(r => r.DueOn).ToListAsync(ct);
         Decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == found.Id, ct);
-        var key = found.Id.ToString();
-        var events = await db.Set<EventLogEntry>().AsNoTracking()
-            .Where(e => e.Objects.Any(o => o.ObjectType == "case" && o.ObjectId == key))
-            .OrderBy(e => e.Id).Select(e => new { e.At, e.Activity, e.Attributes }).ToListAsync(ct);
-        Steps = [.. events.Select(e => StepText(e.Activity, e.Attributes) is { } text ? new Step(e.At, text) : null).OfType<Step>()];
+        var events = await JournalReader.HistoryAsync(db, "case", found.Id, JournalReader.ProcessOnly, ct);
+        Steps = [.. events.Select(e => StepText(e.Activity, e.Attributes) is { } text ? new Step(e.OccurredAt, text) : null).OfType<Step>()];
     }
 
     private string Text(LocalizedText? text) => text?.Resolve(Language, Case.Language).Text ?? "";
@@ -101,17 +98,22 @@ internal sealed class StatusModel(GuichetDb db, CustomerRequests requests, CaseT
     /// The events a customer cares about, in plain words; internal ones (views, notes) are left out.
     private string? StepText(string activity, string attributes) => activity switch
     {
-        "case.opened" => texts["casestatus.step.opened"],
-        "case.status-changed" => System.Text.Json.JsonDocument.Parse(attributes).RootElement.TryGetProperty("to", out var to) && Type.Status(to.GetString() ?? "") is { } s
+        "deliver.case.opened" => texts["casestatus.step.opened"],
+        "deliver.case.status-changed" => System.Text.Json.JsonDocument.Parse(attributes).RootElement.TryGetProperty("to", out var to) && Type.Status(to.GetString() ?? "") is { } s
             ? Text(s.CustomerText) : null,
-        "case.completed" => texts["casestatus.step.completed"],
-        "case.suspended" or "case.customer-asked" => activity == "case.customer-asked" ? texts["casestatus.step.asked"] : texts["casestatus.step.suspended"],
-        "case.resumed" => texts["casestatus.step.resumed"],
-        "case.customer-answered" => texts["casestatus.step.answered"],
-        "case.extended" => texts["casestatus.step.extended"],
-        "case.decision-issued" => texts["casestatus.step.decided"],
+        "deliver.case.completed" => texts["casestatus.step.completed"],
+        "deliver.request.asked" => texts["casestatus.step.asked"],
+        // A stop or restart of the clock because of a request is told by the request's own step.
+        "deliver.case.suspended" => ByRequest(attributes) ? null : texts["casestatus.step.suspended"],
+        "deliver.case.resumed" => ByRequest(attributes) ? null : texts["casestatus.step.resumed"],
+        "deliver.request.answered" => texts["casestatus.step.answered"],
+        "deliver.case.extended" => texts["casestatus.step.extended"],
+        "deliver.decision.issued" => texts["casestatus.step.decided"],
         _ => null,
     };
+
+    private static bool ByRequest(string attributes) =>
+        System.Text.Json.JsonDocument.Parse(attributes).RootElement.TryGetProperty("request", out var request) && request.ValueKind == System.Text.Json.JsonValueKind.String;
 
     public string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
 

@@ -6,7 +6,7 @@ internal enum OrganisationKind { Municipality, Federal, Regional, Community, Oth
 
 /// A public organisation. An external one is another body: its services are listed only as
 /// referrals, so that a search never dead-ends ("not ours, but here is who").
-internal sealed class Organisation
+internal sealed class Organisation : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public string Slug { get; private set; } = "";
@@ -51,7 +51,7 @@ internal sealed record OrganisationContent(
     string? Homepage);
 
 /// A unit of an organisation (a department, a service, an office); units form a tree.
-internal sealed class Unit
+internal sealed class Unit : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }

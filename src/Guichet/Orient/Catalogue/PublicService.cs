@@ -35,7 +35,7 @@ internal sealed record LocalizedKeywords
 
 /// A public service of the catalogue (cpsv:PublicService). Editors change a draft and publish
 /// it; only published services are visible to the public, in search, the API and the exports.
-internal sealed class PublicService
+internal sealed class PublicService : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }

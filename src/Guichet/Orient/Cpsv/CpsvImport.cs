@@ -248,7 +248,7 @@ internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, Eve
             });
 
         var summary = new CpsvImportSummary(organisations, units, channels, services);
-        eventLog.Record(actor, "catalogue.imported", objects, new Dictionary<string, object?>
+        eventLog.Record(actor, OrientActivities.CatalogueImported, objects, new Dictionary<string, object?>
         {
             ["format"] = "cpsv-ap-3.2",
             ["organisations"] = organisations,

@@ -37,7 +37,7 @@ internal sealed class StatementModel(GuichetDb db, Texts texts, EventLog.EventLo
 
         var feedback = new AccessibilityFeedback(Message!, NullIfEmpty(PageUrl), NullIfEmpty(Email), Languages.Current, time.GetUtcNow());
         db.Add(feedback);
-        eventLog.Record("anonymous", "platform.accessibility-feedback.received", [new EventLog.EventLogObject("accessibility-feedback", feedback.Id.ToString())]);
+        eventLog.Record("anonymous", EventLog.PlatformActivities.AccessibilityFeedbackReceived, [new EventLog.EventLogObject("accessibility-feedback", feedback.Id.ToString(), EventLog.Role.Subject)]);
         await db.SaveChangesAsync(ct);
         Sent = true;
         return Page();

@@ -15,6 +15,7 @@ internal static class DataModule
             var configuration = sp.GetRequiredService<IConfiguration>();
             var options = sp.GetRequiredService<DatabaseOptions>();
             o.UseSqlite(options.ConnectionString ?? configuration.GetConnectionString("Guichet") ?? DefaultSqlite(configuration));
+            if (configuration.GetValue<bool>("Journal:Guard")) o.AddInterceptors(new EventLog.JournalGuard());
         });
         services.AddDbContext<PostgresGuichetDb>((sp, o) =>
         {
@@ -23,6 +24,7 @@ internal static class DataModule
                 ?? sp.GetRequiredService<IConfiguration>().GetConnectionString("Guichet")
                 ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
             o.UseNpgsql(cs);
+            if (sp.GetRequiredService<IConfiguration>().GetValue<bool>("Journal:Guard")) o.AddInterceptors(new EventLog.JournalGuard());
         });
         services.AddScoped<GuichetDb>(sp => sp.GetRequiredService<DatabaseOptions>().IsPostgres
             ? sp.GetRequiredService<PostgresGuichetDb>()

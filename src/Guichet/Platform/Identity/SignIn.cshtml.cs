@@ -27,8 +27,8 @@ internal sealed class SignInModel(StaffAccounts accounts, GuichetDb db, Texts te
         var (outcome, user) = await accounts.CheckPasswordAsync(Email!, Password!, ct);
         if (user is not null)
         {
-            eventLog.Record("staff:" + user.Id, outcome == StaffAccounts.SignInOutcome.Success ? "identity.signed-in" : "identity.sign-in-failed",
-                [new EventLog.EventLogObject("staff-user", user.Id.ToString())]);
+            eventLog.Record("staff:" + user.Id, outcome == StaffAccounts.SignInOutcome.Success ? EventLog.PlatformActivities.SignedIn : EventLog.PlatformActivities.SignInFailed,
+                [new EventLog.EventLogObject("staff-user", user.Id.ToString(), EventLog.Role.Subject)]);
             await db.SaveChangesAsync(ct);
         }
         switch (outcome)

@@ -11,11 +11,12 @@ internal static class MailOutbox
 {
     public const string Kind = "mail";
 
-    /// Puts a mail into the use case's unit of work; it is sent after SaveChanges commits.
-    public static OutboxMessage EnqueueMail(this Outbox.Outbox outbox, MailMessage mail)
+    /// Puts a mail into the use case's unit of work; it is sent after SaveChanges commits, and
+    /// <paramref name="onSent"/> (what it is about) is recorded in the journal when it is.
+    public static OutboxMessage EnqueueMail(this Outbox.Outbox outbox, MailMessage mail, EventLog.PendingEvent onSent)
     {
         if (mail.To.Count == 0) throw new ArgumentException("A mail needs at least one recipient.", nameof(mail));
-        return outbox.Enqueue(Kind, mail, mail.Describe());
+        return outbox.Enqueue(Kind, mail, mail.Describe(), onSent);
     }
 }
 

@@ -8,11 +8,12 @@ namespace Guichet.Platform.Outbox;
 /// mail goes out if and only if the change was stored. Nothing is sent here.
 internal sealed class Outbox(GuichetDb db, TimeProvider time)
 {
-    public OutboxMessage Enqueue<T>(string kind, T payload, string summary)
+    public OutboxMessage Enqueue<T>(string kind, T payload, string summary, EventLog.PendingEvent? onSent = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         if (kind.Length > OutboxMessage.MaxKind) throw new ArgumentException($"An outbox kind has at most {OutboxMessage.MaxKind} characters.", nameof(kind));
-        var message = new OutboxMessage(kind, JsonSerializer.Serialize(payload, JsonColumn.Options), summary, time.GetUtcNow());
+        var message = new OutboxMessage(kind, JsonSerializer.Serialize(payload, JsonColumn.Options), summary, time.GetUtcNow(),
+            onSent is null ? null : JsonSerializer.Serialize(onSent, JsonColumn.Options));
         db.Add(message);
         return message;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Microsoft.EntityFrameworkCore;
@@ -133,12 +134,18 @@ internal sealed class OutboxDispatcher(
         if (error is null)
         {
             message.MarkSent(now);
+            if (message.OnSent is not null && JsonSerializer.Deserialize<PendingEvent>(message.OnSent, JsonColumn.Options) is { } sent)
+            {
+                var attributes = new Dictionary<string, object?>(sent.Attributes) { ["attempts"] = message.Attempts };
+                scope.ServiceProvider.GetRequiredService<EventLog.EventLog>().Record("system:outbox", ActivityCatalogue.Get(sent.Activity),
+                    sent.ObjectsWith(new EventLogObject("outbox-message", message.Id.ToString(), Role.Message)), attributes);
+            }
         }
         else if (message.RecordFailure(error, permanent, now, _options))
         {
             logger.LogError("Outbox message {Id} ({Kind}) is dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Kind, message.Attempts, error);
-            new EventLog.EventLog(db, time).Record("system:outbox", "platform.outbox.dead-lettered",
-                [new EventLogObject("outbox-message", message.Id.ToString())],
+            scope.ServiceProvider.GetRequiredService<EventLog.EventLog>().Record("system:outbox", PlatformActivities.MessageDeadLettered,
+                [new EventLogObject("outbox-message", message.Id.ToString(), Role.Subject)],
                 new Dictionary<string, object?> { ["kind"] = message.Kind, ["attempts"] = message.Attempts, ["error"] = message.LastError });
         }
         else

@@ -41,7 +41,7 @@ internal sealed class OutboxListModel(GuichetDb db, EventLog.EventLog eventLog, 
         }
         var wasDeadLettered = message.DeadLetteredAt is not null;
         message.RetryNow(time.GetUtcNow());
-        eventLog.Record(User, "platform.outbox.retry-requested", [new EventLogObject("outbox-message", message.Id.ToString())],
+        eventLog.Record(User, PlatformActivities.MessageRetryRequested, [new EventLogObject("outbox-message", message.Id.ToString(), Role.Subject)],
             new Dictionary<string, object?> { ["kind"] = message.Kind, ["wasDeadLettered"] = wasDeadLettered });
         await db.SaveChangesAsync(ct);
         return RedirectToPage(null, new { retried = 1 });

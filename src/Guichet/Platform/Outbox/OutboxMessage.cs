@@ -21,6 +21,9 @@ internal sealed class OutboxMessage
     /// What to send, as JSON; the handler of the kind reads it.
     public string Payload { get; private set; } = "";
 
+    /// The journal event to record when it is sent (a PendingEvent as JSON), or none.
+    public string? OnSent { get; private set; }
+
     /// A line for people (the staff page): for a mail, its recipient and subject.
     public string Summary { get; private set; } = "";
 
@@ -38,8 +41,9 @@ internal sealed class OutboxMessage
 
     private OutboxMessage() { }
 
-    public OutboxMessage(string kind, string payload, string summary, DateTimeOffset now)
+    public OutboxMessage(string kind, string payload, string summary, DateTimeOffset now, string? onSent = null)
     {
+        OnSent = onSent;
         Id = Guid.NewGuid();
         Kind = kind;
         Payload = payload;

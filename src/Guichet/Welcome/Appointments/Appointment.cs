@@ -26,7 +26,7 @@ internal enum AppointmentStatus { Booked, Cancelled, CheckedIn, NoShow }
 
 /// One booking. The slot it holds is an AppointmentSeat row: the database, not this class,
 /// guarantees that no seat of a slot is held twice.
-internal sealed class Appointment
+internal sealed class Appointment : Guichet.Platform.EventLog.IJournaled
 {
     public const int MaxName = 200;
     public const int MaxEmail = 254;

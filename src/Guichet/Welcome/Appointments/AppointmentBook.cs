@@ -70,7 +70,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             var appointment = new Appointment(offer.Config.ServiceId, offer.Config.ChannelId, start, end, name!, email!, phone, language, nationalNumber, hash, time.GetUtcNow());
             db.Add(appointment);
             db.Add(new AppointmentSeat(appointment.ServiceId, start, seat, appointment.Id));
-            eventLog.Record("anonymous", "appointment.booked", Objects(appointment), new Dictionary<string, object?> { ["start"] = start, ["seat"] = seat });
+            eventLog.Record("anonymous", WelcomeActivities.AppointmentBooked, Objects(appointment), new Dictionary<string, object?> { ["start"] = start, ["seat"] = seat });
             mail.Confirmation(appointment, offer, plain, rescheduled: false);
             if (await TrySaveAsync(ct)) return BookingOutcome.Done(appointment, plain);
         }
@@ -92,7 +92,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         var offer = await slots.OfferAsync(appointment.ServiceId, ct);
         db.RemoveRange(await db.Set<AppointmentSeat>().Where(s => s.AppointmentId == appointment.Id).ToListAsync(ct));
         appointment.Cancel(time.GetUtcNow());
-        eventLog.Record("anonymous", "appointment.cancelled", Objects(appointment));
+        eventLog.Record("anonymous", WelcomeActivities.AppointmentCancelled, Objects(appointment));
         if (offer is not null) mail.Cancellation(appointment, offer);
         // A concurrent cancel of the same appointment removes the same seat: one of them fails.
         try
@@ -130,7 +130,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             var from = current.StartsAt;
             current.MoveTo(start, end);
             db.Add(new AppointmentSeat(current.ServiceId, start, seat, current.Id));
-            eventLog.Record("anonymous", "appointment.rescheduled", Objects(current), new Dictionary<string, object?> { ["from"] = from, ["start"] = start, ["seat"] = seat });
+            eventLog.Record("anonymous", WelcomeActivities.AppointmentRescheduled, Objects(current), new Dictionary<string, object?> { ["from"] = from, ["start"] = start, ["seat"] = seat });
             mail.Confirmation(current, offer, token!, rescheduled: true);
             if (await TrySaveAsync(ct)) return BookingOutcome.Done(current);
         }
@@ -163,7 +163,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             var appointment = await db.Set<Appointment>().FirstAsync(a => a.Id == id, ct);
             var ticket = await queue.AddForCheckInAsync(appointment.ChannelId, appointment.ServiceId, appointment.Id, appointment.Language, user, ct);
             appointment.CheckIn(now, ticket?.Id, ticket?.Code);
-            eventLog.Record(user, "appointment.checked-in", [.. Objects(appointment), .. ticket is null ? [] : new[] { new EventLogObject("queue-ticket", ticket.Id.ToString(), ticket.Code) }],
+            eventLog.Record(user, WelcomeActivities.AppointmentCheckedIn, [.. Objects(appointment), .. ticket is null ? [] : new[] { new EventLogObject("queue-ticket", ticket.Id.ToString(), Role.Ticket) }],
                 new Dictionary<string, object?> { ["ticket"] = ticket?.Code });
             try
             {
@@ -184,14 +184,14 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         BookingOutcome.Fail(409, "appointment-not-active", "This appointment is cancelled or already checked in or marked as a no-show.");
 
     public Task<BookingOutcome> NoShowAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
-        StaffStepAsync(id, user, "appointment.no-show", (a, now) => a.MarkNoShow(now), ct);
+        StaffStepAsync(id, user, WelcomeActivities.AppointmentMissed, (a, now) => a.MarkNoShow(now), ct);
 
-    private async Task<BookingOutcome> StaffStepAsync(Guid id, ClaimsPrincipal user, string activity, Action<Appointment, DateTimeOffset> step, CancellationToken ct)
+    private async Task<BookingOutcome> StaffStepAsync(Guid id, ClaimsPrincipal user, Activity activity, Action<Appointment, DateTimeOffset> step, CancellationToken ct)
     {
         var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (appointment is null) return BookingOutcome.NotFound;
         if (!appointment.IsActive) return NotActive;
-        if (activity == "appointment.no-show" && time.GetUtcNow() < appointment.StartsAt)
+        if (activity == WelcomeActivities.AppointmentMissed && time.GetUtcNow() < appointment.StartsAt)
             return BookingOutcome.Fail(409, "appointment-not-started", "A no-show is recorded once the appointment's time has come.");
         step(appointment, time.GetUtcNow());
         eventLog.Record(user, activity, Objects(appointment));
@@ -200,7 +200,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
     }
 
     public static IEnumerable<EventLogObject> Objects(Appointment a) =>
-        [new EventLogObject("appointment", a.Id.ToString()), new EventLogObject("service", a.ServiceId.ToString()), new EventLogObject("channel", a.ChannelId.ToString())];
+        [new EventLogObject("appointment", a.Id.ToString(), Role.Subject), new EventLogObject("service", a.ServiceId.ToString(), Role.Service), new EventLogObject("channel", a.ChannelId.ToString(), Role.Channel)];
 
     private BookingOutcome? NotChangeable(Appointment a)
     {

@@ -1,3 +1,4 @@
+using Guichet.Platform.EventLog;
 using System.Globalization;
 using System.Text;
 using Guichet.Platform.Calendar;
@@ -53,7 +54,7 @@ internal sealed class AppointmentMail(Outbox outbox, Texts texts, PublicUrls url
             Subject = T(key + ".subject", service, local.ToString("g", culture)),
             TextBody = body.ToString(),
             Attachments = withCalendar ? [new MailAttachment(IcsFileName, "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(Ics(a, offer, service, counter)))] : [],
-        });
+        }, PendingEvent.MailSent("appointment-" + key[(key.LastIndexOf('.') + 1)..], new EventLogObject("appointment", a.Id.ToString(), Role.Appointment)));
     }
 
     /// RFC 5545: one VEVENT whose UID is the appointment's id (a reschedule raises SEQUENCE so

@@ -1,3 +1,4 @@
+using Guichet.Platform.EventLog;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,8 @@ internal sealed class AppointmentReminders(IServiceScopeFactory scopes, TimeProv
             if (claimed == 0) continue;
             var appointment = await db.Set<Appointment>().AsNoTracking().FirstAsync(a => a.Id == id, ct);
             if (await slots.OfferAsync(appointment.ServiceId, ct) is { } offer) mail.Reminder(appointment, offer);
+            scope.ServiceProvider.GetRequiredService<EventLog>().Record("system:reminders", WelcomeActivities.AppointmentReminded, AppointmentBook.Objects(appointment),
+                new Dictionary<string, object?> { ["start"] = appointment.StartsAt });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             sent++;

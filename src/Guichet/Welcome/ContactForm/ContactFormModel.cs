@@ -22,8 +22,8 @@ namespace Guichet.Welcome.ContactForm;
 [EnableRateLimiting("public-forms")]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxTotalBytes + 64 * 1024)]
 [RequestSizeLimit(MaxTotalBytes + 64 * 1024)]
-internal sealed class ContactFormModel(GuichetDb db, EventLog eventLog, ServiceSearch search, WorkingCalendar calendar, TimeProvider time, Texts texts,
-    IOptions<ContactNorms> norms, Platform.Outbox.Outbox outbox, PublicUrls urls) : PageModel
+internal sealed class ContactFormModel(GuichetDb db, ContactRegister register, ServiceSearch search, TimeProvider time, Texts texts,
+    Platform.Outbox.Outbox outbox, PublicUrls urls) : PageModel
 {
     public const int MaxFiles = 3;
     public const long MaxFileBytes = 10 * 1024 * 1024, MaxTotalBytes = 20 * 1024 * 1024;
@@ -89,32 +89,40 @@ internal sealed class ContactFormModel(GuichetDb db, EventLog eventLog, ServiceS
             return Page();
         }
 
+        // The form's own checks passed; the register (the one intake of every channel) checks again
+        // and stores the contact with the form's message, files, tracking link and acknowledgement.
         var now = time.GetUtcNow();
         var language = Languages.Current;
-        var entry = Chosen;
-        var contact = new Contact(ContactChannel.WebForm, now, CustomerKind.Anonymous, null, Name!.Trim(), Email!.Trim(), string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(),
-            null, null, language, Subject!, entry?.Id, entry is { Referral: false } ? entry.UnitId : null, null,
-            calendar.AddWorkingDays(BrusselsTime.LocalDate(now), norms.Value.ResponseDaysFor(ContactChannel.WebForm)), "customer", null);
-        db.Add(contact);
-        var message = new ContactMessage(contact.Id, MessageDirection.In, MailMessage.NewMessageId("web.guichet"), contact.Email, Subject!, Message!, now);
-        db.Add(message);
-        foreach (var (name, kind, bytes) in files)
-            db.Add(new ContactAttachment(contact.Id, message.Id, FileTypes.SafeName(name, kind), kind.MediaType, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
-        var token = ContactLink.Add(db, contact.Id, now);
-        var link = urls.Absolute(ContactLink.PathFor(token));
-        var culture = System.Globalization.CultureInfo.GetCultureInfo(Languages.CultureName(language));
-        outbox.EnqueueMail(new MailMessage
+        string? token = null;
+        var request = new RegisterContactRequest(EnumCodes.Code(ContactChannel.WebForm), now, "anonymous", null, Name!.Trim(), Email!.Trim(),
+            string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(), null, null, language, Subject, Chosen?.Id, null, null);
+        var (contact, problems) = await register.RegisterAsync(User, request, ct, actor: "customer",
+            attributes: new Dictionary<string, object?> { ["attachments"] = files.Count },
+            alongWith: c =>
+            {
+                var message = new ContactMessage(c.Id, MessageDirection.In, MailMessage.NewMessageId("web.guichet"), c.Email!, Subject!, Message!, now);
+                db.Add(message);
+                foreach (var (name, kind, bytes) in files)
+                    db.Add(new ContactAttachment(c.Id, message.Id, FileTypes.SafeName(name, kind), kind.MediaType, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+                token = ContactLink.Add(db, c.Id, now);
+                var culture = System.Globalization.CultureInfo.GetCultureInfo(Languages.CultureName(language));
+                outbox.EnqueueMail(new MailMessage
+                {
+                    To = [new MailAddress(c.Email!, c.CustomerName)],
+                    Subject = string.Format(culture, texts.Get(language, "contactform.mail.subject"), Subject),
+                    TextBody = string.Format(culture, texts.Get(language, "contactform.mail.body"), Subject, c.RespondBy.ToString("d MMMM yyyy", culture), urls.Absolute(ContactLink.PathFor(token))),
+                    Headers = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-replied" },
+                }, PendingEvent.MailSent("contact-acknowledgement", new EventLogObject("contact", c.Id.ToString(), Role.Contact)));
+            });
+        if (contact is null)
         {
-            To = [new MailAddress(contact.Email!, contact.CustomerName)],
-            Subject = string.Format(culture, texts.Get(language, "contactform.mail.subject"), Subject),
-            TextBody = string.Format(culture, texts.Get(language, "contactform.mail.body"), Subject, contact.RespondBy.ToString("d MMMM yyyy", culture), link),
-            Headers = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-replied" },
-        });
-        eventLog.Record("customer", "contact.received", ContactRegister.Objects(contact), new Dictionary<string, object?>
-        {
-            ["channel"] = "webForm", ["attachments"] = files.Count, ["respondBy"] = contact.RespondBy,
-        });
-        await db.SaveChangesAsync(ct);
-        return Redirect(ContactLink.PathFor(token) + "?sent=true");
+            // What the register refuses that the form did not catch (a service withdrawn meanwhile).
+            foreach (var p in problems)
+                Errors[p.Name switch { "serviceId" => "service", "customerName" => "name", _ => p.Name }] = p.Name == "serviceId" ? texts["contactform.error.service"] : texts["error.invalid-value"];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadServicesAsync(ct);
+            return Page();
+        }
+        return Redirect(ContactLink.PathFor(token!) + "?sent=true");
     }
 }

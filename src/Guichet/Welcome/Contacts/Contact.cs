@@ -15,7 +15,7 @@ internal sealed record Representation(string Name, RepresentativeRole Role);
 
 /// One contact of a customer with the organisation, whatever the channel: the one register
 /// from which each customer's history, each unit's inbox and the response times come.
-internal sealed class Contact
+internal sealed class Contact : Guichet.Platform.EventLog.IJournaled
 {
     public const int MaxSubject = 300, MaxNotes = 4000;
 

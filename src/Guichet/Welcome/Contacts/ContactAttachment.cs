@@ -2,7 +2,7 @@ namespace Guichet.Welcome.Contacts;
 
 /// A file of a contact: one that came with an e-mail or the web form (MessageId set), or the
 /// scan of a letter registered by the mail room. Kept only if its content is of an accepted kind.
-internal sealed class ContactAttachment
+internal sealed class ContactAttachment : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public Guid ContactId { get; private set; }

@@ -31,7 +31,7 @@ internal sealed class ContactCases(GuichetDb db, EventLog eventLog, WorkingCalen
         if (contact is null || !contact.IsOpen) return false;
         var now = time.GetUtcNow();
         contact.OpenedCase(caseId, caseNumber, now, calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), BrusselsTime.LocalDate(now)));
-        eventLog.Record(user, "contact.case-opened", [.. ContactRegister.Objects(contact), new EventLogObject("case", caseId.ToString(), caseNumber)],
+        eventLog.Record(user, WelcomeActivities.ContactCaseOpened, [.. ContactRegister.Objects(contact, eventLog), new EventLogObject("case", caseId.ToString(), Role.Case)],
             new Dictionary<string, object?> { ["case"] = caseNumber, ["responseWorkingDays"] = contact.ResponseWorkingDays });
         return true;
     }

@@ -42,13 +42,20 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
 {
     private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    /// Registers a contact; with <paramref name="outcome"/>, also what came of it there and then
-    /// (a phone call answered or routed during the call): both are checked first and saved together,
-    /// the outcome's problems named "outcome.*". <paramref name="alsoWrong"/>: problems the caller
-    /// found in its own fields (a page's file, a date), reported with these; nothing is stored then.
+    /// Registers a contact: the one intake of every channel (counter, phone, letter, e-mail, web
+    /// form, Open311). With <paramref name="outcome"/>, also what came of it there and then (a phone
+    /// call answered or routed during the call): both are checked first and saved together, the
+    /// outcome's problems named "outcome.*". <paramref name="alsoWrong"/>: problems the caller found
+    /// in its own fields (a page's file, a date), reported with these; nothing is stored then.
+    /// <paramref name="alongWith"/>: the channel's own records of the contact (its message, files,
+    /// tracking link, acknowledgement), added to the same transaction. <paramref name="actor"/>: who
+    /// registers it when it is not a signed-in user ("customer" for the web form, the intake's name);
+    /// <paramref name="attributes"/>: what the channel adds to the journal event.
     public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
-        Action<Contact>? alongWith = null, OutcomeRequest? outcome = null, IEnumerable<InvalidParam>? alsoWrong = null)
+        Action<Contact>? alongWith = null, OutcomeRequest? outcome = null, IEnumerable<InvalidParam>? alsoWrong = null,
+        string? actor = null, IReadOnlyDictionary<string, object?>? attributes = null)
     {
+        actor ??= EventLog.ActorOf(user);
         var errors = new List<InvalidParam>();
         var channel = EnumCodes.Read<ContactChannel>(r.Channel, "channel", errors);
         var kind = EnumCodes.Read<CustomerKind>(r.CustomerKind ?? "anonymous", "customerKind", errors);
@@ -99,13 +106,16 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         var received = BrusselsTime.LocalDate(receivedAt);
         var respondBy = calendar.AddWorkingDays(received, norms.Value.ResponseDaysFor(channel!.Value));
         var contact = new Contact(channel.Value, receivedAt, kind!.Value, number, Trim(r.CustomerName), Trim(r.Email), Trim(r.Phone), Trim(r.Address), onBehalfOf,
-            language, r.Subject!.Trim(), r.ServiceId, unitId, Trim(r.Notes), respondBy, EventLog.ActorOf(user), StaffClaims.UnitOf(user));
+            language, r.Subject!.Trim(), r.ServiceId, unitId, Trim(r.Notes), respondBy, actor, StaffClaims.UnitOf(user));
         db.Add(contact);
         alongWith?.Invoke(contact); // a channel's own record of the contact (Open311), saved in the same transaction
-        eventLog.Record(user, "contact.received", Objects(contact), new Dictionary<string, object?>
+        var recorded = new Dictionary<string, object?>
         {
-            ["channel"] = r.Channel, ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf?.Role.ToString(),
-        });
+            ["channel"] = EnumCodes.Code(channel.Value), ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf?.Role.ToString(),
+            ["receivedOn"] = received,
+        };
+        foreach (var (key, value) in attributes ?? new Dictionary<string, object?>()) recorded[key] = value;
+        eventLog.Record(actor, WelcomeActivities.ContactReceived, Objects(contact, eventLog), recorded, occurredAt: receivedAt);
         if (decided is { } o) ApplyOutcome(user, contact, o, outcome!.UnitId, referral);
         await db.SaveChangesAsync(ct);
         return (contact, errors);
@@ -155,10 +165,18 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
             case ContactOutcome.CallBackPromised: contact.PromiseCallBack(unitId!.Value, calendar.AddWorkingDays(Today, norms.Value.CallBackWorkingDays)); break;
             case ContactOutcome.Referred:
                 contact.Refer(referral!.Id, now, workingDays);
-                if (contact.Email is { } to) outbox.EnqueueMail(ReferralMail(contact, referral, to));
+                if (contact.Email is { } to) outbox.EnqueueMail(ReferralMail(contact, referral, to), PendingEvent.MailSent("referral", new EventLogObject("contact", contact.Id.ToString(), Role.Contact)));
                 break;
         }
-        eventLog.Record(user, "contact." + Camel(outcome.ToString()), Objects(contact), new Dictionary<string, object?>
+        var activity = outcome switch
+        {
+            ContactOutcome.Answered => WelcomeActivities.ContactAnswered,
+            ContactOutcome.Routed => WelcomeActivities.ContactRouted,
+            ContactOutcome.CallBackPromised => WelcomeActivities.CallBackPromised,
+            ContactOutcome.Referred => WelcomeActivities.ContactReferred,
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+        };
+        eventLog.Record(user, activity, Objects(contact, eventLog), new Dictionary<string, object?>
         {
             ["unit"] = contact.UnitId, ["service"] = contact.ServiceId, ["callBackBy"] = contact.CallBackBy, ["responseWorkingDays"] = contact.ResponseWorkingDays,
         });
@@ -170,7 +188,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         if (contact is null) return (null, 404, "not-found");
         if (contact.Outcome != ContactOutcome.CallBackPromised) return (null, 409, "no-call-back-promised");
         contact.CalledBack(time.GetUtcNow(), calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), Today));
-        eventLog.Record(user, "contact.called-back", Objects(contact), new Dictionary<string, object?> { ["late"] = Today > contact.CallBackBy });
+        eventLog.Record(user, WelcomeActivities.CalledBack, Objects(contact, eventLog), new Dictionary<string, object?> { ["late"] = Today > contact.CallBackBy });
         await db.SaveChangesAsync(ct);
         return (contact, 200, null);
     }
@@ -217,16 +235,15 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
 
     private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(Languages.CultureName(language));
 
-    public static EventLogObject[] Objects(Contact c)
+    /// The contact in the journal: itself, its customer (a pseudonym), unit and service.
+    public static EventLogObject[] Objects(Contact c, EventLog log)
     {
-        var objects = new List<EventLogObject> { new("contact", c.Id.ToString()) };
-        if (c.CustomerNumber is { } n) objects.Add(new("customer", n));
-        if (c.UnitId is { } u) objects.Add(new("unit", u.ToString()));
-        if (c.ServiceId is { } s) objects.Add(new("service", s.ToString()));
+        var objects = new List<EventLogObject> { new("contact", c.Id.ToString(), Role.Subject) };
+        if (c.CustomerNumber is { } n) objects.Add(log.Customer(n));
+        if (c.UnitId is { } u) objects.Add(new("unit", u.ToString(), Role.Unit));
+        if (c.ServiceId is { } s) objects.Add(new("service", s.ToString(), Role.Service));
         return [.. objects];
     }
-
-    private static string Camel(string pascal) => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 
     private static string? Error(List<InvalidParam> errors, string field, string code, string reason)
     {

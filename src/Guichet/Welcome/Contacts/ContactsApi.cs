@@ -84,7 +84,7 @@ internal static class ContactsApi
     {
         var contact = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null) return Problems.NotFound("The contact");
-        eventLog.Record(user, "contact.viewed", ContactRegister.Objects(contact));
+        eventLog.Record(user, WelcomeActivities.ContactViewed, ContactRegister.Objects(contact, eventLog));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
     }
@@ -118,7 +118,7 @@ internal static class ContactsApi
         if (digits is null) return Problems.Validation("number", "national-number-checksum", "Not a valid national or enterprise number.");
         var list = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.CustomerNumber == digits)
             .OrderByDescending(c => c.ReceivedAt).Take(500).ToListAsync(ct);
-        eventLog.Record(user, "customer.history-viewed", [new EventLogObject("customer", digits)], new Dictionary<string, object?> { ["contacts"] = list.Count });
+        eventLog.Record(user, WelcomeActivities.CustomerHistoryViewed, [eventLog.Customer(digits)], new Dictionary<string, object?> { ["contacts"] = list.Count });
         await db.SaveChangesAsync(ct);
         var today = Today(time);
         return TypedResults.Ok(list.Select(c => ContactResponse.From(c, today)).ToList());

@@ -39,7 +39,7 @@ internal enum MessageDirection { In, Out }
 
 /// A message of a contact's e-mail thread, inbound or our acknowledgement, with the Message-ID
 /// replies refer to (In-Reply-To / References).
-internal sealed class ContactMessage
+internal sealed class ContactMessage : Guichet.Platform.EventLog.IJournaled
 {
     public const int MaxText = 100_000;
 

@@ -111,8 +111,8 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
         if (message is null)
         {
             db.Add(new IntakeRecord(mailbox, validity, uid, null, status, null, null, null, Clip(problem, 1000), now));
-            eventLog.Record(Actor, "contact.mail-rejected", [new EventLogObject("mailbox", mailbox, uid.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-                new Dictionary<string, object?> { ["status"] = status.ToString(), ["problem"] = problem });
+            eventLog.Record(Actor, WelcomeActivities.MailRejected, [new EventLogObject("incoming-mail", $"{mailbox}/{validity}/{uid}", Role.Subject)],
+                new Dictionary<string, object?> { ["uid"] = uid, ["status"] = status.ToString(), ["problem"] = problem });
             beforeSave?.Invoke(messageId);
             await db.SaveChangesAsync(ct);
             return;
@@ -142,28 +142,35 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
             var reply = new ContactMessage(existing, MessageDirection.In, ownId, sender.Address, subject ?? "", text, now);
             db.Add(reply);
             AddAttachments(db, existing, reply.Id, message);
-            eventLog.Record(Actor, "contact.mail-reply-received", [new EventLogObject("contact", existing.ToString())], new Dictionary<string, object?> { ["messageId"] = ownId });
+            eventLog.Record(Actor, WelcomeActivities.ReplyReceived, [new EventLogObject("contact", existing.ToString(), Role.Subject)], new Dictionary<string, object?> { ["messageId"] = ownId });
         }
         else
         {
-            var language = Language(message, text);
-            var calendar = sp.GetRequiredService<WorkingCalendar>();
-            var norms = sp.GetRequiredService<IOptions<ContactNorms>>().Value;
+            // A new contact, through the register like every channel; the message, its files and the
+            // acknowledgement go into the same transaction.
             var receivedAt = (message.Date == DateTimeOffset.MinValue ? now : message.Date).ToUniversalTime();
             if (receivedAt > now) receivedAt = now;
-            var contact = new Contact(ContactChannel.Email, receivedAt, CustomerKind.Anonymous, null, Clip(sender.Name, 200), Clip(sender.Address, 254), null, null, null,
-                language, string.IsNullOrWhiteSpace(subject) ? "(—)" : subject!, null, null, null,
-                calendar.AddWorkingDays(BrusselsTime.LocalDate(receivedAt), norms.ResponseDaysFor(ContactChannel.Email)), Actor, null);
-            db.Add(contact);
-            contactId = contact.Id;
-            var inbound = new ContactMessage(contact.Id, MessageDirection.In, ownId, sender.Address, subject ?? "", text, now);
-            db.Add(inbound);
-            var refused = AddAttachments(db, contact.Id, inbound.Id, message);
-            eventLog.Record(Actor, "contact.received", ContactRegister.Objects(contact), new Dictionary<string, object?>
+            var refused = new List<string>();
+            var request = new RegisterContactRequest("email", receivedAt, "anonymous", null, Clip(sender.Name, 200), Clip(sender.Address, 254), null, null, null,
+                Language(message, text), string.IsNullOrWhiteSpace(subject) ? "(—)" : subject!, null, null, null);
+            var attributes = new Dictionary<string, object?> { ["messageId"] = ownId, ["refusedAttachments"] = refused };
+            var (contact, problems) = await sp.GetRequiredService<ContactRegister>().RegisterAsync(new System.Security.Claims.ClaimsPrincipal(), request, ct,
+                actor: Actor, attributes: attributes, alongWith: c =>
+                {
+                    var inbound = new ContactMessage(c.Id, MessageDirection.In, ownId, sender.Address, subject ?? "", text, now);
+                    db.Add(inbound);
+                    refused.AddRange(AddAttachments(db, c.Id, inbound.Id, message));
+                    Acknowledge(sp, db, c, ownId, subject, now);
+                    db.Add(new IntakeRecord(mailbox, validity, uid, ownId, status, c.Id, Clip(sender.Address, 254), subject, null, now));
+                    beforeSave?.Invoke(messageId); // the register saves the contact and the intake record together
+                });
+            if (contact is null)
             {
-                ["channel"] = "email", ["messageId"] = ownId, ["respondBy"] = contact.RespondBy, ["refusedAttachments"] = refused,
-            });
-            Acknowledge(sp, db, contact, ownId, subject, now);
+                // The register refused what the mail says (an address it cannot use): kept as malformed.
+                db.ChangeTracker.Clear();
+                await ImportAsync(sp, mailbox, validity, uid, null, IntakeStatus.Malformed, "Not taken in: " + string.Join(", ", problems.Select(p => $"{p.Name} {p.Code}")), beforeSave, ct);
+            }
+            return;
         }
         db.Add(new IntakeRecord(mailbox, validity, uid, ownId, status, contactId, Clip(sender.Address, 254), subject, null, now));
         beforeSave?.Invoke(messageId);
@@ -188,7 +195,7 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
             InReplyTo = inReplyTo,
             References = [inReplyTo],
             Headers = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-replied" },
-        });
+        }, PendingEvent.MailSent("contact-acknowledgement", new EventLogObject("contact", contact.Id.ToString(), Role.Contact)));
         db.Add(new ContactMessage(contact.Id, MessageDirection.Out, id, mail.Value.FromAddress, ackSubject, body, now));
     }
 

@@ -10,7 +10,7 @@ namespace Guichet.Welcome.Open311;
 /// the service code asked for and the attributes of its service definition. One row per contact
 /// of the Open311 channel, with the contact's id as key; the contact holds the rest (customer,
 /// description, service, unit, outcome, norm).
-internal sealed class ServiceRequest
+internal sealed class ServiceRequest : Guichet.Platform.EventLog.IJournaled
 {
     public const int MaxAddress = 500, MaxId = 100, MaxName = 100, MaxUrl = 2000;
 

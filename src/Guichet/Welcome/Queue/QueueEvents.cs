@@ -13,8 +13,8 @@ namespace Guichet.Welcome.Queue;
 /// DisplayPollInterval. A call is sent once, whichever way it came.
 internal static class QueueEvents
 {
-    public const string CalledActivity = "queue.ticket.called";
-    public const string RecalledActivity = "queue.ticket.recalled";
+    public static readonly string CalledActivity = WelcomeActivities.TicketCalled.Code;
+    public static readonly string RecalledActivity = WelcomeActivities.TicketRecalled.Code;
 
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(2);

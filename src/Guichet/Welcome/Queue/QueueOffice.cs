@@ -2,7 +2,7 @@ namespace Guichet.Welcome.Queue;
 
 /// A counter of the catalogue (a walk-in channel) that runs a ticket queue: the services taken
 /// there, each with its ticket letter, and its desks. Its name and address stay in the catalogue.
-internal sealed class QueueOffice
+internal sealed class QueueOffice : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public Guid ChannelId { get; private set; }
@@ -45,7 +45,7 @@ internal sealed class OfficeService
 
 /// A desk of an office, known to customers by its number ("desk 3"), serving some of the
 /// office's services. Open while staffed: only open desks count in the waiting-time estimate.
-internal sealed class QueueDesk
+internal sealed class QueueDesk : Guichet.Platform.EventLog.IJournaled
 {
     public const int MaxNumber = 999;
 

@@ -30,7 +30,7 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         var office = new QueueOffice(Guid.NewGuid(), channel!.Id, channel.OrganisationId, time.GetUtcNow());
         db.Add(office);
         AddLines(office.Id, lines ?? []);
-        eventLog.Record(user, "queue.office.created", [new EventLogObject("queue-office", office.Id.ToString()), new EventLogObject("channel", channel.Id.ToString())],
+        eventLog.Record(user, WelcomeActivities.OfficeCreated, [new EventLogObject("queue-office", office.Id.ToString(), Role.Subject), new EventLogObject("channel", channel.Id.ToString(), Role.Channel)],
             new Dictionary<string, object?> { ["services"] = (lines ?? []).Select(l => l.ServiceId).ToList() });
         try
         {
@@ -61,7 +61,7 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         var now = time.GetUtcNow();
         foreach (var desk in await db.Set<QueueDesk>().Where(d => d.OfficeId == officeId).ToListAsync(ct))
             if (desk.ServiceIds.Any(s => !kept.Contains(s))) desk.Change(desk.Number, desk.ServiceIds.Where(kept.Contains), now);
-        eventLog.Record(user, "queue.office.services-changed", [new EventLogObject("queue-office", officeId.ToString())],
+        eventLog.Record(user, WelcomeActivities.OfficeServicesChanged, [new EventLogObject("queue-office", officeId.ToString(), Role.Subject)],
             new Dictionary<string, object?> { ["services"] = (lines ?? []).Select(l => new { l.ServiceId, l.Letter }).ToList() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -75,7 +75,7 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         if (errors.Count > 0) return QueueResult<QueueDesk>.Invalid(errors);
         var desk = new QueueDesk(Guid.NewGuid(), officeId, number!.Value, serviceIds ?? [], time.GetUtcNow());
         db.Add(desk);
-        eventLog.Record(user, "queue.desk.created", DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number, ["services"] = desk.ServiceIds });
+        eventLog.Record(user, WelcomeActivities.DeskCreated, DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number, ["services"] = desk.ServiceIds });
         return await SaveDeskAsync(desk, ct);
     }
 
@@ -86,7 +86,7 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         var errors = await ValidateDeskAsync(desk.OfficeId, desk.Id, number, serviceIds, ct);
         if (errors.Count > 0) return QueueResult<QueueDesk>.Invalid(errors);
         desk.Change(number!.Value, serviceIds ?? [], time.GetUtcNow());
-        eventLog.Record(user, "queue.desk.changed", DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number, ["services"] = desk.ServiceIds });
+        eventLog.Record(user, WelcomeActivities.DeskChanged, DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number, ["services"] = desk.ServiceIds });
         return await SaveDeskAsync(desk, ct);
     }
 
@@ -98,7 +98,7 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
             || (t.TargetDeskId == deskId && t.Status == TicketStatus.Transferred), ct))
             return QueueResult<QueueDesk>.Conflict(QueueRefusals.DeskHasTicket, "A customer is at this desk or waits for it.");
         db.Remove(desk);
-        eventLog.Record(user, "queue.desk.removed", DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number });
+        eventLog.Record(user, WelcomeActivities.DeskRemoved, DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number });
         await db.SaveChangesAsync(ct);
         return desk;
     }
@@ -118,7 +118,7 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
     }
 
     private static List<EventLogObject> DeskObjects(QueueDesk desk) =>
-        [new("queue-desk", desk.Id.ToString(), desk.Number.ToString(CultureInfo.InvariantCulture)), new("queue-office", desk.OfficeId.ToString())];
+        [new("queue-desk", desk.Id.ToString(), Role.Subject), new("queue-office", desk.OfficeId.ToString(), Role.Office)];
 
     private void AddLines(Guid officeId, IReadOnlyList<LineRequest> lines)
     {

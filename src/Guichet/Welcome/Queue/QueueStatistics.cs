@@ -19,7 +19,7 @@ internal sealed class QueueStatistics(GuichetDb db)
         var end = BrusselsTime.ToInstant(to.AddDays(1), TimeOnly.MinValue);
         var office = officeId.ToString();
         var entries = await db.Set<EventLogEntry>().AsNoTracking().Include(e => e.Objects)
-            .Where(e => e.At >= start && e.At < end && e.Activity.StartsWith("queue.ticket.")
+            .Where(e => e.At >= start && e.At < end && e.Activity.StartsWith("welcome.ticket.")
                 && e.Objects.Any(o => o.ObjectType == "queue-office" && o.ObjectId == office))
             .OrderBy(e => e.Id)
             .ToListAsync(ct);
@@ -32,16 +32,16 @@ internal sealed class QueueStatistics(GuichetDb db)
             var t = tickets.GetValueOrDefault(ticket);
             switch (e.Activity)
             {
-                case "queue.ticket.issued":
+                case "welcome.ticket.issued":
                     t.Issued = e.At;
                     t.Service = e.Objects.FirstOrDefault(o => o.ObjectType == "service")?.ObjectId ?? "";
                     break;
-                case "queue.ticket.called":
+                case "welcome.ticket.called":
                     t.FirstCall ??= e.At;
                     break;
-                case "queue.ticket.served": t.Served = true; break;
-                case "queue.ticket.no-show": t.NoShow = true; break;
-                case "queue.ticket.transferred": t.Transferred = true; break;
+                case "welcome.ticket.served": t.Served = true; break;
+                case "welcome.ticket.missed": t.NoShow = true; break;
+                case "welcome.ticket.transferred": t.Transferred = true; break;
             }
             tickets[ticket] = t;
         }

@@ -45,7 +45,7 @@ internal static class QueueCodes
 
 /// A queue ticket: numbered per office, day and service letter, with an unguessable
 /// token for the customer's live status page (only its SHA-256 is stored).
-internal sealed class QueueTicket
+internal sealed class QueueTicket : Guichet.Platform.EventLog.IJournaled
 {
     public Guid Id { get; private set; }
     public Guid OfficeId { get; private set; }

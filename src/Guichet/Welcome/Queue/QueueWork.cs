@@ -45,7 +45,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             var (plain, hash) = SecureToken.New();
             var ticket = new QueueTicket(officeId, line.ServiceId, day, line.Letter, number, priority!.Value, language, hash, now);
             db.Add(ticket);
-            eventLog.Record(user, "queue.ticket.issued", Objects(ticket, null), Attributes(ticket, null));
+            eventLog.Record(user, WelcomeActivities.TicketIssued, Objects(ticket, null), Attributes(ticket, null));
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -76,7 +76,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         var ticket = new QueueTicket(line.OfficeId, serviceId, day, line.Letter, number, QueuePriority.None, Languages.IsSupported(language) ? language : "fr",
             SecureToken.New().Hash, now);
         db.Add(ticket);
-        eventLog.Record(user, "queue.ticket.issued", [.. Objects(ticket, null), new EventLogObject("appointment", appointmentId.ToString())],
+        eventLog.Record(user, WelcomeActivities.TicketIssued, [.. Objects(ticket, null), new EventLogObject("appointment", appointmentId.ToString(), Role.Appointment)],
             Attributes(ticket, null, new() { ["appointment"] = appointmentId }));
         return ticket;
     }
@@ -96,7 +96,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         {
             var from = QueueCodes.Code(ticket.Status);
             ticket.CloseAtDayEnd(now);
-            eventLog.Record("system", "queue.ticket.closed-at-day-end", Objects(ticket, desk), Attributes(ticket, desk, new() { ["from"] = from, ["status"] = QueueCodes.Code(ticket.Status) }));
+            eventLog.Record("system", WelcomeActivities.TicketClosedAtDayEnd, Objects(ticket, desk), Attributes(ticket, desk, new() { ["from"] = from, ["status"] = QueueCodes.Code(ticket.Status) }));
         }
         try
         {
@@ -192,7 +192,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         }
         var ticket = await db.Set<QueueTicket>().AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
         if (!desk.IsOpen) desk.Open(now); // a desk that calls is staffed
-        var entry = eventLog.Record(user, "queue.ticket.called", Objects(ticket, desk), Attributes(ticket, desk, new()
+        var entry = eventLog.Record(user, WelcomeActivities.TicketCalled, Objects(ticket, desk), Attributes(ticket, desk, new()
         {
             ["waitedSeconds"] = (int)(now - ticket.QueuedAt).TotalSeconds,
         }));
@@ -203,13 +203,13 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     }
 
     public Task<QueueResult<QueueTicket>> RecallAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], "queue.ticket.recalled", (t, _) => t.Recall(), ct);
+        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], WelcomeActivities.TicketRecalled, (t, _) => t.Recall(), ct);
 
     public Task<QueueResult<QueueTicket>> StartAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], "queue.ticket.serving", (t, now) => t.StartServing(now), ct);
+        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], WelcomeActivities.TicketServingStarted, (t, now) => t.StartServing(now), ct);
 
     public Task<QueueResult<QueueTicket>> NoShowAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], "queue.ticket.no-show", (t, now) => t.MarkNoShow(now), ct);
+        ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], WelcomeActivities.TicketMissed, (t, now) => t.MarkNoShow(now), ct);
 
     /// Finishes the visit with its outcome (answered, routed, referred, call-back) and registers
     /// the counter contact (the ticket's service and its competent unit, the customer if given)
@@ -242,7 +242,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             (contact, errors) = await contacts.RegisterAsync(user, request, ct, c =>
             {
                 ticket.Finish(outcome.Value, c.Id, now);
-                eventLog.Record(user, "queue.ticket.served", [.. Objects(ticket, desk), new EventLogObject("contact", c.Id.ToString())],
+                eventLog.Record(user, WelcomeActivities.TicketServed, [.. Objects(ticket, desk), new EventLogObject("contact", c.Id.ToString(), Role.Contact)],
                     Attributes(ticket, desk, new() { ["outcome"] = QueueCodes.Code(outcome.Value), ["serviceSeconds"] = (int?)ticket.ServiceTime?.TotalSeconds, ["contact"] = c.Id }));
             });
         }
@@ -294,7 +294,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             errors.Add(new("deskId", d == desk.Id ? "same-desk" : "unknown-id", "Another desk of this office."));
         if (errors.Count > 0) return QueueResult<QueueTicket>.Invalid(errors);
         var from = Guid.Empty;
-        return await ChangeAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], "queue.ticket.transferred", (t, now) =>
+        return await ChangeAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], WelcomeActivities.TicketTransferred, (t, now) =>
         {
             from = t.ServiceId;
             t.Transfer(toServiceId, toDeskId, now);
@@ -310,8 +310,9 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         var now = time.GetUtcNow();
         if (open) desk.Open(now);
         else desk.Close(now);
-        eventLog.Record(user, open ? "queue.desk.opened" : "queue.desk.closed",
-            [new EventLogObject("queue-desk", desk.Id.ToString(), desk.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), new EventLogObject("queue-office", desk.OfficeId.ToString())]);
+        eventLog.Record(user, open ? WelcomeActivities.DeskOpened : WelcomeActivities.DeskClosed,
+            [new EventLogObject("queue-desk", desk.Id.ToString(), Role.Subject), new EventLogObject("queue-office", desk.OfficeId.ToString(), Role.Office)],
+            new Dictionary<string, object?> { ["number"] = desk.Number });
         await db.SaveChangesAsync(ct);
         return desk;
     }
@@ -341,7 +342,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         return (desk, ticket, null);
     }
 
-    private async Task<QueueResult<QueueTicket>> ChangeAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, TicketStatus[] from, string activity,
+    private async Task<QueueResult<QueueTicket>> ChangeAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, TicketStatus[] from, Activity activity,
         Action<QueueTicket, DateTimeOffset> change, CancellationToken ct, Func<QueueTicket, Dictionary<string, object?>>? more = null)
     {
         var (desk, ticket, refusal) = await AtDeskAsync(deskId, ticketId, user, from, ct);
@@ -359,7 +360,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             db.ChangeTracker.Clear();
             return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketChanged, "This ticket was changed at the same moment: reload and try again.");
         }
-        if (activity == "queue.ticket.recalled")
+        if (activity == WelcomeActivities.TicketRecalled)
             broadcaster.Publish(new QueueCall(entry.Id, ticket!.OfficeId, ticket.Code, desk!.Number, true, now));
         return ticket!;
     }
@@ -368,11 +369,11 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     {
         var objects = new List<EventLogObject>
         {
-            new("queue-ticket", ticket.Id.ToString(), ticket.Code),
-            new("queue-office", ticket.OfficeId.ToString()),
-            new("service", ticket.ServiceId.ToString()),
+            new("queue-ticket", ticket.Id.ToString(), Role.Subject),
+            new("queue-office", ticket.OfficeId.ToString(), Role.Office),
+            new("service", ticket.ServiceId.ToString(), Role.Service),
         };
-        if (desk is not null) objects.Add(new("queue-desk", desk.Id.ToString(), desk.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (desk is not null) objects.Add(new("queue-desk", desk.Id.ToString(), Role.Desk));
         return objects;
     }
 

@@ -58,7 +58,7 @@ public sealed class CaseFromContactTests(DeliverApp app) : IClassFixture<Deliver
         var after = Counts();
         Assert.Equal((before.Cases + 1, before.Opened + 1), (after.Cases, after.Opened));
         var key = contactId.ToString();
-        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "contact.case-opened" && e.Objects.Any(o => o.ObjectType == "contact" && o.ObjectId == key))));
+        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "welcome.contact.case-opened" && e.Objects.Any(o => o.ObjectType == "contact" && o.ObjectId == key))));
     }
 
     [Fact]

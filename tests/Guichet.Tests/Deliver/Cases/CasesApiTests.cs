@@ -120,7 +120,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         // The case and its event in one transaction.
         Assert.Equal((before.Cases + 1, before.Events + 1), Counts());
         var id = c.GetProperty("id").GetString();
-        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "case.opened" && e.Objects.Any(o => o.ObjectId == id))));
+        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "deliver.case.opened" && e.Objects.Any(o => o.ObjectId == id))));
     }
 
     [Fact]
@@ -308,7 +308,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var id = (await OpenAsync(handler, Request("building-permit"))).GetProperty("id").GetString();
         await handler.GetAsync($"/api/v1/cases/{id}");
         var history = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}/history"));
-        Assert.Equal(["case.opened", "case.viewed"], history.EnumerateArray().Select(e => e.GetProperty("activity").GetString()));
+        Assert.Equal(["deliver.case.opened", "deliver.case.viewed"], history.EnumerateArray().Select(e => e.GetProperty("activity").GetString()));
     }
 
     // ---- the work list -----------------------------------------------------------------------

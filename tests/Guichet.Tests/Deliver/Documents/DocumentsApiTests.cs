@@ -54,7 +54,7 @@ public sealed class DocumentsApiTests(DeliverApp app) : IClassFixture<DeliverApp
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         var history = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}/history"));
-        Assert.Contains(history.EnumerateArray(), e => e.GetProperty("activity").GetString() == "case.document-viewed");
+        Assert.Contains(history.EnumerateArray(), e => e.GetProperty("activity").GetString() == "deliver.document.viewed");
     }
 
     [Fact]

@@ -244,7 +244,7 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.Equal(new DateOnly(2026, 10, 1), c.CompleteOn);
         Assert.Equal(["85073003328", "0203201340"], c.Parties.Select(p => p.Number));
         Assert.Equal([PartyRole.Applicant, PartyRole.Representative], c.Parties.Select(p => p.Role));
-        Assert.Equal("case.opened", Activities(id)[0]);
+        Assert.Equal("deliver.case.opened", Activities(id)[0]);
 
         var page = await PageAsync(s, location);
         Assert.Contains("The case has been opened.", page.QuerySelector(".notice")!.TextContent);
@@ -329,7 +329,7 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.Contains("does not lead from the current status to this one", again.QuerySelector(".error-summary")!.TextContent);
         var after = Stored(id);
         Assert.Equal((before.Status, before.UpdatedAt), (after.Status, after.UpdatedAt));
-        Assert.DoesNotContain("case.status-changed", Activities(id));
+        Assert.DoesNotContain("deliver.case.status-changed", Activities(id));
 
         var moved = await SubmitAsync(s, page, "form[action*='handler=move']", new Dictionary<string, string> { ["move.status"] = "in-review" });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
@@ -361,7 +361,7 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.Equal(HttpStatusCode.NotFound, decision.StatusCode);
         var after = Stored(id);
         Assert.Equal((before.Status, before.UpdatedAt), (after.Status, after.UpdatedAt));
-        Assert.Equal(["case.opened", "case.status-changed", "case.status-changed"], Activities(id));
+        Assert.Equal(["deliver.case.opened", "deliver.case.status-changed", "deliver.case.status-changed"], Activities(id));
         Assert.False(app.InScope(db => db.Set<Decision>().Any(d => d.CaseId == id)));
     }
 
@@ -473,7 +473,7 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.Equal(["#document-file"], SummaryLinks(back));
         Assert.Contains("Die Datei ist größer als 10 MB.", back.QuerySelector("#document-file-error")!.TextContent);
         Assert.Equal(documents, Counts().Documents);
-        Assert.DoesNotContain("case.document-added", Activities(id));
+        Assert.DoesNotContain("deliver.document.added", Activities(id));
     }
 
     [Fact]
@@ -534,7 +534,7 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.NotNull(page.QuerySelector("#outcome-refused[checked]"));
         Assert.Equal(decisions, Counts().Decisions);
         Assert.Equal("awaiting-decision", Stored(id).Status);
-        Assert.DoesNotContain("case.decision-issued", Activities(id));
+        Assert.DoesNotContain("deliver.decision.issued", Activities(id));
     }
 
     [Fact]
@@ -563,7 +563,7 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         Assert.Contains("Gouvernement wallon", await html.Content.ReadAsStringAsync());
         var pdf = await s.Jar.GetAsync(s.Client, section.QuerySelector("a[href$='letter.pdf']")!.GetAttribute("href")!);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("case.letter-viewed", Activities(id));
+        Assert.Contains("deliver.decision-letter.viewed", Activities(id));
         // The decision is issued once: the form now leads back to the case.
         var again = await s.Jar.GetAsync(s.Client, $"/staff/cases/{id}/decision");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);

@@ -84,7 +84,7 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         var after = app.InScope(db => db.Set<PublicService>().AsNoTracking().Single(x => x.Id == service.Id));
         Assert.Equal(ServiceStatus.Published, after.Status);
         Assert.Equal("Birth premium", after.Content.Name.En);
-        Assert.Equal(["catalogue.service.created", "catalogue.service.edited", "catalogue.service.published"], Demo.ActivitiesAbout(app, "service", service.Id));
+        Assert.Equal(["orient.service.created", "orient.service.edited", "orient.service.published"], Demo.ActivitiesAbout(app, "service", service.Id));
 
         var unpublishPage = await PageAsync(s, editUrl);
         Assert.NotNull(unpublishPage.QuerySelector("form[action*='handler=unpublish']"));
@@ -266,7 +266,7 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         Assert.Equal(4, hours.Closures.Count);
         Assert.Equal("Samedi d'inscriptions scolaires", Assert.Single(hours.SpecialOpenings).Reason!.Fr);
         Assert.Equal(2, hours.Periods.Count);
-        Assert.Contains("catalogue.channel.opening-hours-changed", Demo.ActivitiesAbout(app, "channel", Demo.HautrivalPhone));
+        Assert.Contains("orient.channel.opening-hours-changed", Demo.ActivitiesAbout(app, "channel", Demo.HautrivalPhone));
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var unit = app.InScope(db => db.Set<Unit>().AsNoTracking().Single(u => u.Slug == "hautrival-sports"));
         Assert.Null(unit.ParentId);
-        Assert.Equal(["catalogue.unit.created", "catalogue.unit.edited", "catalogue.unit.moved"], Demo.ActivitiesAbout(app, "unit", unit.Id));
+        Assert.Equal(["orient.unit.created", "orient.unit.edited", "orient.unit.moved"], Demo.ActivitiesAbout(app, "unit", unit.Id));
     }
 
     [Fact]
@@ -326,7 +326,7 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         var channel = app.InScope(db => db.Set<Channel>().AsNoTracking().Single(c => c.Slug == "page-counter"));
         Assert.Equal(50.39, channel.Latitude);
         Assert.Equal(ChannelKind.Counter, channel.Kind);
-        Assert.Equal(["catalogue.channel.created"], Demo.ActivitiesAbout(app, "channel", channel.Id));
+        Assert.Equal(["orient.channel.created"], Demo.ActivitiesAbout(app, "channel", channel.Id));
     }
 
     [Fact]

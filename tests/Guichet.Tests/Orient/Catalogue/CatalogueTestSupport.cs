@@ -65,7 +65,7 @@ internal static class Demo
     {
         var key = id.ToString();
         return db.Set<EventLogEntry>().AsNoTracking()
-            .Where(e => e.Objects.Any(o => o.ObjectType == objectType && o.ObjectId == key && o.Qualifier == ""))
+            .Where(e => e.Objects.Any(o => o.ObjectType == objectType && o.ObjectId == key && o.Qualifier == "subject"))
             .OrderBy(e => e.Id).Select(e => e.Activity).ToList();
     });
 

@@ -89,8 +89,8 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var unpublished = await client.PostAsync($"/api/v1/services/{id}/unpublish", null);
         Assert.Equal("draft", (await unpublished.ReadJsonAsync()).GetProperty("status").GetString());
 
-        Assert.Equal(["catalogue.service.created", "catalogue.service.published", "catalogue.service.unpublished"], Demo.ActivitiesAbout(app, "service", id));
-        var actor = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().Where(e => e.Activity == "catalogue.service.published").OrderBy(e => e.Id).Last().Actor);
+        Assert.Equal(["orient.service.created", "orient.service.published", "orient.service.unpublished"], Demo.ActivitiesAbout(app, "service", id));
+        var actor = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().Where(e => e.Activity == "orient.service.published").OrderBy(e => e.Id).Last().Actor);
         Assert.StartsWith("staff:", actor);
     }
 
@@ -117,7 +117,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         Assert.Equal("edit-me-renamed", json.GetProperty("slug").GetString());
         Assert.Equal(2, json.GetProperty("channelIds").GetArrayLength());
         Assert.Equal(30, json.GetProperty("processingTime").GetProperty("days").GetInt32());
-        Assert.Equal(["catalogue.service.created", "catalogue.service.edited"], Demo.ActivitiesAbout(app, "service", id));
+        Assert.Equal(["orient.service.created", "orient.service.edited"], Demo.ActivitiesAbout(app, "service", id));
     }
 
     [Fact]
@@ -337,7 +337,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/organisations/{id}", created.Headers.Location!.OriginalString);
         Assert.Equal("de", (await (await app.Client().GetAsync(created.Headers.Location)).ReadJsonAsync()).GetProperty("primaryLanguage").GetString());
-        Assert.Equal(["catalogue.organisation.created"], Demo.ActivitiesAbout(app, "organisation", id));
+        Assert.Equal(["orient.organisation.created"], Demo.ActivitiesAbout(app, "organisation", id));
     }
 
     [Fact]
@@ -363,7 +363,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var ok = await admin.PutAsync($"/api/v1/organisations/{Demo.FpsTaxation}", Demo.Json(edited));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("https://finances.belgium.be/nl/contact", (await ok.ReadJsonAsync()).GetProperty("homepage").GetString());
-        Assert.Contains("catalogue.organisation.edited", Demo.ActivitiesAbout(app, "organisation", Demo.FpsTaxation));
+        Assert.Contains("orient.organisation.edited", Demo.ActivitiesAbout(app, "organisation", Demo.FpsTaxation));
 
         // fps-tax-certificate has no German text: German cannot become the primary language.
         edited["primaryLanguage"] = JsonSerializer.SerializeToElement("de");
@@ -420,7 +420,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var tree = (await (await app.Client().GetAsync($"/api/v1/organisations/{Demo.Hautrival}/units")).ReadJsonAsync()).EnumerateArray().ToList();
         Assert.Equal(Demo.HautrivalGeneralManagement, tree.Single(u => u.GetProperty("id").GetGuid() == id).GetProperty("parentId").GetGuid());
 
-        Assert.Equal(["catalogue.unit.created", "catalogue.unit.edited", "catalogue.unit.moved"], Demo.ActivitiesAbout(app, "unit", id));
+        Assert.Equal(["orient.unit.created", "orient.unit.edited", "orient.unit.moved"], Demo.ActivitiesAbout(app, "unit", id));
     }
 
     [Fact]
@@ -476,7 +476,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
 
         var edited = await client.PutAsync($"/api/v1/channels/{id}", Demo.Json(Counter("village-office", Hours(("thursday", "14:00", "17:00")))));
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        Assert.Equal(["catalogue.channel.created", "catalogue.channel.opening-hours-changed", "catalogue.channel.edited", "catalogue.channel.opening-hours-changed"],
+        Assert.Equal(["orient.channel.created", "orient.channel.opening-hours-changed", "orient.channel.edited", "orient.channel.opening-hours-changed"],
             Demo.ActivitiesAbout(app, "channel", id));
     }
 
@@ -539,6 +539,6 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         foreach (var r in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
             Assert.Equal("slug-taken", (await r.ProblemAsync()).Code);
         Assert.Equal(1, app.InScope(db => db.Set<PublicService>().Count(s => s.Slug == "hautrival-raced-slug")));
-        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().ToList().Count(e => e.Activity == "catalogue.service.created" && e.Attributes.Contains("hautrival-raced-slug"))));
+        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().ToList().Count(e => e.Activity == "orient.service.created" && e.Attributes.Contains("hautrival-raced-slug"))));
     }
 }

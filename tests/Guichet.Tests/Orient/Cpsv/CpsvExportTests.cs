@@ -68,7 +68,7 @@ public sealed class CpsvExportTests(GuichetApp app) : IClassFixture<GuichetApp>
     {
         var organisation = app.InScope(db => db.Set<Organisation>().Single(o => o.Slug == "hautrival"));
         var id = Guid.NewGuid();
-        app.InScope(db =>
+        app.Arrange(db =>
         {
             db.Add(new PublicService(id, organisation.Id, new ServiceContent
             {

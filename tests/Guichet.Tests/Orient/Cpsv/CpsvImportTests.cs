@@ -22,7 +22,7 @@ public sealed class CpsvImportTests(GuichetApp app) : IClassFixture<GuichetApp>
             .Concat(db.Set<Unit>().AsNoTracking().OrderBy(u => u.Id).AsEnumerable().Select(u => $"{u.Id} {u.Slug} {u.UpdatedAt.UtcTicks}"))
             .Concat(db.Set<Channel>().AsNoTracking().OrderBy(c => c.Id).AsEnumerable().Select(c => $"{c.Id} {c.Slug} {JsonSerializer.Serialize(c.OpeningHours, JsonColumn.Options)} {c.UpdatedAt.UtcTicks}"))
             .Concat(db.Set<PublicService>().AsNoTracking().OrderBy(s => s.Id).AsEnumerable().Select(s => $"{s.Id} {s.Status} {JsonSerializer.Serialize(s.Content, JsonColumn.Options)} {s.UpdatedAt.UtcTicks}"))
-            .Append("imports: " + db.Set<EventLogEntry>().Count(e => e.Activity == "catalogue.imported"))));
+            .Append("imports: " + db.Set<EventLogEntry>().Count(e => e.Activity == "orient.catalogue.imported"))));
 
     private static async Task<(string Code, List<(string Name, string Code)> Params)> ProblemAsync(HttpResponseMessage response)
     {
@@ -108,7 +108,7 @@ public sealed class CpsvImportTests(GuichetApp app) : IClassFixture<GuichetApp>
         Assert.Equal("Uitlenen van materiaal", stored.Content.Name.Nl);
         Assert.Equal(new ProcessingTime(10, DayCount.Calendar), stored.Content.ProcessingTime);
         Assert.Equal([CatalogueDemoSeeder.StableId("channel:hautrival-town-hall-counter")], stored.Content.ChannelIds);
-        var entry = app.InScope(db => db.Set<EventLogEntry>().Include(e => e.Objects).Where(e => e.Activity == "catalogue.imported").OrderByDescending(e => e.Id).First());
+        var entry = app.InScope(db => db.Set<EventLogEntry>().Include(e => e.Objects).Where(e => e.Activity == "orient.catalogue.imported").OrderByDescending(e => e.Id).First());
         Assert.Contains(entry.Objects, o => o.ObjectType == "service" && o.ObjectId == id.ToString() && o.Qualifier == "created");
         using (var attributes = JsonDocument.Parse(entry.Attributes))
             Assert.Equal(1, attributes.RootElement.GetProperty("services").GetProperty("created").GetInt32());

@@ -220,7 +220,7 @@ public sealed class ServicePageTests(PublicApp app) : IClassFixture<PublicApp>
         // The editing rules refuse markup; this row is written straight into the database, as an
         // older import or a bug could, to prove the pages do not rely on the rules alone.
         const string Attack = "</script><script>alert(1)</script> <img src=x onerror=alert(2)>";
-        app.InScope(db =>
+        app.Arrange(db =>
         {
             var service = new PublicService(Guid.NewGuid(), CatalogueDemo.Hautrival, new ServiceContent
             {

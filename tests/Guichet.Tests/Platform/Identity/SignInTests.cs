@@ -74,7 +74,7 @@ public sealed class SignInTests(GuichetApp app) : IClassFixture<GuichetApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the page again, not a redirect
         var user = app.InScope(db => db.Set<StaffUser>().AsNoTracking().Single(u => u.Email == email));
         Assert.NotNull(user.LockedUntil);
-        var failures = app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "identity.sign-in-failed" && e.Actor == "staff:" + user.Id));
+        var failures = app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "platform.staff-user.sign-in-failed" && e.Actor == "staff:" + user.Id));
         Assert.Equal(StaffUser.MaxFailedSignIns + 1, failures);
     }
 }

@@ -30,8 +30,8 @@ public sealed class MailDeliveryTests(MailApp app) : IClassFixture<MailApp>
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-        var message = scope.ServiceProvider.GetRequiredService<Guichet.Platform.Outbox.Outbox>().EnqueueMail(mail);
-        scope.ServiceProvider.GetRequiredService<EventLog>().Record("test", "test.mail.enqueued", [new EventLogObject("outbox-message", message.Id.ToString())]);
+        var message = scope.ServiceProvider.GetRequiredService<Guichet.Platform.Outbox.Outbox>().EnqueueMail(mail, PendingEvent.MailSent("test"));
+        scope.ServiceProvider.GetRequiredService<EventLog>().Record("test", Activity.Process("platform.test-mail.enqueued", "A test mail was queued.", ["outbox-message:subject"]), [new EventLogObject("outbox-message", message.Id.ToString(), Role.Subject)]);
         await db.SaveChangesAsync();
         return message;
     }

@@ -9,6 +9,8 @@ namespace Guichet.Tests.Platform.Outbox;
 // Runs on SQLite and on PostgreSQL, like every test of the suite (test.sh runs it twice).
 public sealed class OutboxDispatcherTests(OutboxApp app) : IClassFixture<OutboxApp>
 {
+    private static readonly Activity RolledBack = Activity.Process("platform.test.rolled-back", "Test only.", ["outbox-message:subject"]);
+    private static readonly Activity Committed = Activity.Process("platform.test.committed", "Test only.", ["outbox-message:subject"]);
     [Fact]
     public async Task A_message_is_committed_with_the_change_and_its_event_or_not_at_all()
     {
@@ -18,25 +20,25 @@ public sealed class OutboxDispatcherTests(OutboxApp app) : IClassFixture<OutboxA
         {
             var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
             var outbox = new Guichet.Platform.Outbox.Outbox(db, time);
-            var log = new EventLog(db, time);
+            var log = scope.ServiceProvider.GetRequiredService<EventLog>();
 
             await using (var tx = await db.Database.BeginTransactionAsync())
             {
                 rolledBack = outbox.Enqueue(ScriptedHandler.KindName, new Script(), "rolled back").Id;
-                log.Record("test", "test.outbox.rolled-back", [new EventLogObject("outbox-message", rolledBack.ToString())]);
+                log.Record("test", RolledBack, [new EventLogObject("outbox-message", rolledBack.ToString(), Role.Subject)]);
                 await db.SaveChangesAsync();
                 await tx.RollbackAsync();
             }
             db.ChangeTracker.Clear();
 
             committed = outbox.Enqueue(ScriptedHandler.KindName, new Script(), "committed").Id;
-            log.Record("test", "test.outbox.committed", [new EventLogObject("outbox-message", committed.ToString())]);
+            log.Record("test", Committed, [new EventLogObject("outbox-message", committed.ToString(), Role.Subject)]);
             await db.SaveChangesAsync();
         }
 
         Assert.False(app.InScope(db => db.Set<OutboxMessage>().Any(m => m.Id == rolledBack)));
-        Assert.False(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "test.outbox.rolled-back")));
-        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "test.outbox.committed")));
+        Assert.False(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == RolledBack.Code)));
+        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == Committed.Code)));
         var message = app.Message(committed);
         Assert.Equal(time.GetUtcNow(), message.NextAttemptAt);
         Assert.True(message.IsPending);
@@ -44,6 +46,35 @@ public sealed class OutboxDispatcherTests(OutboxApp app) : IClassFixture<OutboxA
         await app.Dispatcher(time).DispatchDueAsync();
         Assert.Equal(1, app.Handler.Sent[committed]);
         Assert.NotNull(app.Message(committed).SentAt);
+    }
+
+    [Fact]
+    public async Task A_message_sent_records_its_pending_event_naming_the_outbox_message()
+    {
+        var time = OutboxApp.Clock();
+        var caseId = Guid.NewGuid();
+        Guid id;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+            id = scope.ServiceProvider.GetRequiredService<Guichet.Platform.Outbox.Outbox>().Enqueue(ScriptedHandler.KindName, new Script(FailTimes: 1), "with an event",
+                PendingEvent.MailSent("test", new EventLogObject("case", caseId.ToString(), Role.Case))).Id;
+            scope.ServiceProvider.GetRequiredService<EventLog>().Record("test", Committed, [new EventLogObject("outbox-message", id.ToString(), Role.Subject)]);
+            await db.SaveChangesAsync();
+        }
+        int Sent() => app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == PlatformActivities.MailSent.Code && e.Objects.Any(o => o.ObjectId == id.ToString())));
+
+        var dispatcher = app.Dispatcher(time);
+        await dispatcher.DispatchDueAsync();
+        Assert.Equal(0, Sent()); // a failed attempt is not a sending
+        time.Advance(TimeSpan.FromHours(1));
+        await dispatcher.DispatchDueAsync();
+        Assert.Equal(1, Sent());
+        var sent = app.InScope(db => db.Set<EventLogEntry>().Include(e => e.Objects).Single(e => e.Activity == PlatformActivities.MailSent.Code && e.Objects.Any(o => o.ObjectId == id.ToString())));
+        Assert.Contains(sent.Objects, o => o is { ObjectType: "outbox-message", Qualifier: "message" } && o.ObjectId == id.ToString());
+        Assert.Contains(sent.Objects, o => o is { ObjectType: "case", Qualifier: "case" } && o.ObjectId == caseId.ToString());
+        Assert.Contains("\"attempts\":2", sent.Attributes);
+        Assert.Contains("\"purpose\":\"test\"", sent.Attributes);
     }
 
     [Fact]
@@ -102,7 +133,7 @@ public sealed class OutboxDispatcherTests(OutboxApp app) : IClassFixture<OutboxA
         Assert.False(dead.IsPending);
         Assert.Equal("InvalidOperationException: failure 3", dead.LastError);
         Assert.True(app.InScope(db => db.Set<EventLogEntry>().Include(e => e.Objects)
-            .Any(e => e.Activity == "platform.outbox.dead-lettered" && e.Objects.Any(o => o.ObjectId == id.ToString()))));
+            .Any(e => e.Activity == "platform.outbox-message.dead-lettered" && e.Objects.Any(o => o.ObjectId == id.ToString()))));
 
         time.Advance(TimeSpan.FromDays(1));
         await dispatcher.DispatchDueAsync();

@@ -39,7 +39,7 @@ public sealed class OutboxPageTests(GuichetApp app) : IClassFixture<GuichetApp>
     }
 
     private int RetryEvents(Guid id) => app.InScope(db => db.Set<EventLogEntry>().Include(e => e.Objects)
-        .Count(e => e.Activity == "platform.outbox.retry-requested" && e.Objects.Any(o => o.ObjectId == id.ToString())));
+        .Count(e => e.Activity == "platform.outbox-message.retry-requested" && e.Objects.Any(o => o.ObjectId == id.ToString())));
 
     [Fact]
     public async Task Admins_see_dead_lettered_and_pending_messages_with_their_last_error()

@@ -72,6 +72,6 @@ public sealed class AppointmentPagesTests(AppointmentsApp app) : IClassFixture<A
         var form = page.QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains($"handler=checkIn&id={id}", StringComparison.Ordinal));
         var after = await Html.ParseAsync(await jar.PostFormAsync(client, form.GetAttribute("action")!, [new("__RequestVerificationToken", Html.Antiforgery(page))]));
         Assert.Contains("Marie Dubois has checked in", after.QuerySelector("[role=status]")!.TextContent);
-        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "appointment.checked-in" && e.Objects.Any(o => o.ObjectId == id.ToString()))));
+        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "welcome.appointment.checked-in" && e.Objects.Any(o => o.ObjectId == id.ToString()))));
     }
 }

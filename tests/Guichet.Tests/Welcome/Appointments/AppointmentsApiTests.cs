@@ -86,7 +86,7 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         var stored = app.InScope(db => db.Set<Appointment>().Single(a => a.Id == id));
         Assert.Equal("85073003328", stored.NationalNumber);
         Assert.NotEqual(TokenOf(body), stored.ManageTokenHash); // only the hash is kept
-        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "appointment.booked" && e.Objects.Any(o => o.ObjectId == id.ToString()))));
+        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "welcome.appointment.booked" && e.Objects.Any(o => o.ObjectId == id.ToString()))));
 
         var payload = app.InScope(db => db.Set<OutboxMessage>().ToList()).Select(m => m.Payload).Single(p => p.Contains("ics@example.be", StringComparison.Ordinal));
         var mail = JsonSerializer.Deserialize<MailMessage>(payload, JsonColumn.Options)!;
@@ -275,7 +275,7 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         Assert.Equal(2, day.EnumerateArray().Count(x => x.GetProperty("id").GetGuid() == a || x.GetProperty("id").GetGuid() == b));
 
         Assert.Equal(HttpStatusCode.OK, (await desk.PostAsync($"/api/v1/appointments/{a}/check-in", null)).StatusCode);
-        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "appointment.checked-in" && e.Objects.Any(o => o.ObjectId == a.ToString()))));
+        Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "welcome.appointment.checked-in" && e.Objects.Any(o => o.ObjectId == a.ToString()))));
         var twice = await desk.PostAsync($"/api/v1/appointments/{a}/check-in", null);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
 

@@ -178,7 +178,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var c = Stored(id);
         Assert.Equal((ContactChannel.Phone, CustomerKind.Person, "85073003328", ContactOutcome.Answered, Population, 0), (c.Channel, c.CustomerKind, c.CustomerNumber, c.Outcome, c.UnitId, c.ResponseWorkingDays));
         Assert.Equal(new Representation("Marc Lambert", RepresentativeRole.Parent), c.OnBehalfOf);
-        Assert.Equal(["contact.received", "contact.answered"], Activities(id));
+        Assert.Equal(["welcome.contact.received", "welcome.contact.answered"], Activities(id));
         Assert.Equal((before.Contacts + 1, before.Attachments, before.Events + 2), Counts());
 
         var confirmation = await PageAsync(s, response.Headers.Location!.OriginalString);
@@ -261,7 +261,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var done = await s.Jar.PostFormAsync(s.Client, form.GetAttribute("action")!, [new("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.NotNull(Stored(promised).CalledBackAt);
-        Assert.Contains("contact.called-back", Activities(promised));
+        Assert.Contains("welcome.contact.called-back", Activities(promised));
         Assert.Null((await PageAsync(s, "/staff/contacts/call-backs")).QuerySelector($"a[href='/staff/contacts/{promised}']"));
     }
 
@@ -274,7 +274,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var letter = await LetterAsync(s, new() { ["subject"] = "Courrier à orienter" }, Pdf);
         var id = IdFrom(letter.Headers.Location!, "/staff/contacts/");
         var page = await PageAsync(s, $"/staff/contacts/{id}");
-        Assert.Contains("contact.viewed", Activities(id));
+        Assert.Contains("welcome.contact.viewed", Activities(id));
         var missing = await SubmitAsync(s, page, "form[action$='handler=outcome']", new Dictionary<string, string> { ["outcome"] = "routed", ["unitId"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Equal(["#unitId"], SummaryLinks(await Html.ParseAsync(missing)));
@@ -302,7 +302,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
     {
         var s = await SignedInAsync();
         // An e-mail of last week, never answered, with its thread; and a call-back promised for last Friday.
-        var (late, overdue) = app.InScope(db =>
+        var (late, overdue) = app.Arrange(db =>
         {
             var mail = new Contact(ContactChannel.Email, new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.Zero), CustomerKind.Anonymous, null, "Claire Petit", "claire@example.be", null, null,
                 null, "fr", "Question sur ma taxe", null, Population, null, new DateOnly(2026, 9, 30), "customer", null);
@@ -368,7 +368,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var c = Stored(id);
         Assert.Equal((ContactChannel.Letter, "01020300467", new DateOnly(2026, 10, 16)), (c.Channel, c.CustomerNumber, c.RespondBy)); // 10 working days from Friday 2 October
         Assert.Equal((before.Contacts + 1, before.Attachments + 1, before.Events + 1), Counts());
-        Assert.Equal(["contact.received"], Activities(id));
+        Assert.Equal(["welcome.contact.received"], Activities(id));
 
         var page = await PageAsync(s, response.Headers.Location!.OriginalString);
         var link = page.QuerySelector($"a[href^='/staff/contacts/{id}/attachments/']")!;
@@ -378,7 +378,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
-        Assert.Contains("contact.attachment-viewed", Activities(id));
+        Assert.Contains("welcome.contact-attachment.viewed", Activities(id));
     }
 
     public static TheoryData<string, string, string, string, string> BadLetters => new()
@@ -429,7 +429,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var other = await SignedInAsync(OtherUnitHandler);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Jar.GetAsync(other.Client, $"/staff/contacts/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Jar.GetAsync(other.Client, $"/staff/contacts/{id}/attachments/{attachment}")).StatusCode);
-        Assert.DoesNotContain("contact.attachment-viewed", Activities(id));
+        Assert.DoesNotContain("welcome.contact-attachment.viewed", Activities(id));
         var inbox = await PageAsync(other, "/staff/contacts");
         Assert.Null(inbox.QuerySelector($"a[href='/staff/contacts/{id}']"));
         Assert.NotNull(inbox.QuerySelector($"a[href='/staff/contacts/{routedHere}']"));
@@ -458,7 +458,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var links = history.QuerySelectorAll("tbody a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal([$"/staff/contacts/{second}", $"/staff/contacts/{first}"], links.Where(l => l == $"/staff/contacts/{second}" || l == $"/staff/contacts/{first}"));
         Assert.Equal(events + 1, Counts().Events);
-        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "customer.history-viewed" && e.Objects.Any(o => o.ObjectId == "0203201340"))));
+        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "welcome.customer-history.viewed" && e.Objects.Any(o => o.ObjectId == app.Services.GetRequiredService<JournalKey>().Pseudonym("0203201340")))));
 
         var badBox = await s.Jar.GetAsync(s.Client, "/staff/contacts?customer=0203.201.341");
         Assert.Equal(HttpStatusCode.BadRequest, badBox.StatusCode);

@@ -128,7 +128,7 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var second = await RegisterAsync(front, new { channel = "email", customerKind = "person", customerNumber = "01020300467", subject = "Courriel" });
         var history = await ReadAsync(await front.GetAsync($"/api/v1/customers/{Uri.EscapeDataString(number)}/contacts"));
         Assert.Equal([second.GetProperty("id").GetString(), first.GetProperty("id").GetString()], history.EnumerateArray().Select(h => h.GetProperty("id").GetString()));
-        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "customer.history-viewed")));
+        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "welcome.customer-history.viewed")));
         Assert.Equal(HttpStatusCode.BadRequest, (await front.GetAsync("/api/v1/customers/123/contacts")).StatusCode);
     }
 

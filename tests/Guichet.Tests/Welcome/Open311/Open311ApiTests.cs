@@ -176,7 +176,7 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         Assert.Equal("staff:" + app.InScope(db => db.Set<StaffUser>().Single(u => u.Email == DemoAccounts.FrontOffice).Id), contact.RegisteredBy);
         var details = app.InScope(db => db.Set<ServiceRequest>().Single(r => r.ContactId == contact.Id));
         Assert.Equal(("device-7", "email"), (details.DeviceId, details.Attributes["answer_by"]));
-        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "contact.received" && e.Objects.Any(o => o.ObjectType == "contact" && o.ObjectId == id))));
+        Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "welcome.contact.received" && e.Objects.Any(o => o.ObjectType == "contact" && o.ObjectId == id))));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class QueueConcurrencyTests(QueueApp app) : IClassFixture<QueueApp
         Assert.Equal(issued.Order(), called.Select(c => c.Code).Order());
         Assert.Equal(called.Count, called.Select(c => c.Code).Distinct().Count());
         // Each call is in the event log once.
-        var calls = app.InScope(db => db.Set<Guichet.Platform.EventLog.EventLogEntry>().Count(e => e.Activity == "queue.ticket.called" && e.At >= app.Clock.GetUtcNow().AddMinutes(-10)));
+        var calls = app.InScope(db => db.Set<Guichet.Platform.EventLog.EventLogEntry>().Count(e => e.Activity == "welcome.ticket.called" && e.At >= app.Clock.GetUtcNow().AddMinutes(-10)));
         Assert.Equal(issued.Count, calls);
     }
 

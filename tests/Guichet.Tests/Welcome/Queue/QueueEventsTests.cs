@@ -73,8 +73,8 @@ public sealed class QueueEventsTests(QueueApp app) : IClassFixture<QueueApp>
             await app.InScopeAsync(async sp =>
             {
                 var db = sp.GetRequiredService<GuichetDb>();
-                sp.GetRequiredService<EventLog>().Record("staff:other-node", QueueEvents.CalledActivity,
-                    [new EventLogObject("queue-ticket", Guid.NewGuid().ToString(), "C-007"), new EventLogObject("queue-office", Q.Office.ToString())],
+                sp.GetRequiredService<EventLog>().Record("staff:other-node", Guichet.Welcome.WelcomeActivities.TicketCalled,
+                    [new EventLogObject("queue-ticket", Guid.NewGuid().ToString(), Role.Subject), new EventLogObject("queue-office", Q.Office.ToString(), Role.Office)],
                     new Dictionary<string, object?> { ["code"] = "C-007", ["desk"] = 3 });
                 await db.SaveChangesAsync();
                 return 0;

@@ -57,7 +57,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
 
         var activities = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking()
             .Where(e => e.Objects.Any(o => o.ObjectType == "contact" && o.ObjectId == contactId.ToString())).OrderBy(e => e.Id).Select(e => e.Activity).ToList());
-        Assert.Equal(["queue.ticket.served", "contact.received", "contact.call-back-promised"], activities);
+        Assert.Equal(["welcome.ticket.served", "welcome.contact.received", "welcome.contact.call-back-promised"], activities);
 
         // An anonymous visit answered there and then is a contact too.
         var (staff2, desk2, ticket2, _) = await CalledTicketAsync(Q.Eid);
@@ -152,7 +152,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var (next, nextCode, _) = await Q.IssueAsync(app.Client(), Q.Licence);
         Assert.Equal(nextCode, await Q.CallNextCodeAsync(staff, desk)); // not desk-busy
         Assert.Equal(TicketStatus.NoShow, app.Ticket(called).Status);
-        Assert.Equal(["queue.ticket.issued", "queue.ticket.called", "queue.ticket.closed-at-day-end"], app.Activities(called));
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.closed-at-day-end"], app.Activities(called));
 
         // Served but never finished: closed as served, without an outcome, when the desk page opens.
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, next, "start")).StatusCode);
@@ -164,7 +164,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Null(page.QuerySelector("#desk-ticket-code"));
         var closed = app.Ticket(next);
         Assert.Equal((TicketStatus.Served, (VisitOutcome?)null), (closed.Status, closed.Outcome));
-        Assert.Equal("queue.ticket.closed-at-day-end", app.Activities(next)[^1]);
+        Assert.Equal("welcome.ticket.closed-at-day-end", app.Activities(next)[^1]);
     }
 
     // --- appointments and the queue ---
@@ -223,7 +223,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var ticket = app.Ticket(appointment.QueueTicketId!.Value);
         Assert.Equal((TicketStatus.Waiting, Q.Office, Q.Eid), (ticket.Status, ticket.OfficeId, ticket.ServiceId));
         var checkInEvent = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().Include(e => e.Objects)
-            .Single(e => e.Activity == "appointment.checked-in" && e.Objects.Any(o => o.ObjectId == due.ToString())));
+            .Single(e => e.Activity == "welcome.appointment.checked-in" && e.Objects.Any(o => o.ObjectId == due.ToString())));
         Assert.Contains(checkInEvent.Objects, o => o.ObjectType == "queue-ticket" && o.ObjectId == ticket.Id.ToString());
 
         // Appointments due now, then priority tickets, then first come first served (the early one in its place).
@@ -251,12 +251,12 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     {
         var slot = (await SlotsAsync(Q.Passport, 1))[0];
         var id = await BookAsync(Q.Passport, slot, "Double clic");
-        var (tickets, events) = app.InScope(db => (db.Set<QueueTicket>().Count(), db.Set<EventLogEntry>().Count(e => e.Activity == "appointment.checked-in")));
+        var (tickets, events) = app.InScope(db => (db.Set<QueueTicket>().Count(), db.Set<EventLogEntry>().Count(e => e.Activity == "welcome.appointment.checked-in")));
         var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
         var other = await app.ClientAsAsync(DemoAccounts.FrontOffice);
         var answers = await Task.WhenAll(staff.PostAsync($"/api/v1/appointments/{id}/check-in", null), other.PostAsync($"/api/v1/appointments/{id}/check-in", null));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order().ToList());
-        Assert.Equal((tickets + 1, events + 1), app.InScope(db => (db.Set<QueueTicket>().Count(), db.Set<EventLogEntry>().Count(e => e.Activity == "appointment.checked-in"))));
+        Assert.Equal((tickets + 1, events + 1), app.InScope(db => (db.Set<QueueTicket>().Count(), db.Set<EventLogEntry>().Count(e => e.Activity == "welcome.appointment.checked-in"))));
     }
 
     [Fact]

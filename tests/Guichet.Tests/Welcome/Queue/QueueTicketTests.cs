@@ -25,7 +25,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         var ticket = app.Ticket(first.Id);
         Assert.Equal(TicketStatus.Waiting, ticket.Status);
         Assert.NotEqual(first.Token, ticket.TokenHash); // only the hash is stored
-        Assert.Equal(["queue.ticket.issued"], app.Activities(first.Id));
+        Assert.Equal(["welcome.ticket.issued"], app.Activities(first.Id));
     }
 
     [Fact]
@@ -88,9 +88,9 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal("served", json.GetProperty("status").GetString());
         Assert.Equal("call-back", json.GetProperty("outcome").GetString());
 
-        Assert.Equal(["queue.ticket.issued", "queue.ticket.called", "queue.ticket.recalled", "queue.ticket.serving", "queue.ticket.served"], app.Activities(id));
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.recalled", "welcome.ticket.serving-started", "welcome.ticket.served"], app.Activities(id));
         var served = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().Include(e => e.Objects).ToList()
-            .Last(e => e.Activity == "queue.ticket.served" && e.Objects.Any(o => o.ObjectId == id.ToString())));
+            .Last(e => e.Activity == "welcome.ticket.served" && e.Objects.Any(o => o.ObjectId == id.ToString())));
         var attributes = JsonDocument.Parse(served.Attributes).RootElement;
         Assert.Equal("call-back", attributes.GetProperty("outcome").GetString());
         Assert.Equal(420, attributes.GetProperty("serviceSeconds").GetInt32());
@@ -114,7 +114,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal(absent.Code, await Q.CallNextCodeAsync(staff, passportDesk));
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, passportDesk, absent.Id, "no-show")).StatusCode);
         Assert.Equal(TicketStatus.NoShow, app.Ticket(absent.Id).Status);
-        Assert.Equal(["queue.ticket.issued", "queue.ticket.called", "queue.ticket.no-show"], app.Activities(absent.Id));
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.missed"], app.Activities(absent.Id));
 
         // To another service: the change-of-address desk calls it, with the same ticket number.
         Assert.Equal(moving.Code, await Q.CallNextCodeAsync(staff, passportDesk));
@@ -123,7 +123,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal("transferred", (await Q.ReadAsync(transferred)).GetProperty("status").GetString());
         Assert.Equal(moving.Code, await Q.CallNextCodeAsync(staff, addressDesk));
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, addressDesk, moving.Id, "finish", new { outcome = "referred" })).StatusCode);
-        Assert.Equal(["queue.ticket.issued", "queue.ticket.called", "queue.ticket.transferred", "queue.ticket.called", "queue.ticket.served"], app.Activities(moving.Id));
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.transferred", "welcome.ticket.called", "welcome.ticket.served"], app.Activities(moving.Id));
 
         // To one desk: only that desk calls it, whatever it serves.
         Assert.Equal(deskedTicket.Code, await Q.CallNextCodeAsync(staff, passportDesk));

@@ -80,16 +80,15 @@ internal static class CasesApi
         return TypedResults.Ok(notes.OrderBy(n => n.At).Select(CaseNoteResponse.From).ToList());
     }
 
-    internal sealed record HistoryItem(DateTimeOffset At, string Actor, string Activity, string Attributes);
+    /// One event of the case's journal: recorded at, happened at (business time), its kind
+    /// (process, access, administration), who, the activity code (docs/journal.md), its attributes as JSON.
+    internal sealed record HistoryItem(DateTimeOffset At, DateTimeOffset OccurredAt, string Kind, string Actor, string Activity, string Attributes);
 
     private static async Task<Results<Ok<List<HistoryItem>>, ProblemHttpResult>> History(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
-        var key = id.ToString();
-        var entries = await db.Set<EventLogEntry>().AsNoTracking()
-            .Where(e => e.Objects.Any(o => o.ObjectType == "case" && o.ObjectId == key))
-            .OrderBy(e => e.Id).ToListAsync(ct);
-        return TypedResults.Ok(entries.Select(e => new HistoryItem(e.At, e.Actor, e.Activity, e.Attributes)).ToList());
+        var entries = await JournalReader.HistoryAsync(db, "case", id, JournalReader.Everything, ct);
+        return TypedResults.Ok(entries.Select(e => new HistoryItem(e.At, e.OccurredAt, EnumCodes.Code(e.Kind), e.Actor, e.Activity, e.Attributes)).ToList());
     }
 
     private static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> List(

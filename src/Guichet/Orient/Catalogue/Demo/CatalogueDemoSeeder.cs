@@ -23,6 +23,7 @@ internal sealed class CatalogueDemoSeeder(GuichetDb db, CodeLists codes, EventLo
                 new OrganisationContent(o.Slug, Enum.Parse<OrganisationKind>(o.Kind, ignoreCase: true), o.PrimaryLanguage, o.External, o.Name, o.Description, o.Homepage), now);
             Check(o.Slug, CatalogueRules.Validate(new OrganisationContent(org.Slug, org.Kind, org.PrimaryLanguage, org.External, org.Name, org.Description, org.Homepage)));
             db.Add(org);
+            Record(OrientActivities.OrganisationCreated, org.Id, null, org.Slug);
 
             var units = new List<Unit>();
             foreach (var u in o.Units)
@@ -33,6 +34,7 @@ internal sealed class CatalogueDemoSeeder(GuichetDb db, CodeLists codes, EventLo
                 units.Add(unit);
             }
             db.AddRange(units);
+            foreach (var unit in units) Record(OrientActivities.UnitCreated, unit.Id, org.Id, unit.Slug);
 
             var channels = new List<Channel>();
             foreach (var c in o.Channels)
@@ -43,6 +45,7 @@ internal sealed class CatalogueDemoSeeder(GuichetDb db, CodeLists codes, EventLo
                 channels.Add(new Channel(StableId("channel:" + c.Slug), org.Id, content, now));
             }
             db.AddRange(channels);
+            foreach (var channel in channels) Record(OrientActivities.ChannelCreated, channel.Id, org.Id, channel.Slug);
 
             foreach (var s in o.Services)
             {
@@ -69,12 +72,18 @@ internal sealed class CatalogueDemoSeeder(GuichetDb db, CodeLists codes, EventLo
                 var service = new PublicService(StableId("service:" + s.Slug), org.Id, content, now);
                 if (s.Published) service.Publish(now);
                 db.Add(service);
-                eventLog.Record("system:demo", "catalogue.service.created", [new EventLogObject("service", service.Id.ToString())]);
+                Record(OrientActivities.ServiceCreated, service.Id, org.Id, service.Slug);
+                if (s.Published) Record(OrientActivities.ServicePublished, service.Id, org.Id, service.Slug);
             }
         }
         CatalogueVersion.Bump(db);
         await db.SaveChangesAsync(ct);
     }
+
+    private void Record(Activity activity, Guid id, Guid? organisationId, string slug) =>
+        eventLog.Record("system:demo", activity,
+            [new EventLogObject(activity.Code.Split('.')[1], id.ToString(), Role.Subject), .. organisationId is { } o ? [new EventLogObject("organisation", o.ToString(), Role.Owner)] : Array.Empty<EventLogObject>()],
+            new Dictionary<string, object?> { ["slug"] = slug });
 
     private static Guid? UnitOf(List<Unit> units, string? slug) => slug is null ? null : units.Single(u => u.Slug == slug).Id;
 

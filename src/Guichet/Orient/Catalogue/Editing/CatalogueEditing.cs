@@ -39,7 +39,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         var organisation = new Organisation(Guid.NewGuid(), content, time.GetUtcNow());
         db.Add(organisation);
-        eventLog.Record(user, "catalogue.organisation.created", [new EventLogObject("organisation", organisation.Id.ToString())], Attributes(content.Slug));
+        eventLog.Record(user, OrientActivities.OrganisationCreated, [new EventLogObject("organisation", organisation.Id.ToString(), Role.Subject)], Attributes(content.Slug));
         if (await SaveAsync(slugOf: "organisation", ct) is { } taken) return taken;
         return organisation;
     }
@@ -63,7 +63,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         }
 
         organisation.Update(content, time.GetUtcNow());
-        eventLog.Record(user, "catalogue.organisation.edited", [new EventLogObject("organisation", id.ToString())], Attributes(content.Slug));
+        eventLog.Record(user, OrientActivities.OrganisationEdited, [new EventLogObject("organisation", id.ToString(), Role.Subject)], Attributes(content.Slug));
         if (await SaveAsync(slugOf: "organisation", ct) is { } taken) return taken;
         return organisation;
     }
@@ -102,7 +102,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         var unit = new Unit(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
         db.Add(unit);
-        eventLog.Record(user, "catalogue.unit.created", [Object(unit), OrganisationObject(organisationId)], Attributes(content.Slug));
+        eventLog.Record(user, OrientActivities.UnitCreated, [Object(unit), OrganisationObject(organisationId)], Attributes(content.Slug));
         if (await SaveAsync(slugOf: "unit of this organisation", ct) is { } taken) return taken;
         return unit;
     }
@@ -122,13 +122,13 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         var formerParent = unit.ParentId;
         unit.Update(content, time.GetUtcNow());
-        eventLog.Record(user, "catalogue.unit.edited", [Object(unit), OrganisationObject(organisation.Id)], Attributes(content.Slug));
+        eventLog.Record(user, OrientActivities.UnitEdited, [Object(unit), OrganisationObject(organisation.Id)], Attributes(content.Slug));
         if (formerParent != content.ParentId)
         {
             var objects = new List<EventLogObject> { Object(unit) };
-            if (formerParent is { } from) objects.Add(new EventLogObject("unit", from.ToString(), "former-parent"));
+            if (formerParent is { } from) objects.Add(new EventLogObject("unit", from.ToString(), Role.PreviousUnit));
             if (content.ParentId is { } to) objects.Add(new EventLogObject("unit", to.ToString(), "new-parent"));
-            eventLog.Record(user, "catalogue.unit.moved", objects, new Dictionary<string, object?> { ["formerParentId"] = formerParent, ["newParentId"] = content.ParentId });
+            eventLog.Record(user, OrientActivities.UnitMoved, objects, new Dictionary<string, object?> { ["formerParentId"] = formerParent, ["newParentId"] = content.ParentId });
         }
         if (await SaveAsync(slugOf: "unit of this organisation", ct) is { } taken) return taken;
         return unit;
@@ -150,7 +150,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         var channel = new Channel(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
         db.Add(channel);
-        eventLog.Record(user, "catalogue.channel.created", [Object(channel), OrganisationObject(organisationId)], Attributes(content.Slug));
+        eventLog.Record(user, OrientActivities.ChannelCreated, [Object(channel), OrganisationObject(organisationId)], Attributes(content.Slug));
         if (await SaveAsync(slugOf: "channel", ct) is { } taken) return taken;
         return channel;
     }
@@ -170,9 +170,9 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         var hoursChanged = !SameHours(channel.OpeningHours, content.OpeningHours);
         channel.Update(content, time.GetUtcNow());
-        eventLog.Record(user, "catalogue.channel.edited", [Object(channel), OrganisationObject(organisation.Id)], Attributes(content.Slug));
+        eventLog.Record(user, OrientActivities.ChannelEdited, [Object(channel), OrganisationObject(organisation.Id)], Attributes(content.Slug));
         if (hoursChanged)
-            eventLog.Record(user, "catalogue.channel.opening-hours-changed", [Object(channel)], Attributes(content.Slug));
+            eventLog.Record(user, OrientActivities.OpeningHoursChanged, [Object(channel)], Attributes(content.Slug));
         if (await SaveAsync(slugOf: "channel", ct) is { } taken) return taken;
         return channel;
     }
@@ -191,7 +191,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         }
 
         channel.SetOpeningHours(hours, time.GetUtcNow());
-        eventLog.Record(user, "catalogue.channel.opening-hours-changed", [Object(channel)], Attributes(channel.Slug));
+        eventLog.Record(user, OrientActivities.OpeningHoursChanged, [Object(channel)], Attributes(channel.Slug));
         await SaveAsync(slugOf: null, ct);
         return channel;
     }
@@ -216,7 +216,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
 
         var service = new PublicService(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
         db.Add(service);
-        eventLog.Record(user, "catalogue.service.created", [Object(service), OrganisationObject(organisationId)], Attributes(content.Slug));
+        eventLog.Record(user, OrientActivities.ServiceCreated, [Object(service), OrganisationObject(organisationId)], Attributes(content.Slug));
         if (await SaveAsync(slugOf: "service", ct) is { } taken) return taken;
         return service;
     }
@@ -236,7 +236,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         if (await db.Set<PublicService>().AnyAsync(s => s.Slug == content.Slug && s.Id != id, ct)) return EditRefusal.SlugTaken("service");
 
         service.Edit(content, time.GetUtcNow());
-        eventLog.Record(user, "catalogue.service.edited", [Object(service), OrganisationObject(organisation.Id)],
+        eventLog.Record(user, OrientActivities.ServiceEdited, [Object(service), OrganisationObject(organisation.Id)],
             Attributes(content.Slug, ("status", service.Status.ToString().ToLowerInvariant())));
         if (await SaveAsync(slugOf: "service", ct) is { } taken) return taken;
         return service;
@@ -259,7 +259,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         if (service.IsPublished) return service;
 
         service.Publish(time.GetUtcNow());
-        eventLog.Record(user, "catalogue.service.published", [Object(service), OrganisationObject(organisation.Id)], Attributes(service.Slug));
+        eventLog.Record(user, OrientActivities.ServicePublished, [Object(service), OrganisationObject(organisation.Id)], Attributes(service.Slug));
         await SaveAsync(slugOf: null, ct);
         return service;
     }
@@ -273,7 +273,7 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
         if (!service.IsPublished) return service;
 
         service.Unpublish(time.GetUtcNow());
-        eventLog.Record(user, "catalogue.service.unpublished", [Object(service), OrganisationObject(service.OrganisationId)], Attributes(service.Slug));
+        eventLog.Record(user, OrientActivities.ServiceUnpublished, [Object(service), OrganisationObject(service.OrganisationId)], Attributes(service.Slug));
         await SaveAsync(slugOf: null, ct);
         return service;
     }
@@ -286,10 +286,10 @@ internal sealed class CatalogueEditing(GuichetDb db, EventLog eventLog, CodeList
     private Task<List<Channel>> ChannelsOfAsync(Guid organisationId, CancellationToken ct) =>
         db.Set<Channel>().AsNoTracking().Where(c => c.OrganisationId == organisationId).ToListAsync(ct);
 
-    private static EventLogObject Object(Unit u) => new("unit", u.Id.ToString());
-    private static EventLogObject Object(Channel c) => new("channel", c.Id.ToString());
-    private static EventLogObject Object(PublicService s) => new("service", s.Id.ToString());
-    private static EventLogObject OrganisationObject(Guid id) => new("organisation", id.ToString(), "owner");
+    private static EventLogObject Object(Unit u) => new("unit", u.Id.ToString(), Role.Subject);
+    private static EventLogObject Object(Channel c) => new("channel", c.Id.ToString(), Role.Subject);
+    private static EventLogObject Object(PublicService s) => new("service", s.Id.ToString(), Role.Subject);
+    private static EventLogObject OrganisationObject(Guid id) => new("organisation", id.ToString(), Role.Owner);
 
     private static Dictionary<string, object?> Attributes(string slug, params (string Key, object? Value)[] more)
     {

@@ -18,7 +18,7 @@ internal sealed class AttachmentModel(GuichetDb db, EventLog eventLog) : PageMod
         if (contact is null) return NotFound();
         var file = await db.Set<ContactAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ContactId == id, ct);
         if (file is null) return NotFound();
-        eventLog.Record(User, "contact.attachment-viewed", [.. ContactRegister.Objects(contact), new EventLogObject("attachment", file.Id.ToString())],
+        eventLog.Record(User, WelcomeActivities.AttachmentViewed, [new EventLogObject("contact-attachment", file.Id.ToString(), Role.Subject), .. ContactRegister.Objects(contact, eventLog).Select(o => o.Qualifier == Role.Subject ? new EventLogObject("contact", o.ObjectId, Role.Contact) : o)],
             new Dictionary<string, object?> { ["fileName"] = file.FileName });
         await db.SaveChangesAsync(ct);
         var mediaType = FileTypes.Sniff(file.Content)?.MediaType ?? "application/octet-stream";

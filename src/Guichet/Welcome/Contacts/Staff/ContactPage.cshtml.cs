@@ -45,7 +45,7 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
         Done = done;
         Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         await FindReferralsAsync(ct);
-        eventLog.Record(User, "contact.viewed", ContactRegister.Objects(Contact));
+        eventLog.Record(User, WelcomeActivities.ContactViewed, ContactRegister.Objects(Contact, eventLog));
         await db.SaveChangesAsync(ct);
         return Page();
     }

@@ -30,7 +30,7 @@ internal sealed class CustomerModel(GuichetDb db, EventLog eventLog, CatalogueDi
         Rows = await ContactScope.Of(User).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.CustomerNumber == digits)
             .OrderByDescending(c => c.ReceivedAt).Take(500).ToListAsync(ct);
         UnitNames = await ContactDisplay.UnitNamesAsync(catalogue, Rows.Select(r => r.UnitId).OfType<Guid>(), ct);
-        eventLog.Record(User, "customer.history-viewed", [new EventLogObject("customer", digits)], new Dictionary<string, object?> { ["contacts"] = Rows.Count });
+        eventLog.Record(User, WelcomeActivities.CustomerHistoryViewed, [eventLog.Customer(digits)], new Dictionary<string, object?> { ["contacts"] = Rows.Count });
         await db.SaveChangesAsync(ct);
     }
 

@@ -46,12 +46,16 @@ internal sealed class QueueDemoSeeder(GuichetDb db, CatalogueDirectory catalogue
             if (!offered.Contains(service)) throw new InvalidOperationException($"Demo queue: {Lines[i].Slug} is not offered at the town hall counter.");
             db.Add(new OfficeService(office.Id, service, Lines[i].Letter, i));
         }
-        eventLog.Record("system:demo", "queue.office.created", [new EventLogObject("queue-office", office.Id.ToString()), new EventLogObject("channel", channel.Id.ToString())]);
+        eventLog.Record("system:demo", WelcomeActivities.OfficeCreated, [new EventLogObject("queue-office", office.Id.ToString(), Role.Subject), new EventLogObject("channel", channel.Id.ToString(), Role.Channel)]);
         foreach (var (number, services, open) in Desks)
         {
             var desk = new QueueDesk(Desk(number), office.Id, number, services.Select(Service), now);
-            if (open) desk.Open(now);
             db.Add(desk);
+            EventLogObject[] objects = [new("queue-desk", desk.Id.ToString(), Role.Subject), new("queue-office", office.Id.ToString(), Role.Office)];
+            eventLog.Record("system:demo", WelcomeActivities.DeskCreated, objects, new Dictionary<string, object?> { ["number"] = number, ["services"] = desk.ServiceIds });
+            if (!open) continue;
+            desk.Open(now);
+            eventLog.Record("system:demo", WelcomeActivities.DeskOpened, objects, new Dictionary<string, object?> { ["number"] = number });
         }
         await db.SaveChangesAsync(ct);
     }

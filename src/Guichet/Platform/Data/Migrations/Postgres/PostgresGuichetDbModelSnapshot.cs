@@ -806,11 +806,21 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Activity");
-
                     b.HasIndex("At");
+
+                    b.HasIndex("Activity", "OccurredAt");
+
+                    b.HasIndex("Kind", "At");
 
                     b.ToTable("platform_event_log", (string)null);
                 });
@@ -837,6 +847,22 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.HasIndex("ObjectType", "ObjectId");
 
                     b.ToTable("platform_event_log_objects", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Platform.EventLog.PlatformSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("platform_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Platform.Identity.ApiToken", b =>
@@ -957,6 +983,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnSent")
+                        .HasColumnType("text");
 
                     b.Property<string>("Payload")
                         .IsRequired()

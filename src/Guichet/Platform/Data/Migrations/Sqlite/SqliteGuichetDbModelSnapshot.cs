@@ -797,11 +797,21 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Activity");
-
                     b.HasIndex("At");
+
+                    b.HasIndex("Activity", "OccurredAt");
+
+                    b.HasIndex("Kind", "At");
 
                     b.ToTable("platform_event_log", (string)null);
                 });
@@ -828,6 +838,22 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ObjectType", "ObjectId");
 
                     b.ToTable("platform_event_log_objects", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Platform.EventLog.PlatformSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("platform_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Platform.Identity.ApiToken", b =>
@@ -948,6 +974,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnSent")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
                         .IsRequired()

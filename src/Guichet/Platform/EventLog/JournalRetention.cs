@@ -1,0 +1,75 @@
+using Guichet.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Platform.EventLog;
+
+/// How long each kind of journal event is kept, in days (ADR 0013). Process events feed the
+/// improvement loop's year-on-year figures; access events answer a data subject's question "who
+/// saw my data" (an organisation authorised to use the National Register keeps them as its
+/// authorisation says: raise AccessDays); administration events record the set-up.
+internal sealed class JournalRetentionOptions
+{
+    public const string Section = "Journal:Retention";
+    public int ProcessDays { get; set; } = 3650;
+    public int AccessDays { get; set; } = 730;
+    public int AdministrationDays { get; set; } = 1825;
+
+    /// Minutes between two runs; 0 turns the job off (tests run it themselves).
+    public int IntervalMinutes { get; set; } = 24 * 60;
+
+    public int DaysFor(EventKind kind) => kind switch
+    {
+        EventKind.Process => ProcessDays,
+        EventKind.Access => AccessDays,
+        _ => AdministrationDays,
+    };
+}
+
+/// Removes journal events older than their kind's retention, in batches, on every node (a delete
+/// twice is harmless); the only code that removes journal entries.
+internal sealed class JournalRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<JournalRetentionOptions> options, ILogger<JournalRetention> log) : BackgroundService
+{
+    private const int Batch = 5000;
+
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var removed = 0;
+        var now = time.GetUtcNow();
+        foreach (var kind in Enum.GetValues<EventKind>())
+        {
+            var before = now.AddDays(-options.Value.DaysFor(kind));
+            while (true)
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+                var ids = await db.Set<EventLogEntry>().Where(e => e.Kind == kind && e.At < before).OrderBy(e => e.Id).Select(e => e.Id).Take(Batch).ToListAsync(ct);
+                if (ids.Count == 0) break;
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.Set<EventLogObject>().Where(o => ids.Contains(o.EventId)).ExecuteDeleteAsync(ct);
+                removed += await db.Set<EventLogEntry>().Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+        return removed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.IntervalMinutes;
+        if (interval <= 0) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var removed = await PurgeAsync(stoppingToken);
+                if (removed > 0) log.LogInformation("Journal retention removed {Count} events past their retention.", removed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Journal retention failed; retrying at the next round.");
+            }
+            await Task.Delay(TimeSpan.FromMinutes(interval), time, stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Guichet.Platform.EventLog;
+
+/// The journal's activities of the platform itself: sign-in, accounts, mails sent, the outbox.
+internal static class PlatformActivities
+{
+    public static readonly Activity SignedIn = Activity.Administration("platform.staff-user.signed-in", "A member of staff signed in.", ["staff-user:subject"]);
+    public static readonly Activity SignInFailed = Activity.Administration("platform.staff-user.sign-in-failed", "A sign-in with a known e-mail address failed (wrong password or locked).", ["staff-user:subject"]);
+    public static readonly Activity StaffUserCreated = Activity.Administration("platform.staff-user.created", "A staff account was created (command line).", ["staff-user:subject", "unit:unit"], "roles");
+    public static readonly Activity ApiTokenCreated = Activity.Administration("platform.api-token.created", "An API token was created (command line or test set-up).", ["api-token:subject", "staff-user:owner"], "name");
+    public static readonly Activity ApiTokenRevoked = Activity.Administration("platform.api-token.revoked", "An API token was revoked.", ["api-token:subject", "staff-user:owner"], "name");
+    public static readonly Activity MailSent = Activity.Process("platform.mail.sent", "A mail left for its recipient (the mail server accepted it); the objects name what it was about.",
+        ["outbox-message:message", "case:case", "contact:contact", "appointment:appointment", "customer-request:part", "queue-ticket:ticket"], "purpose", "attempts");
+    public static readonly Activity MessageDeadLettered = Activity.Administration("platform.outbox-message.dead-lettered", "A message failed for good (or too often) and waits for an admin.", ["outbox-message:subject"], "kind", "attempts", "error");
+    public static readonly Activity MessageRetryRequested = Activity.Administration("platform.outbox-message.retry-requested", "An admin asked for another try of a message.", ["outbox-message:subject"], "kind", "wasDeadLettered");
+    public static readonly Activity AccessibilityFeedbackReceived = Activity.Process("platform.accessibility-feedback.received", "A visitor reported an accessibility problem.", ["accessibility-feedback:subject"]);
+}
