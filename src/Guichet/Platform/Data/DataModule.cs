@@ -57,6 +57,13 @@ internal static class DataModule
     /// Creates or upgrades the schema. WAL lets readers go on while one writer commits.
     public static async Task MigrateAsync(GuichetDb db, CancellationToken ct = default)
     {
+        // Before the first release the migrations were squashed into one baseline (ADR 0013): a
+        // database made by an earlier development build cannot be upgraded, and says so.
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException(
+                $"This database was made by an earlier development build of Guichet (migration {unknown[0]} is unknown to this one). " +
+                "Move its data folder (or database) away and start again: a new database is made with the demo data.");
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -28,14 +28,26 @@ internal sealed class JournalRetentionOptions
 
 /// Removes journal events older than their kind's retention, in batches, on every node (a delete
 /// twice is harmless); the only code that removes journal entries.
-internal sealed class JournalRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<JournalRetentionOptions> options, ILogger<JournalRetention> log) : BackgroundService
+internal sealed class JournalRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<JournalRetentionOptions> options, ILogger<JournalRetention> log)
+    : PeriodicJob(time, log)
 {
+    private readonly TimeProvider _time = time;
+    private readonly ILogger _log = log;
+
     private const int Batch = 5000;
+
+    protected override TimeSpan? Interval => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
+
+    protected override async Task RoundAsync(CancellationToken ct)
+    {
+        var removed = await PurgeAsync(ct);
+        if (removed > 0) _log.LogInformation("Journal retention removed {Count} events past their retention.", removed);
+    }
 
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         var removed = 0;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         foreach (var kind in Enum.GetValues<EventKind>())
         {
             var before = now.AddDays(-options.Value.DaysFor(kind));
@@ -52,24 +64,5 @@ internal sealed class JournalRetention(IServiceScopeFactory scopes, TimeProvider
             }
         }
         return removed;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.IntervalMinutes;
-        if (interval <= 0) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var removed = await PurgeAsync(stoppingToken);
-                if (removed > 0) log.LogInformation("Journal retention removed {Count} events past their retention.", removed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Journal retention failed; retrying at the next round.");
-            }
-            await Task.Delay(TimeSpan.FromMinutes(interval), time, stoppingToken);
-        }
     }
 }
