@@ -33,7 +33,7 @@ internal static class DemoData
     {
         var db = services.GetRequiredService<GuichetDb>();
         var accounts = services.GetRequiredService<StaffAccounts>();
-        services.GetRequiredService<Platform.EventLog.JournalKey>().Pseudonym("0"); // made before the demo's transaction
+        services.GetRequiredService<Platform.EventLog.JournalKey>().Ensure();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (email, name, role, _) in Staff)
             if (!await db.Set<StaffUser>().AnyAsync(u => u.Email == email, ct))

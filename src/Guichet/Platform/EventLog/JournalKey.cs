@@ -22,6 +22,10 @@ internal sealed class JournalKey(IServiceScopeFactory scopes)
         return "c-" + Convert.ToHexStringLower(mac, 0, 16);
     }
 
+    /// Makes the key now if it does not exist yet: at start-up, before any use case's write
+    /// transaction (made inside one, it would wait for that transaction on SQLite).
+    public void Ensure() => Key();
+
     private byte[] Key()
     {
         if (_key is not null) return _key;
