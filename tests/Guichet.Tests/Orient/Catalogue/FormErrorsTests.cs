@@ -1,5 +1,5 @@
 using System.Globalization;
-using Guichet.Orient.Catalogue.Staff;
+using Guichet.Orient.Catalogue.Pages.Staff;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 

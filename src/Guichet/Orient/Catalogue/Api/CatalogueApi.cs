@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Guichet.Orient.Catalogue.Editing;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Orient.Catalogue.Api;
 
 /// The catalogue structure over HTTP: anonymous reads of organisations, units and channels;
-/// editor writes (organisations: admins) that go through CatalogueEditing like the pages do.
+/// editor writes (organisations: admins) that go through CatalogueWork like the pages do.
 internal static class CatalogueApi
 {
     public static WebApplication MapCatalogueApi(this WebApplication app)
@@ -155,15 +154,15 @@ internal static class CatalogueApi
     // ---- writes ---------------------------------------------------------------------------
 
     private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> CreateOrganisation(
-        OrganisationRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        OrganisationRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Created(await editing.CreateOrganisationAsync(user, body, ct), o => $"/api/v1/organisations/{o.Id}", OrganisationResponse.From);
 
     private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> EditOrganisation(
-        Guid id, OrganisationRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, OrganisationRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Ok(await editing.EditOrganisationAsync(user, id, body, ct), OrganisationResponse.From);
 
     private static async Task<Results<Created<UnitResponse>, ProblemHttpResult>> CreateUnit(
-        Guid id, UnitRequest body, CatalogueEditing editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
+        Guid id, UnitRequest body, CatalogueWork editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
         var result = await editing.CreateUnitAsync(user, id, body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
@@ -171,7 +170,7 @@ internal static class CatalogueApi
     }
 
     private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> EditUnit(
-        Guid id, UnitRequest body, CatalogueEditing editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
+        Guid id, UnitRequest body, CatalogueWork editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
         var result = await editing.EditUnitAsync(user, id, body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
@@ -182,31 +181,31 @@ internal static class CatalogueApi
         Depth(unit, await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == unit.OrganisationId).ToListAsync(ct));
 
     private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult>> CreateChannel(
-        Guid id, ChannelRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, ChannelRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Created(await editing.CreateChannelAsync(user, id, body, ct), c => $"/api/v1/channels/{c.Id}", ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> EditChannel(
-        Guid id, ChannelRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, ChannelRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Ok(await editing.EditChannelAsync(user, id, body, ct), ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> SetOpeningHours(
-        Guid id, OpeningHours body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, OpeningHours body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Ok(await editing.SetOpeningHoursAsync(user, id, body, ct), ChannelResponse.From);
 
     private static async Task<Results<Created<EditorServiceResponse>, ProblemHttpResult>> CreateService(
-        Guid id, ServiceRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, ServiceRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Created(await editing.CreateServiceAsync(user, id, body, ct), s => $"/api/v1/editor/services/{s.Id}", EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> EditService(
-        Guid id, ServiceRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, ServiceRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Ok(await editing.EditServiceAsync(user, id, body, ct), EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> PublishService(
-        Guid id, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Ok(await editing.PublishServiceAsync(user, id, ct), EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> UnpublishService(
-        Guid id, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
+        Guid id, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
         Ok(await editing.UnpublishServiceAsync(user, id, ct), EditorServiceResponse.From);
 
     private static Results<Created<TResponse>, ProblemHttpResult> Created<T, TResponse>(EditResult<T> result, Func<T, string> location, Func<T, TResponse> map)
