@@ -14,9 +14,30 @@ namespace Guichet.Orient.Catalogue;
 /// CatalogueRules: 400; the slug is free: 409), then changes the entity and records the event in
 /// one SaveChanges, so that a refused change leaves nothing behind. `inputErrors` are problems the
 /// caller found while reading its input (a page's number field that is not a number); they are
-/// reported together with the rest.
+/// reported together with the rest. Creating and editing a record are one method per kind of
+/// record: they differ only in where the record comes from.
 internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists codes, CatalogueChanges changes, TimeProvider time)
 {
+    public const string SlugTakenCode = "slug-taken";
+
+    public static readonly Refusal Forbidden =
+        new(StatusCodes.Status403Forbidden, "forbidden", "Your account may not change this part of the catalogue.");
+
+    private static readonly Refusal OrganisationMissing =
+        new(StatusCodes.Status422UnprocessableEntity, "organisation-missing", "The service's organisation does not exist.");
+
+    /// What the use cases tell apart between units, channels and services: the name of the kind
+    /// (in messages and journal objects), the slug's scope, and the activities of a change.
+    private sealed record Kind<T>(string Name, string SlugOf, bool SlugPerOrganisation, Activity Created, Activity Edited)
+        where T : class, ICatalogueRecord;
+
+    private static readonly Kind<Unit> Units = new("unit", "unit of this organisation", true, OrientActivities.UnitCreated, OrientActivities.UnitEdited);
+    private static readonly Kind<Channel> Channels = new("channel", "channel", false, OrientActivities.ChannelCreated, OrientActivities.ChannelEdited);
+    private static readonly Kind<PublicService> Services = new("service", "service", false, OrientActivities.ServiceCreated, OrientActivities.ServiceEdited);
+
+    /// The record a change is about (tracked; null when it is created) and its organisation.
+    private sealed record Target<T>(T? Record, Organisation Organisation) where T : class;
+
     public async Task<EditorScope> ScopeOfAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.IsInRole(Roles.Admin)) return EditorScope.All;
@@ -26,46 +47,50 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
         return organisationId is null ? EditorScope.Nothing : new EditorScope(false, organisationId);
     }
 
-    // ---- organisations (admins only) ------------------------------------------------------
-
-    public async Task<EditResult<Organisation>> CreateOrganisationAsync(ClaimsPrincipal user, OrganisationRequest request, CancellationToken ct)
+    /// The organisation, when it exists and the user may change what is in it.
+    public async Task<Result<Organisation>> OrganisationInScopeAsync(ClaimsPrincipal user, Guid? id, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Admin)) return EditRefusal.Forbidden;
-        var errors = new List<InvalidParam>();
-        var content = request.ToContent(errors);
-        errors.AddRange(CatalogueRules.Validate(content));
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (await db.Set<Organisation>().AnyAsync(o => o.Slug == content.Slug, ct)) return EditRefusal.SlugTaken("organisation");
-
-        var organisation = new Organisation(Guid.NewGuid(), content, time.GetUtcNow());
-        db.Add(organisation);
-        eventLog.Record(user, OrientActivities.OrganisationCreated, [new EventLogObject("organisation", organisation.Id.ToString(), Role.Subject)], Attributes(content.Slug));
-        if (await SaveAsync(slugOf: "organisation", ct) is { } taken) return taken;
+        var organisation = id is null ? null : await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null) return Result<Organisation>.NotFound("The organisation");
+        if (!(await ScopeOfAsync(user, ct)).Covers(organisation.Id)) return Result<Organisation>.Refused(Forbidden);
         return organisation;
     }
 
-    public async Task<EditResult<Organisation>> EditOrganisationAsync(ClaimsPrincipal user, Guid id, OrganisationRequest request, CancellationToken ct)
+    // ---- organisations (admins only) ------------------------------------------------------
+
+    public Task<Result<Organisation>> CreateOrganisationAsync(ClaimsPrincipal user, OrganisationRequest request, CancellationToken ct) =>
+        SaveOrganisationAsync(user, id: null, request, ct);
+
+    public Task<Result<Organisation>> EditOrganisationAsync(ClaimsPrincipal user, Guid id, OrganisationRequest request, CancellationToken ct) =>
+        SaveOrganisationAsync(user, id, request, ct);
+
+    private async Task<Result<Organisation>> SaveOrganisationAsync(ClaimsPrincipal user, Guid? id, OrganisationRequest request, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Admin)) return EditRefusal.Forbidden;
-        var organisation = await db.Set<Organisation>().FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (organisation is null) return EditRefusal.NotFound("The organisation");
+        if (!user.IsInRole(Roles.Admin)) return Result<Organisation>.Refused(Forbidden);
+        var organisation = id is null ? null : await db.Set<Organisation>().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (id is not null && organisation is null) return Result<Organisation>.NotFound("The organisation");
         var errors = new List<InvalidParam>();
         var content = request.ToContent(errors);
         errors.AddRange(CatalogueRules.Validate(content));
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (await db.Set<Organisation>().AnyAsync(o => o.Slug == content.Slug && o.Id != id, ct)) return EditRefusal.SlugTaken("organisation");
-        if (content.PrimaryLanguage != organisation.PrimaryLanguage)
+        if (errors.Count > 0) return Result<Organisation>.Invalid(errors);
+        if (await db.Set<Organisation>().AnyAsync(o => o.Slug == content.Slug && (id == null || o.Id != id), ct)) return SlugTaken<Organisation>("organisation");
+        if (organisation is not null && content.PrimaryLanguage != organisation.PrimaryLanguage)
         {
             var uncovered = await TextsMissingInAsync(organisation, content, ct);
             if (uncovered.Count > 0)
-                return EditRefusal.Unprocessable("primary-language-not-covered",
-                    "Some units, channels or services of this organisation have no text in the new primary language.", uncovered);
+                return Result<Organisation>.Refused(new Refusal(StatusCodes.Status422UnprocessableEntity, "primary-language-not-covered",
+                    "Some units, channels or services of this organisation have no text in the new primary language."), uncovered);
         }
 
-        organisation.Update(content, time.GetUtcNow());
-        eventLog.Record(user, OrientActivities.OrganisationEdited, [new EventLogObject("organisation", id.ToString(), Role.Subject)], Attributes(content.Slug));
-        if (await SaveAsync(slugOf: "organisation", ct) is { } taken) return taken;
-        return organisation;
+        if (organisation is null)
+        {
+            organisation = new Organisation(Guid.NewGuid(), content, time.GetUtcNow());
+            db.Add(organisation);
+        }
+        else organisation.Update(content, time.GetUtcNow());
+        eventLog.Record(user, id is null ? OrientActivities.OrganisationCreated : OrientActivities.OrganisationEdited,
+            [new EventLogObject("organisation", organisation.Id.ToString(), Role.Subject)], Attributes(content.Slug));
+        return await SaveAsync(organisation, slugOf: "organisation", ct);
     }
 
     /// Every text is required in the primary language: changing it must not leave content behind.
@@ -89,111 +114,79 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
 
     // ---- units ----------------------------------------------------------------------------
 
-    public async Task<EditResult<Unit>> CreateUnitAsync(ClaimsPrincipal user, Guid organisationId, UnitRequest request, CancellationToken ct)
-    {
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
-        if (organisation is null) return EditRefusal.NotFound("The organisation");
-        if (!(await ScopeOfAsync(user, ct)).Covers(organisationId)) return EditRefusal.Forbidden;
-        var units = await UnitsOfAsync(organisationId, ct);
-        var content = request.ToContent();
-        var errors = CatalogueRules.Validate(content, organisation, units, self: null);
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (units.Any(u => u.Slug == content.Slug)) return EditRefusal.SlugTaken("unit of this organisation");
-
-        var unit = new Unit(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
-        db.Add(unit);
-        eventLog.Record(user, OrientActivities.UnitCreated, [Object(unit), OrganisationObject(organisationId)], Attributes(content.Slug));
-        if (await SaveAsync(slugOf: "unit of this organisation", ct) is { } taken) return taken;
-        return unit;
-    }
+    public Task<Result<Unit>> CreateUnitAsync(ClaimsPrincipal user, Guid organisationId, UnitRequest request, CancellationToken ct) =>
+        SaveUnitAsync(user, organisationId, id: null, request, ct);
 
     /// Edits a unit; a new parent moves it (with everything under it) elsewhere in the tree.
-    public async Task<EditResult<Unit>> EditUnitAsync(ClaimsPrincipal user, Guid id, UnitRequest request, CancellationToken ct)
+    public Task<Result<Unit>> EditUnitAsync(ClaimsPrincipal user, Guid id, UnitRequest request, CancellationToken ct) =>
+        SaveUnitAsync(user, organisationId: null, id, request, ct);
+
+    private async Task<Result<Unit>> SaveUnitAsync(ClaimsPrincipal user, Guid? organisationId, Guid? id, UnitRequest request, CancellationToken ct)
     {
-        var unit = await db.Set<Unit>().FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null) return EditRefusal.NotFound("The unit");
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == unit.OrganisationId, ct);
-        if (!(await ScopeOfAsync(user, ct)).Covers(organisation.Id)) return EditRefusal.Forbidden;
-        var units = await UnitsOfAsync(organisation.Id, ct);
+        var target = await TargetAsync(user, Units, organisationId, id, ct);
+        if (target.Value is not (var unit, var organisation)) return target.As<Unit>();
         var content = request.ToContent();
-        var errors = CatalogueRules.Validate(content, organisation, units, self: id);
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (units.Any(u => u.Slug == content.Slug && u.Id != id)) return EditRefusal.SlugTaken("unit of this organisation");
+        var errors = CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisation.Id, ct), self: id);
+        if (await RefusedAsync(Units, errors, content.Slug, organisation.Id, id, ct) is { } refused) return refused;
+        if (unit is null) return await AddAsync(user, Units, new Unit(Guid.NewGuid(), organisation.Id, content, time.GetUtcNow()), ct);
 
         var formerParent = unit.ParentId;
         unit.Update(content, time.GetUtcNow());
-        eventLog.Record(user, OrientActivities.UnitEdited, [Object(unit), OrganisationObject(organisation.Id)], Attributes(content.Slug));
+        RecordEdited(user, Units, unit);
         if (formerParent != content.ParentId)
         {
-            var objects = new List<EventLogObject> { Object(unit) };
+            var objects = new List<EventLogObject> { Subject(Units, unit) };
             if (formerParent is { } from) objects.Add(new EventLogObject("unit", from.ToString(), Role.PreviousUnit));
             if (content.ParentId is { } to) objects.Add(new EventLogObject("unit", to.ToString(), "new-parent"));
             eventLog.Record(user, OrientActivities.UnitMoved, objects, new Dictionary<string, object?> { ["formerParentId"] = formerParent, ["newParentId"] = content.ParentId });
         }
-        if (await SaveAsync(slugOf: "unit of this organisation", ct) is { } taken) return taken;
-        return unit;
+        return await SaveAsync(unit, Units.SlugOf, ct);
     }
 
     // ---- channels -------------------------------------------------------------------------
 
-    public async Task<EditResult<Channel>> CreateChannelAsync(ClaimsPrincipal user, Guid organisationId, ChannelRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null)
-    {
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
-        if (organisation is null) return EditRefusal.NotFound("The organisation");
-        if (!(await ScopeOfAsync(user, ct)).Covers(organisationId)) return EditRefusal.Forbidden;
-        var errors = new List<InvalidParam>(inputErrors ?? []);
-        var content = request.ToContent(errors);
-        errors.AddRange(CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisationId, ct)));
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (await db.Set<Channel>().AnyAsync(c => c.Slug == content.Slug, ct)) return EditRefusal.SlugTaken("channel");
+    public Task<Result<Channel>> CreateChannelAsync(ClaimsPrincipal user, Guid organisationId, ChannelRequest request, CancellationToken ct,
+        IReadOnlyList<InvalidParam>? inputErrors = null) =>
+        SaveChannelAsync(user, organisationId, id: null, request, inputErrors, ct);
 
-        var channel = new Channel(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
-        db.Add(channel);
-        eventLog.Record(user, OrientActivities.ChannelCreated, [Object(channel), OrganisationObject(organisationId)], Attributes(content.Slug));
-        if (await SaveAsync(slugOf: "channel", ct) is { } taken) return taken;
-        return channel;
-    }
+    public Task<Result<Channel>> EditChannelAsync(ClaimsPrincipal user, Guid id, ChannelRequest request, CancellationToken ct,
+        IReadOnlyList<InvalidParam>? inputErrors = null) =>
+        SaveChannelAsync(user, organisationId: null, id, request, inputErrors, ct);
 
-    public async Task<EditResult<Channel>> EditChannelAsync(ClaimsPrincipal user, Guid id, ChannelRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null)
+    private async Task<Result<Channel>> SaveChannelAsync(ClaimsPrincipal user, Guid? organisationId, Guid? id, ChannelRequest request,
+        IReadOnlyList<InvalidParam>? inputErrors, CancellationToken ct)
     {
-        var channel = await db.Set<Channel>().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (channel is null) return EditRefusal.NotFound("The channel");
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == channel.OrganisationId, ct);
-        if (!(await ScopeOfAsync(user, ct)).Covers(organisation.Id)) return EditRefusal.Forbidden;
+        var target = await TargetAsync(user, Channels, organisationId, id, ct);
+        if (target.Value is not (var channel, var organisation)) return target.As<Channel>();
         var errors = new List<InvalidParam>(inputErrors ?? []);
         var content = request.ToContent(errors);
         errors.AddRange(CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisation.Id, ct)));
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (await db.Set<Channel>().AnyAsync(c => c.Slug == content.Slug && c.Id != id, ct)) return EditRefusal.SlugTaken("channel");
+        if (await RefusedAsync(Channels, errors, content.Slug, organisation.Id, id, ct) is { } refused) return refused;
+        if (channel is null) return await AddAsync(user, Channels, new Channel(Guid.NewGuid(), organisation.Id, content, time.GetUtcNow()), ct);
 
         var hoursChanged = !SameHours(channel.OpeningHours, content.OpeningHours);
         channel.Update(content, time.GetUtcNow());
-        eventLog.Record(user, OrientActivities.ChannelEdited, [Object(channel), OrganisationObject(organisation.Id)], Attributes(content.Slug));
+        RecordEdited(user, Channels, channel);
         if (hoursChanged)
-            eventLog.Record(user, OrientActivities.OpeningHoursChanged, [Object(channel)], Attributes(content.Slug));
-        if (await SaveAsync(slugOf: "channel", ct) is { } taken) return taken;
-        return channel;
+            eventLog.Record(user, OrientActivities.OpeningHoursChanged, [Subject(Channels, channel)], Attributes(content.Slug));
+        return await SaveAsync(channel, Channels.SlugOf, ct);
     }
 
     /// Replaces the opening hours of a channel. Field names in errors are relative to the hours
     /// document ("periods[0].hours[1].opens"), since the document is the whole input here.
-    public async Task<EditResult<Channel>> SetOpeningHoursAsync(ClaimsPrincipal user, Guid channelId, OpeningHours? hours, CancellationToken ct)
+    public async Task<Result<Channel>> SetOpeningHoursAsync(ClaimsPrincipal user, Guid channelId, OpeningHours? hours, CancellationToken ct)
     {
-        var channel = await db.Set<Channel>().FirstOrDefaultAsync(c => c.Id == channelId, ct);
-        if (channel is null) return EditRefusal.NotFound("The channel");
-        if (!(await ScopeOfAsync(user, ct)).Covers(channel.OrganisationId)) return EditRefusal.Forbidden;
+        var target = await TargetAsync(user, Channels, organisationId: null, channelId, ct);
+        if (target.Value is not (Channel channel, _)) return target.As<Channel>();
         if (hours is not null)
         {
             var errors = CatalogueRules.OpeningHoursErrors(hours).Select(e => e with { Name = e.Name["openingHours.".Length..] }).ToList();
-            if (errors.Count > 0) return EditRefusal.Invalid(errors);
+            if (errors.Count > 0) return Result<Channel>.Invalid(errors);
         }
 
         channel.SetOpeningHours(hours, time.GetUtcNow());
-        eventLog.Record(user, OrientActivities.OpeningHoursChanged, [Object(channel)], Attributes(channel.Slug));
-        await SaveAsync(slugOf: null, ct);
-        return channel;
+        eventLog.Record(user, OrientActivities.OpeningHoursChanged, [Subject(Channels, channel)], Attributes(channel.Slug));
+        return await SaveAsync(channel, slugOf: null, ct);
     }
 
     private static bool SameHours(OpeningHours? a, OpeningHours? b) =>
@@ -202,83 +195,110 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
     // ---- services -------------------------------------------------------------------------
 
     /// Creates a service as a draft: nobody outside sees it until it is published.
-    public async Task<EditResult<PublicService>> CreateServiceAsync(ClaimsPrincipal user, Guid organisationId, ServiceRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null)
-    {
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
-        if (organisation is null) return EditRefusal.NotFound("The organisation");
-        if (!(await ScopeOfAsync(user, ct)).Covers(organisationId)) return EditRefusal.Forbidden;
-        var errors = new List<InvalidParam>(inputErrors ?? []);
-        var content = request.ToContent(errors);
-        errors.AddRange(CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisationId, ct), await ChannelsOfAsync(organisationId, ct), codes));
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (await db.Set<PublicService>().AnyAsync(s => s.Slug == content.Slug, ct)) return EditRefusal.SlugTaken("service");
-
-        var service = new PublicService(Guid.NewGuid(), organisationId, content, time.GetUtcNow());
-        db.Add(service);
-        eventLog.Record(user, OrientActivities.ServiceCreated, [Object(service), OrganisationObject(organisationId)], Attributes(content.Slug));
-        if (await SaveAsync(slugOf: "service", ct) is { } taken) return taken;
-        return service;
-    }
+    public Task<Result<PublicService>> CreateServiceAsync(ClaimsPrincipal user, Guid organisationId, ServiceRequest request, CancellationToken ct,
+        IReadOnlyList<InvalidParam>? inputErrors = null) =>
+        SaveServiceAsync(user, organisationId, id: null, request, inputErrors, ct);
 
     /// Replaces the content of a service; a published service stays published with the new content.
-    public async Task<EditResult<PublicService>> EditServiceAsync(ClaimsPrincipal user, Guid id, ServiceRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null)
+    public Task<Result<PublicService>> EditServiceAsync(ClaimsPrincipal user, Guid id, ServiceRequest request, CancellationToken ct,
+        IReadOnlyList<InvalidParam>? inputErrors = null) =>
+        SaveServiceAsync(user, organisationId: null, id, request, inputErrors, ct);
+
+    private async Task<Result<PublicService>> SaveServiceAsync(ClaimsPrincipal user, Guid? organisationId, Guid? id, ServiceRequest request,
+        IReadOnlyList<InvalidParam>? inputErrors, CancellationToken ct)
     {
-        var service = await db.Set<PublicService>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (service is null) return EditRefusal.NotFound("The service");
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == service.OrganisationId, ct);
-        if (!(await ScopeOfAsync(user, ct)).Covers(organisation.Id)) return EditRefusal.Forbidden;
+        var target = await TargetAsync(user, Services, organisationId, id, ct);
+        if (target.Value is not (var service, var organisation)) return target.As<PublicService>();
         var errors = new List<InvalidParam>(inputErrors ?? []);
         var content = request.ToContent(errors);
-        errors.AddRange(CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisation.Id, ct), await ChannelsOfAsync(organisation.Id, ct), codes));
-        if (errors.Count > 0) return EditRefusal.Invalid(errors);
-        if (await db.Set<PublicService>().AnyAsync(s => s.Slug == content.Slug && s.Id != id, ct)) return EditRefusal.SlugTaken("service");
+        errors.AddRange(await ServiceErrorsAsync(content, organisation, ct));
+        if (await RefusedAsync(Services, errors, content.Slug, organisation.Id, id, ct) is { } refused) return refused;
+        if (service is null) return await AddAsync(user, Services, new PublicService(Guid.NewGuid(), organisation.Id, content, time.GetUtcNow()), ct);
 
         service.Edit(content, time.GetUtcNow());
-        eventLog.Record(user, OrientActivities.ServiceEdited, [Object(service), OrganisationObject(organisation.Id)],
-            Attributes(content.Slug, ("status", service.Status.ToString().ToLowerInvariant())));
-        if (await SaveAsync(slugOf: "service", ct) is { } taken) return taken;
-        return service;
+        RecordEdited(user, Services, service, ("status", service.Status.ToString().ToLowerInvariant()));
+        return await SaveAsync(service, Services.SlugOf, ct);
     }
 
     /// Publishing an already published service changes nothing and records nothing.
-    public async Task<EditResult<PublicService>> PublishServiceAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<Result<PublicService>> PublishServiceAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var service = await db.Set<PublicService>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (service is null) return EditRefusal.NotFound("The service");
-        if (!(await ScopeOfAsync(user, ct)).Covers(service.OrganisationId)) return EditRefusal.Forbidden;
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == service.OrganisationId, ct);
-        if (organisation is null)
-            return EditRefusal.Unprocessable("organisation-missing", "The service's organisation does not exist.", []);
+        var target = await TargetAsync(user, Services, organisationId: null, id, ct);
+        if (target.Value is not (PublicService service, var organisation)) return target.As<PublicService>();
         // Saved content was valid when saved; the rules are checked again because what it refers
         // to (units, channels, the primary language) may have changed since.
-        var errors = CatalogueRules.Validate(service.Content, organisation, await UnitsOfAsync(organisation.Id, ct), await ChannelsOfAsync(organisation.Id, ct), codes);
+        var errors = await ServiceErrorsAsync(service.Content, organisation, ct);
         if (errors.Count > 0)
-            return EditRefusal.Unprocessable("service-invalid", "The service cannot be published until its content is valid.", errors);
+            return Result<PublicService>.Refused(new Refusal(StatusCodes.Status422UnprocessableEntity, "service-invalid",
+                "The service cannot be published until its content is valid."), errors);
         if (service.IsPublished) return service;
 
         service.Publish(time.GetUtcNow());
-        eventLog.Record(user, OrientActivities.ServicePublished, [Object(service), OrganisationObject(organisation.Id)], Attributes(service.Slug));
-        await SaveAsync(slugOf: null, ct);
-        return service;
+        RecordChange(user, OrientActivities.ServicePublished, Services, service);
+        return await SaveAsync(service, slugOf: null, ct);
     }
 
     /// Takes a service back to draft: it disappears from search, the public API and the exports.
-    public async Task<EditResult<PublicService>> UnpublishServiceAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<Result<PublicService>> UnpublishServiceAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var service = await db.Set<PublicService>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (service is null) return EditRefusal.NotFound("The service");
-        if (!(await ScopeOfAsync(user, ct)).Covers(service.OrganisationId)) return EditRefusal.Forbidden;
+        var target = await TargetAsync(user, Services, organisationId: null, id, ct);
+        if (target.Value is not (PublicService service, _)) return target.As<PublicService>();
         if (!service.IsPublished) return service;
 
         service.Unpublish(time.GetUtcNow());
-        eventLog.Record(user, OrientActivities.ServiceUnpublished, [Object(service), OrganisationObject(service.OrganisationId)], Attributes(service.Slug));
-        await SaveAsync(slugOf: null, ct);
-        return service;
+        RecordChange(user, OrientActivities.ServiceUnpublished, Services, service);
+        return await SaveAsync(service, slugOf: null, ct);
     }
 
-    // ---- helpers --------------------------------------------------------------------------
+    private async Task<List<InvalidParam>> ServiceErrorsAsync(ServiceContent content, Organisation organisation, CancellationToken ct) =>
+        CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisation.Id, ct), await ChannelsOfAsync(organisation.Id, ct), codes);
+
+    // ---- the steps every change of a unit, channel or service takes --------------------------
+
+    /// A new record goes into the organisation <paramref name="organisationId"/>; an existing one
+    /// is found by <paramref name="id"/> (tracked, to be changed), with its organisation.
+    private async Task<Result<Target<T>>> TargetAsync<T>(ClaimsPrincipal user, Kind<T> kind, Guid? organisationId, Guid? id, CancellationToken ct)
+        where T : class, ICatalogueRecord
+    {
+        if (id is null)
+        {
+            var found = await OrganisationInScopeAsync(user, organisationId, ct);
+            return found.Value is { } organisation ? new Target<T>(null, organisation) : found.As<Target<T>>();
+        }
+        var record = await db.Set<T>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (record is null) return Result<Target<T>>.NotFound($"The {kind.Name}");
+        if (!(await ScopeOfAsync(user, ct)).Covers(record.OrganisationId)) return Result<Target<T>>.Refused(Forbidden);
+        var owner = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == record.OrganisationId, ct);
+        return owner is null ? Result<Target<T>>.Refused(OrganisationMissing) : new Target<T>(record, owner);
+    }
+
+    /// The input's errors (400), else the slug another record already has (409), else null: the
+    /// change may go ahead.
+    private async Task<Result<T>?> RefusedAsync<T>(Kind<T> kind, List<InvalidParam> errors, string slug, Guid organisationId, Guid? self, CancellationToken ct)
+        where T : class, ICatalogueRecord
+    {
+        if (errors.Count > 0) return Result<T>.Invalid(errors);
+        var others = db.Set<T>().Where(x => x.Slug == slug);
+        if (kind.SlugPerOrganisation) others = others.Where(x => x.OrganisationId == organisationId);
+        if (self is { } me) others = others.Where(x => x.Id != me);
+        return await others.AnyAsync(ct) ? SlugTaken<T>(kind.SlugOf) : null;
+    }
+
+    private async Task<Result<T>> AddAsync<T>(ClaimsPrincipal user, Kind<T> kind, T record, CancellationToken ct) where T : class, ICatalogueRecord
+    {
+        db.Add(record);
+        RecordChange(user, kind.Created, kind, record);
+        return await SaveAsync(record, kind.SlugOf, ct);
+    }
+
+    private void RecordEdited<T>(ClaimsPrincipal user, Kind<T> kind, T record, params (string Key, object? Value)[] more) where T : class, ICatalogueRecord =>
+        RecordChange(user, kind.Edited, kind, record, more);
+
+    /// The journal entry of a change: the record as subject, its organisation as owner, its slug.
+    private void RecordChange<T>(ClaimsPrincipal user, Activity activity, Kind<T> kind, T record, params (string Key, object? Value)[] more)
+        where T : class, ICatalogueRecord =>
+        eventLog.Record(user, activity, [Subject(kind, record), new EventLogObject("organisation", record.OrganisationId.ToString(), Role.Owner)],
+            Attributes(record.Slug, more));
 
     private Task<List<Unit>> UnitsOfAsync(Guid organisationId, CancellationToken ct) =>
         db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == organisationId).ToListAsync(ct);
@@ -286,10 +306,8 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
     private Task<List<Channel>> ChannelsOfAsync(Guid organisationId, CancellationToken ct) =>
         db.Set<Channel>().AsNoTracking().Where(c => c.OrganisationId == organisationId).ToListAsync(ct);
 
-    private static EventLogObject Object(Unit u) => new("unit", u.Id.ToString(), Role.Subject);
-    private static EventLogObject Object(Channel c) => new("channel", c.Id.ToString(), Role.Subject);
-    private static EventLogObject Object(PublicService s) => new("service", s.Id.ToString(), Role.Subject);
-    private static EventLogObject OrganisationObject(Guid id) => new("organisation", id.ToString(), Role.Owner);
+    private static EventLogObject Subject<T>(Kind<T> kind, T record) where T : class, ICatalogueRecord =>
+        new(kind.Name, record.Id.ToString(), Role.Subject);
 
     private static Dictionary<string, object?> Attributes(string slug, params (string Key, object? Value)[] more)
     {
@@ -298,10 +316,16 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
         return attributes;
     }
 
+    private static Result<T> SlugTaken<T>(string what) where T : class
+    {
+        var title = $"Another {what} already uses this slug.";
+        return Result<T>.Refused(new Refusal(StatusCodes.Status409Conflict, SlugTakenCode, title), [new InvalidParam("slug", SlugTakenCode, title)]);
+    }
+
     /// Saves the change with a new catalogue version stamp (ADR 0005), or reports the slug as
     /// taken when a concurrent request saved the same slug first (the check above cannot see a
     /// row that is not committed yet; the unique index can).
-    private async Task<EditRefusal?> SaveAsync(string? slugOf, CancellationToken ct)
+    private async Task<Result<T>> SaveAsync<T>(T record, string? slugOf, CancellationToken ct) where T : class
     {
         CatalogueVersion.Bump(db);
         try
@@ -311,9 +335,9 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
         catch (DbUpdateException e) when (slugOf is not null && DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return EditRefusal.SlugTaken(slugOf);
+            return SlugTaken<T>(slugOf);
         }
         changes.Saved();
-        return null;
+        return record;
     }
 }

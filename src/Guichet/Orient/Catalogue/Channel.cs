@@ -12,7 +12,7 @@ internal sealed record PostalAddress(string Street, string Postcode, LocalizedTe
 
 /// A way to reach an organisation: a counter (with an address), a phone line, an e-mail
 /// address, a website or form, a postal address. Counters and phone lines have opening hours.
-internal sealed class Channel : Guichet.Platform.EventLog.IJournaled
+internal sealed class Channel : ICatalogueRecord
 {
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }

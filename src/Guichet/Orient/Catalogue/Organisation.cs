@@ -53,6 +53,15 @@ internal sealed record OrganisationContent(
     LocalizedText? Description,
     string? Homepage);
 
+/// A unit, channel or service: a record of one organisation, with a slug of its own. Changing one
+/// is journaled (IJournaled): the use cases record an activity with every change.
+internal interface ICatalogueRecord : Guichet.Platform.EventLog.IJournaled
+{
+    Guid Id { get; }
+    Guid OrganisationId { get; }
+    string Slug { get; }
+}
+
 internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
     public void Configure(EntityTypeBuilder<Organisation> b)

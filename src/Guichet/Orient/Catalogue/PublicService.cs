@@ -38,7 +38,7 @@ internal sealed record LocalizedKeywords
 
 /// A public service of the catalogue (cpsv:PublicService). Editors change a draft and publish
 /// it; only published services are visible to the public, in search, the API and the exports.
-internal sealed class PublicService : Guichet.Platform.EventLog.IJournaled
+internal sealed class PublicService : ICatalogueRecord
 {
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }

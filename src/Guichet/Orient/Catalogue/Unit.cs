@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Guichet.Orient.Catalogue;
 
 /// A unit of an organisation (a department, a service, an office); units form a tree.
-internal sealed class Unit : Guichet.Platform.EventLog.IJournaled
+internal sealed class Unit : ICatalogueRecord
 {
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }

@@ -154,25 +154,25 @@ internal static class CatalogueApi
     // ---- writes ---------------------------------------------------------------------------
 
     private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> CreateOrganisation(
-        OrganisationRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await editing.CreateOrganisationAsync(user, body, ct), o => $"/api/v1/organisations/{o.Id}", OrganisationResponse.From);
+        OrganisationRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Created(await work.CreateOrganisationAsync(user, body, ct), o => $"/api/v1/organisations/{o.Id}", OrganisationResponse.From);
 
     private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> EditOrganisation(
-        Guid id, OrganisationRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.EditOrganisationAsync(user, id, body, ct), OrganisationResponse.From);
+        Guid id, OrganisationRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.EditOrganisationAsync(user, id, body, ct), OrganisationResponse.From);
 
     private static async Task<Results<Created<UnitResponse>, ProblemHttpResult>> CreateUnit(
-        Guid id, UnitRequest body, CatalogueWork editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
+        Guid id, UnitRequest body, CatalogueWork work, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
-        var result = await editing.CreateUnitAsync(user, id, body, ct);
+        var result = await work.CreateUnitAsync(user, id, body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
         return Created(result, x => $"/api/v1/units/{x.Id}", x => UnitResponse.From(x, depth));
     }
 
     private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> EditUnit(
-        Guid id, UnitRequest body, CatalogueWork editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
+        Guid id, UnitRequest body, CatalogueWork work, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
-        var result = await editing.EditUnitAsync(user, id, body, ct);
+        var result = await work.EditUnitAsync(user, id, body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
         return Ok(result, x => UnitResponse.From(x, depth));
     }
@@ -181,38 +181,38 @@ internal static class CatalogueApi
         Depth(unit, await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == unit.OrganisationId).ToListAsync(ct));
 
     private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult>> CreateChannel(
-        Guid id, ChannelRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await editing.CreateChannelAsync(user, id, body, ct), c => $"/api/v1/channels/{c.Id}", ChannelResponse.From);
+        Guid id, ChannelRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Created(await work.CreateChannelAsync(user, id, body, ct), c => $"/api/v1/channels/{c.Id}", ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> EditChannel(
-        Guid id, ChannelRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.EditChannelAsync(user, id, body, ct), ChannelResponse.From);
+        Guid id, ChannelRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.EditChannelAsync(user, id, body, ct), ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> SetOpeningHours(
-        Guid id, OpeningHours body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.SetOpeningHoursAsync(user, id, body, ct), ChannelResponse.From);
+        Guid id, OpeningHours body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.SetOpeningHoursAsync(user, id, body, ct), ChannelResponse.From);
 
     private static async Task<Results<Created<EditorServiceResponse>, ProblemHttpResult>> CreateService(
-        Guid id, ServiceRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await editing.CreateServiceAsync(user, id, body, ct), s => $"/api/v1/editor/services/{s.Id}", EditorServiceResponse.From);
+        Guid id, ServiceRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Created(await work.CreateServiceAsync(user, id, body, ct), s => $"/api/v1/editor/services/{s.Id}", EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> EditService(
-        Guid id, ServiceRequest body, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.EditServiceAsync(user, id, body, ct), EditorServiceResponse.From);
+        Guid id, ServiceRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.EditServiceAsync(user, id, body, ct), EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> PublishService(
-        Guid id, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.PublishServiceAsync(user, id, ct), EditorServiceResponse.From);
+        Guid id, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.PublishServiceAsync(user, id, ct), EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> UnpublishService(
-        Guid id, CatalogueWork editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.UnpublishServiceAsync(user, id, ct), EditorServiceResponse.From);
+        Guid id, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.UnpublishServiceAsync(user, id, ct), EditorServiceResponse.From);
 
-    private static Results<Created<TResponse>, ProblemHttpResult> Created<T, TResponse>(EditResult<T> result, Func<T, string> location, Func<T, TResponse> map)
+    private static Results<Created<TResponse>, ProblemHttpResult> Created<T, TResponse>(Result<T> result, Func<T, string> location, Func<T, TResponse> map)
         where T : class =>
-        result.Value is { } value ? TypedResults.Created(location(value), map(value)) : result.Refusal!.ToProblem();
+        result.Value is { } value ? TypedResults.Created(location(value), map(value)) : result.ToProblem();
 
-    private static Results<Ok<TResponse>, ProblemHttpResult> Ok<T, TResponse>(EditResult<T> result, Func<T, TResponse> map)
+    private static Results<Ok<TResponse>, ProblemHttpResult> Ok<T, TResponse>(Result<T> result, Func<T, TResponse> map)
         where T : class =>
-        result.Value is { } value ? TypedResults.Ok(map(value)) : result.Refusal!.ToProblem();
+        result.Value is { } value ? TypedResults.Ok(map(value)) : result.ToProblem();
 }

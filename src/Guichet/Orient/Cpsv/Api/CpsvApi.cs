@@ -61,12 +61,14 @@ internal static class CpsvApi
         if (body is null) return TooLarge(limit);
 
         var result = await import.ImportAsync(body, EventLog.ActorOf(user), ct);
-        return result.Summary is { } summary ? TypedResults.Ok(summary) : Invalid(result.Errors);
+        return result.Value is { } summary ? TypedResults.Ok(summary) : Invalid(result.InvalidParams);
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>
         Problems.Of(StatusCodes.Status413PayloadTooLarge, "payload-too-large", $"The document is larger than the {limit} bytes accepted.");
 
+    /// An import refused for its content: a 400 of its own code, so that a client tells it from a
+    /// request the API could not read.
     private static ProblemHttpResult Invalid(IReadOnlyList<InvalidParam> errors) =>
         TypedResults.Problem(new ProblemDetails
         {

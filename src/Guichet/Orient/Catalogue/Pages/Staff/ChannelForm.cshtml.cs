@@ -1,23 +1,24 @@
+using System.Globalization;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 /// Creates (id "new", ?organisation=) or edits a channel; its opening hours have a page of their own.
-internal sealed class ChannelFormModel(GuichetDb db, CatalogueWork editing, Texts texts) : PageModel
+internal sealed class ChannelFormModel(GuichetDb db, CatalogueWork work, Texts texts) : RecordFormModel<Channel>(db, work, texts)
 {
-    public Organisation Organisation { get; private set; } = null!;
-    public Channel? Channel { get; private set; }
+    public Channel? Channel => Record;
     public ChannelRequest Form { get; private set; } = new(null, ChannelKind.Counter, null, null, null, null, null, null, null, null, null);
     public string Latitude { get; private set; } = "";
     public string Longitude { get; private set; } = "";
-    public IReadOnlyList<Choice> Units { get; private set; } = [];
-    public FormErrors Errors { get; } = new(texts);
+    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
     public bool Saved { get; private set; }
+
+    public IReadOnlyList<FormChoice> Kinds =>
+        [.. Enum.GetValues<ChannelKind>().Select(k => k.ToString().ToLowerInvariant()).Select(k => new FormChoice(k, Texts["catalogue.channel.kind." + k]))];
 
     public async Task<IActionResult> OnGetAsync(string id, Guid? organisation, bool saved, CancellationToken ct)
     {
@@ -25,8 +26,8 @@ internal sealed class ChannelFormModel(GuichetDb db, CatalogueWork editing, Text
         if (Channel is not null)
         {
             Form = ChannelRequest.From(Channel);
-            Latitude = Channel.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            Longitude = Channel.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            Latitude = Channel.Latitude?.ToString(CultureInfo.InvariantCulture) ?? "";
+            Longitude = Channel.Longitude?.ToString(CultureInfo.InvariantCulture) ?? "";
         }
         Saved = saved;
         return Page();
@@ -55,9 +56,9 @@ internal sealed class ChannelFormModel(GuichetDb db, CatalogueWork editing, Text
             FormReader.Value(form, "url"),
             Channel?.OpeningHours);
         var result = Channel is null
-            ? await editing.CreateChannelAsync(User, Organisation.Id, Form, ct, inputErrors)
-            : await editing.EditChannelAsync(User, Channel.Id, Form, ct, inputErrors);
-        return result.Value is { } channel ? Redirect($"/staff/catalogue/channels/{channel.Id}?saved=true") : StaffPage.Refused(this, result.Refusal!, Errors, n => n == "address" ? "address.street" : n);
+            ? await Work.CreateChannelAsync(User, Organisation.Id, Form, ct, inputErrors)
+            : await Work.EditChannelAsync(User, Channel.Id, Form, ct, inputErrors);
+        return Outcome(result, c => $"/staff/catalogue/channels/{c.Id}?saved=true", n => n == "address" ? "address.street" : n);
     }
 
     private static double? Number(string text, string field, List<InvalidParam> errors)
@@ -68,30 +69,9 @@ internal sealed class ChannelFormModel(GuichetDb db, CatalogueWork editing, Text
         return null;
     }
 
-    private async Task<IActionResult?> LoadAsync(string id, Guid? organisationId, CancellationToken ct)
-    {
-        if (id != "new")
-        {
-            Channel = Guid.TryParse(id, out var channelId) ? await db.Set<Channel>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, ct) : null;
-            if (Channel is null) return NotFound();
-            organisationId = Channel.OrganisationId;
-        }
-        var (organisation, refusal) = await StaffPage.OrganisationAsync(this, db, editing, organisationId, ct);
-        if (organisation is null) return refusal;
-        Organisation = organisation;
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == organisation.Id).ToListAsync(ct);
-        Units = [.. UnitTree.Order(units, organisation.PrimaryLanguage).Select(u =>
-        {
-            var (name, used) = u.Unit.Name.Resolve(Languages.Current, organisation.PrimaryLanguage);
-            return new Choice(u.Unit.Id.ToString(), string.Concat(Enumerable.Repeat("— ", u.Depth)) + name, used == Languages.Current ? null : used);
-        })];
-        return null;
-    }
+    protected override async Task LoadedAsync(CancellationToken ct) => Units = await UnitChoicesAsync(notUnder: null, ct);
 
     public string Title => Channel is null
-        ? texts["catalogue.channel.new-title"]
-        : texts["catalogue.channel.edit-title", StaffPage.Name(Channel.Name, Organisation)];
-
-    public Field Input(string name, string? value, string type = "text", string? hint = null) =>
-        new(name, Errors.Label(name), value, Errors[name]) { Type = type, Hint = hint };
+        ? Texts["catalogue.channel.new-title"]
+        : Texts["catalogue.channel.edit-title", StaffPage.Name(Channel.Name, Organisation)];
 }

@@ -1,12 +1,11 @@
 using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
-internal sealed class ChannelsModel(GuichetDb db, CatalogueWork editing) : PageModel
+internal sealed class ChannelsModel(GuichetDb db, CatalogueWork work) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<Channel> Channels { get; private set; } = [];
@@ -14,11 +13,10 @@ internal sealed class ChannelsModel(GuichetDb db, CatalogueWork editing) : PageM
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var (organisation, refusal) = await StaffPage.OrganisationAsync(this, db, editing, id, ct);
-        if (organisation is null) return refusal!;
+        var found = await work.OrganisationInScopeAsync(User, id, ct);
+        if (found.Value is not { } organisation) return StaffPage.Missing(this, found);
         Organisation = organisation;
-        Channels = [.. (await db.Set<Channel>().AsNoTracking().Where(c => c.OrganisationId == id).ToListAsync(ct))
-            .OrderBy(c => c.Kind).ThenBy(c => c.Name.Resolve(Languages.Current, organisation.PrimaryLanguage).Text, StringComparer.CurrentCultureIgnoreCase)];
+        Channels = await StaffPage.ChannelsAsync(db, organisation, ct);
         Units = await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == id).ToDictionaryAsync(u => u.Id, ct);
         return Page();
     }

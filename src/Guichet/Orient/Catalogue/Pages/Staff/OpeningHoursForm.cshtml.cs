@@ -2,31 +2,28 @@ using System.Text.RegularExpressions;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 /// The opening hours of a channel as a plain form: the regular weekly hours (period 0), seasonal
 /// periods, closures and special openings, each as rows. "Add rows" sends the form back with more
 /// blank rows and saves nothing; blank rows are dropped when saving.
-internal sealed partial class OpeningHoursFormModel(GuichetDb db, CatalogueWork editing, WorkingCalendar calendar, TimeProvider time, Texts texts) : PageModel
+internal sealed partial class OpeningHoursFormModel(GuichetDb db, CatalogueWork work, WorkingCalendar calendar, TimeProvider time, Texts texts) : RecordFormModel<Channel>(db, work, texts)
 {
     public const int SlotRows = 14;
     public const int BlankListRows = 2;
 
-    public Organisation Organisation { get; private set; } = null!;
-    public Channel Channel { get; private set; } = null!;
+    public Channel Channel => Record!;
     public OpeningHours Hours { get; private set; } = new();
     public int More { get; private set; }
-    public FormErrors Errors { get; } = new(texts);
     public bool Saved { get; private set; }
     public IReadOnlyList<OpeningHoursOutlook.Day> NextDays { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refusal) return refusal;
+        if (await LoadAsync(id.ToString(), null, ct) is { } refusal) return refusal;
         Hours = WithDefaultFirst(Channel.OpeningHours ?? new OpeningHours());
         Saved = saved;
         return Page();
@@ -34,28 +31,21 @@ internal sealed partial class OpeningHoursFormModel(GuichetDb db, CatalogueWork 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refusal) return refusal;
+        if (await LoadAsync(id.ToString(), null, ct) is { } refusal) return refusal;
         Hours = Read(Request.Form);
         if (Request.Form["action"] == "more")
         {
             More = Math.Min(int.TryParse(Request.Form["more"], out var more) ? more + 1 : 1, 10);
             return Page();
         }
-        var result = await editing.SetOpeningHoursAsync(User, Channel.Id, Hours, ct);
-        return result.Value is not null
-            ? Redirect($"/staff/catalogue/channels/{Channel.Id}/opening-hours?saved=true")
-            : StaffPage.Refused(this, result.Refusal!, Errors, Anchor);
+        var result = await Work.SetOpeningHoursAsync(User, Channel.Id, Hours, ct);
+        return Outcome(result, c => $"/staff/catalogue/channels/{c.Id}/opening-hours?saved=true", Anchor);
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    protected override Task LoadedAsync(CancellationToken ct)
     {
-        var channel = await db.Set<Channel>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (channel is null) return NotFound();
-        var (organisation, refusal) = await StaffPage.OrganisationAsync(this, db, editing, channel.OrganisationId, ct);
-        if (organisation is null) return refusal;
-        (Organisation, Channel) = (organisation, channel);
-        NextDays = channel.OpeningHours is { } hours ? OpeningHoursOutlook.NextDays(hours, time.GetUtcNow(), calendar) : [];
-        return null;
+        NextDays = Channel.OpeningHours is { } hours ? OpeningHoursOutlook.NextDays(hours, time.GetUtcNow(), calendar) : [];
+        return Task.CompletedTask;
     }
 
     /// The form shows the regular weekly hours first, always; without any, they are simply empty.
@@ -145,11 +135,8 @@ internal sealed partial class OpeningHoursFormModel(GuichetDb db, CatalogueWork 
     public IReadOnlyList<SpecialOpening?> SpecialRows =>
         [.. Hours.SpecialOpenings, .. Enumerable.Repeat<SpecialOpening?>(null, BlankListRows + 2 * More)];
 
-    public Field Hidden(string name, string label, string? value, string type = "text") =>
+    public FormField Hidden(string name, string label, string? value, string type = "text") =>
         new(name, label, value, Errors[name]) { Type = type, LabelHidden = true, CssClass = "field--row" };
 
-    public Field Visible(string name, string? value, string type = "text", string? hint = null, string? lang = null, string? label = null) =>
-        new(name, label ?? Errors.Label(name), value, Errors[name]) { Type = type, Hint = hint, Lang = lang };
-
-    public string Title => texts["catalogue.hours.title", StaffPage.Name(Channel.Name, Organisation)];
+    public string Title => Texts["catalogue.hours.title", StaffPage.Name(Channel.Name, Organisation)];
 }

@@ -1,6 +1,7 @@
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,11 +11,11 @@ namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 /// Creates (id "new") or edits an organisation: admins only.
 [Authorize(Policy = Policies.Admin)]
-internal sealed class OrganisationFormModel(GuichetDb db, CatalogueWork editing, Texts texts) : PageModel
+internal sealed class OrganisationFormModel(GuichetDb db, CatalogueWork work, Texts texts) : PageModel
 {
     public Organisation? Organisation { get; private set; }
     public OrganisationRequest Form { get; private set; } = new(null, OrganisationKind.Municipality, "fr", false, null, null, null);
-    public FormErrors Errors { get; } = new(texts);
+    public FieldErrors Errors { get; } = StaffPage.Errors(texts);
     public bool Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, bool saved, CancellationToken ct)
@@ -38,15 +39,15 @@ internal sealed class OrganisationFormModel(GuichetDb db, CatalogueWork editing,
             FormReader.OptionalText(form, "description"),
             FormReader.Value(form, "homepage"));
         var result = Organisation is null
-            ? await editing.CreateOrganisationAsync(User, Form, ct)
-            : await editing.EditOrganisationAsync(User, Organisation.Id, Form, ct);
+            ? await work.CreateOrganisationAsync(User, Form, ct)
+            : await work.EditOrganisationAsync(User, Organisation.Id, Form, ct);
         if (result.Value is { } saved) return Redirect($"/staff/catalogue/organisations/{saved.Id}?saved=true");
-        if (result.Refusal!.Code == "primary-language-not-covered")
+        if (result.Code == "primary-language-not-covered")
         {
-            Errors.Add("primaryLanguage", result.Refusal.Code);
+            Errors.Add("primaryLanguage", result.Code);
             return Page();
         }
-        return StaffPage.Refused(this, result.Refusal, Errors);
+        return StaffPage.Refused(this, result, Errors);
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 /// The editor's start page: the organisations they may change, each with its services.
-internal sealed class OverviewModel(GuichetDb db, CatalogueWork editing) : PageModel
+internal sealed class OverviewModel(GuichetDb db, CatalogueWork work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Organisation { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -19,7 +19,7 @@ internal sealed class OverviewModel(GuichetDb db, CatalogueWork editing) : PageM
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var scope = await editing.ScopeOfAsync(User, ct);
+        var scope = await work.ScopeOfAsync(User, ct);
         var organisations = await db.Set<Organisation>().AsNoTracking().ToListAsync(ct);
         Organisations = [.. organisations.Where(o => scope.Covers(o.Id)).OrderBy(o => o.External).ThenBy(o => o.Slug, StringComparer.Ordinal)];
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,18 +12,16 @@ namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 /// Creates (id "new", ?organisation=) or edits a service with all its content in the four
 /// languages; publishes and unpublishes it.
-internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueWork editing, CodeLists codes, Texts texts) : PageModel
+internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueWork work, CodeLists codes, Texts texts) : RecordFormModel<PublicService>(db, work, texts)
 {
     public const int BlankRows = 3;
 
-    public Organisation Organisation { get; private set; } = null!;
-    public PublicService? Service { get; private set; }
+    public PublicService? Service => Record;
     public ServiceRequest Form { get; private set; } = new();
     public string ProcessingDays { get; private set; } = "";
-    public IReadOnlyList<(Unit Unit, int Depth)> Units { get; private set; } = [];
-    public IReadOnlyList<Channel> Channels { get; private set; } = [];
+    public IReadOnlyList<FormChoice> UnitChoices { get; private set; } = [];
+    public IReadOnlyList<FormChoice> ChannelChoices { get; private set; } = [];
     public CodeLists Codes => codes;
-    public FormErrors Errors { get; } = new(texts);
     public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, Guid? organisation, string? done, CancellationToken ct)
@@ -40,36 +39,30 @@ internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueWork editi
         var inputErrors = new List<InvalidParam>();
         Form = Read(Request.Form, inputErrors);
         var result = Service is null
-            ? await editing.CreateServiceAsync(User, Organisation.Id, Form, ct, inputErrors)
-            : await editing.EditServiceAsync(User, Service.Id, Form, ct, inputErrors);
-        return result.Value is { } saved ? Redirect($"/staff/catalogue/services/{saved.Id}?done=saved") : Refused(result.Refusal!);
+            ? await Work.CreateServiceAsync(User, Organisation.Id, Form, ct, inputErrors)
+            : await Work.EditServiceAsync(User, Service.Id, Form, ct, inputErrors);
+        return Outcome(result, s => $"/staff/catalogue/services/{s.Id}?done=saved", Anchor);
     }
 
     public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken ct) =>
-        ChangeStatusAsync(id, "published", editing.PublishServiceAsync, ct);
+        ChangeStatusAsync(id, "published", Work.PublishServiceAsync, ct);
 
     public Task<IActionResult> OnPostUnpublishAsync(string id, CancellationToken ct) =>
-        ChangeStatusAsync(id, "unpublished", editing.UnpublishServiceAsync, ct);
+        ChangeStatusAsync(id, "unpublished", Work.UnpublishServiceAsync, ct);
 
     private async Task<IActionResult> ChangeStatusAsync(string id, string done,
-        Func<System.Security.Claims.ClaimsPrincipal, Guid, CancellationToken, Task<EditResult<PublicService>>> change, CancellationToken ct)
+        Func<System.Security.Claims.ClaimsPrincipal, Guid, CancellationToken, Task<Result<PublicService>>> change, CancellationToken ct)
     {
         if (await LoadAsync(id, null, ct) is { } refusal) return refusal;
         if (Service is null) return NotFound();
         var result = await change(User, Service.Id, ct);
-        if (result.Value is not null) return Redirect($"/staff/catalogue/services/{Service.Id}?done={done}");
         Form = ServiceRequest.From(Service.Content);
         ProcessingDays = Form.ProcessingTime?.Days.ToString(CultureInfo.InvariantCulture) ?? "";
-        return Refused(result.Refusal!);
+        return Outcome(result, s => $"/staff/catalogue/services/{s.Id}?done={done}", Anchor);
     }
-
-    private IActionResult Refused(EditRefusal refusal) => StaffPage.Refused(this, refusal, Errors, Anchor);
 
     [GeneratedRegex(@"^(keywords\.[a-z]{2}|themes|lifeEvents|businessEvents|channelIds|audiences)\[\d+\]$")]
     private static partial Regex GroupItem();
-
-    [GeneratedRegex(@"^legalResources\[(\d+)\]\.title$")]
-    private static partial Regex LegalTitle();
 
     /// Items of checkbox groups and keyword lists are shown on the group's first field.
     private static string Anchor(string name)
@@ -83,26 +76,14 @@ internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueWork editi
         };
     }
 
-    private async Task<IActionResult?> LoadAsync(string id, Guid? organisationId, CancellationToken ct)
+    protected override async Task LoadedAsync(CancellationToken ct)
     {
-        if (id == "new")
+        UnitChoices = await UnitChoicesAsync(notUnder: null, ct);
+        ChannelChoices = [.. (await StaffPage.ChannelsAsync(Db, Organisation, ct)).Select(c =>
         {
-            if (organisationId is null) return NotFound();
-        }
-        else
-        {
-            if (!Guid.TryParse(id, out var serviceId)) return NotFound();
-            Service = await db.Set<PublicService>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
-            if (Service is null) return NotFound();
-            organisationId = Service.OrganisationId;
-        }
-        var (organisation, refusal) = await StaffPage.OrganisationAsync(this, db, editing, organisationId, ct);
-        if (organisation is null) return refusal;
-        Organisation = organisation;
-        Units = UnitTree.Order(await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == organisation.Id).ToListAsync(ct), organisation.PrimaryLanguage);
-        Channels = [.. (await db.Set<Channel>().AsNoTracking().Where(c => c.OrganisationId == organisation.Id).ToListAsync(ct))
-            .OrderBy(c => c.Kind).ThenBy(c => c.Name.Resolve(Languages.Current, organisation.PrimaryLanguage).Text, StringComparer.CurrentCultureIgnoreCase)];
-        return null;
+            var (name, used) = c.Name.Resolve(Languages.Current, Organisation.PrimaryLanguage);
+            return new FormChoice(c.Id.ToString(), $"{name} ({Texts["catalogue.channel.kind." + c.Kind.ToString().ToLowerInvariant()]})", used == Languages.Current ? null : used);
+        })];
     }
 
     private ServiceRequest Read(IFormCollection form, List<InvalidParam> inputErrors)
@@ -160,8 +141,8 @@ internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueWork editi
 
     // ---- for the view -----------------------------------------------------------------------
 
-    public Field Text(string field, string language, bool multiline = false, string? hint = null) =>
-        new($"{field}.{language}", texts["catalogue.field." + field], Value(field, language), Errors[$"{field}.{language}"])
+    public FormField Text(string field, string language, bool multiline = false, string? hint = null) =>
+        new($"{field}.{language}", Texts["catalogue.label." + field], Value(field, language), Errors[$"{field}.{language}"])
         {
             Lang = language,
             Multiline = multiline,
@@ -185,22 +166,10 @@ internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueWork editi
     public IReadOnlyList<LegalResource> LegalRows =>
         [.. Form.LegalResources ?? [], .. Enumerable.Repeat(new LegalResource(new LocalizedText(), ""), BlankRows)];
 
-    public IReadOnlyList<Choice> CodeChoices(IReadOnlyDictionary<string, LocalizedText> list) =>
-        [.. list.Select(kv => new Choice(kv.Key, kv.Value.Resolve(Languages.Current, "en").Text)).OrderBy(c => c.Label, StringComparer.CurrentCultureIgnoreCase)];
-
-    public IReadOnlyList<Choice> ChannelChoices => [.. Channels.Select(c =>
-    {
-        var (name, used) = c.Name.Resolve(Languages.Current, Organisation.PrimaryLanguage);
-        return new Choice(c.Id.ToString(), $"{name} ({texts["catalogue.channel.kind." + c.Kind.ToString().ToLowerInvariant()]})", used == Languages.Current ? null : used);
-    })];
-
-    public IReadOnlyList<Choice> UnitChoices => [.. Units.Select(u =>
-    {
-        var (name, used) = u.Unit.Name.Resolve(Languages.Current, Organisation.PrimaryLanguage);
-        return new Choice(u.Unit.Id.ToString(), string.Concat(Enumerable.Repeat("— ", u.Depth)) + name, used == Languages.Current ? null : used);
-    })];
+    public IReadOnlyList<FormChoice> CodeChoices(IReadOnlyDictionary<string, LocalizedText> list) =>
+        [.. list.Select(kv => new FormChoice(kv.Key, kv.Value.Resolve(Languages.Current, "en").Text)).OrderBy(c => c.Label, StringComparer.CurrentCultureIgnoreCase)];
 
     public string Title => Service is null
-        ? texts["catalogue.service.new-title"]
-        : texts["catalogue.service.edit-title", Service.Content.Name.Resolve(Languages.Current, Organisation.PrimaryLanguage).Text];
+        ? Texts["catalogue.service.new-title"]
+        : Texts["catalogue.service.edit-title", Service.Content.Name.Resolve(Languages.Current, Organisation.PrimaryLanguage).Text];
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,31 +11,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
-/// What the organisation-level editor pages share: loading the organisation the user may change.
+/// What the editor pages share: their answer to a refusal, and catalogue texts around their own.
 internal static class StaffPage
 {
-    /// The organisation, or the page's answer when it does not exist or is outside the user's scope.
-    public static async Task<(Organisation? Organisation, IActionResult? Refusal)> OrganisationAsync(
-        PageModel page, GuichetDb db, CatalogueWork editing, Guid? id, CancellationToken ct)
-    {
-        var organisation = id is null ? null : await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (organisation is null) return (null, page.NotFound());
-        if (!(await editing.ScopeOfAsync(page.User, ct)).Covers(organisation.Id)) return (null, page.Forbid());
-        return (organisation, null);
-    }
+    /// The page's answer when what it shows does not exist (404) or is outside the user's scope (403).
+    public static IActionResult Missing<T>(PageModel page, Result<T> result) where T : class =>
+        result.Status == StatusCodes.Status403Forbidden ? page.Forbid() : page.NotFound();
 
     /// A refused change on a form page: the forbidden or not-found page, else the invalid fields.
-    public static IActionResult Refused(PageModel page, EditRefusal refusal, FormErrors errors, Func<string, string>? anchor = null)
+    public static IActionResult Refused<T>(PageModel page, Result<T> result, FieldErrors errors, Func<string, string>? anchor = null) where T : class
     {
-        switch (refusal.Status)
-        {
-            case StatusCodes.Status403Forbidden: return page.Forbid();
-            case StatusCodes.Status404NotFound: return page.NotFound();
-        }
-        if (refusal.InvalidParams.Count == 0) errors.AddGeneral(refusal.Code);
-        else errors.Add(refusal.InvalidParams, anchor);
+        if (result.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return Missing(page, result);
+        if (result.InvalidParams.Count == 0) errors.AddGeneral(result.Code!);
+        else errors.Add(result.InvalidParams, anchor);
         return page.Page();
     }
+
+    /// The errors of an editor form: its fields are the API's JSON paths, named segment by segment
+    /// ("Document 2 – French"); the periods of opening hours are the regular week, then the seasons.
+    public static FieldErrors Errors(Texts texts) => new(texts, "catalogue")
+    {
+        PathLabels = true,
+        ItemLabel = (list, index) => list != "periods" ? null
+            : index == 0 ? texts["catalogue.hours.regular"] : texts["catalogue.hours.season", index],
+    };
+
+    /// "français" as a label on its own reads "Français".
+    public static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
+
+    /// The organisation's channels as a reader looks for them: by kind, then by name.
+    public static async Task<IReadOnlyList<Channel>> ChannelsAsync(GuichetDb db, Organisation organisation, CancellationToken ct) =>
+        [.. (await db.Set<Channel>().AsNoTracking().Where(c => c.OrganisationId == organisation.Id).ToListAsync(ct))
+            .OrderBy(c => c.Kind).ThenBy(c => Name(c.Name, organisation), StringComparer.CurrentCultureIgnoreCase)];
 
     public static string Name(LocalizedText text, Organisation organisation) =>
         text.Resolve(Languages.Current, organisation.PrimaryLanguage).Text;

@@ -1,19 +1,16 @@
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 /// Creates (id "new", ?organisation=) or edits a unit; choosing another parent moves it.
-internal sealed class UnitFormModel(GuichetDb db, CatalogueWork editing, Texts texts) : PageModel
+internal sealed class UnitFormModel(GuichetDb db, CatalogueWork work, Texts texts) : RecordFormModel<Unit>(db, work, texts)
 {
-    public Organisation Organisation { get; private set; } = null!;
-    public Unit? Unit { get; private set; }
+    public Unit? Unit => Record;
     public UnitRequest Form { get; private set; } = new(null, null, null);
-    public IReadOnlyList<Choice> Parents { get; private set; } = [];
-    public FormErrors Errors { get; } = new(texts);
+    public IReadOnlyList<FormChoice> Parents { get; private set; } = [];
     public bool Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, Guid? organisation, bool saved, CancellationToken ct)
@@ -29,34 +26,14 @@ internal sealed class UnitFormModel(GuichetDb db, CatalogueWork editing, Texts t
         if (await LoadAsync(id, organisation, ct) is { } refusal) return refusal;
         Form = new UnitRequest(FormReader.Value(Request.Form, "slug"), FormReader.Id(Request.Form, "parentId"), FormReader.Text(Request.Form, "name"));
         var result = Unit is null
-            ? await editing.CreateUnitAsync(User, Organisation.Id, Form, ct)
-            : await editing.EditUnitAsync(User, Unit.Id, Form, ct);
-        return result.Value is { } unit ? Redirect($"/staff/catalogue/units/{unit.Id}?saved=true") : StaffPage.Refused(this, result.Refusal!, Errors);
+            ? await Work.CreateUnitAsync(User, Organisation.Id, Form, ct)
+            : await Work.EditUnitAsync(User, Unit.Id, Form, ct);
+        return Outcome(result, u => $"/staff/catalogue/units/{u.Id}?saved=true");
     }
 
-    private async Task<IActionResult?> LoadAsync(string id, Guid? organisationId, CancellationToken ct)
-    {
-        if (id != "new")
-        {
-            Unit = Guid.TryParse(id, out var unitId) ? await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct) : null;
-            if (Unit is null) return NotFound();
-            organisationId = Unit.OrganisationId;
-        }
-        var (organisation, refusal) = await StaffPage.OrganisationAsync(this, db, editing, organisationId, ct);
-        if (organisation is null) return refusal;
-        Organisation = organisation;
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == organisation.Id).ToListAsync(ct);
-        // A unit cannot go under itself or under what is below it: those are not offered.
-        var excluded = Unit is null ? [] : UnitTree.SelfAndDescendants(units, Unit.Id);
-        Parents = [.. UnitTree.Order(units, organisation.PrimaryLanguage).Where(u => !excluded.Contains(u.Unit.Id)).Select(u =>
-        {
-            var (name, used) = u.Unit.Name.Resolve(Languages.Current, organisation.PrimaryLanguage);
-            return new Choice(u.Unit.Id.ToString(), string.Concat(Enumerable.Repeat("— ", u.Depth)) + name, used == Languages.Current ? null : used);
-        })];
-        return null;
-    }
+    protected override async Task LoadedAsync(CancellationToken ct) => Parents = await UnitChoicesAsync(notUnder: Unit?.Id, ct);
 
     public string Title => Unit is null
-        ? texts["catalogue.unit.new-title"]
-        : texts["catalogue.unit.edit-title", StaffPage.Name(Unit.Name, Organisation)];
+        ? Texts["catalogue.unit.new-title"]
+        : Texts["catalogue.unit.edit-title", StaffPage.Name(Unit.Name, Organisation)];
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Guichet.Platform.Localization;
 
-namespace Guichet.Orient.Catalogue.Pages.Staff;
+namespace Guichet.Platform.Web.Forms;
 
-/// Reads the plain HTML forms of the editor pages: fields are named like the API's JSON paths
+/// Reads plain HTML forms whose fields are named like the API's JSON paths
 /// ("name.fr", "evidence[0].nl"); blank means absent; repeated rows left blank are dropped.
 internal static class FormReader
 {
