@@ -9,13 +9,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue;
 
+/// Which unit, channel or service a change is about: a new one in an organisation, or an existing one.
+internal readonly record struct RecordKey(Guid? OrganisationId, Guid? Id)
+{
+    public static RecordKey New(Guid organisationId) => new(organisationId, null);
+
+    public static RecordKey Existing(Guid id) => new(null, id);
+}
+
 /// The catalogue's write use cases, shared by the API and the editor pages. Each one checks in
 /// the same order (what it changes exists: 404; the user may change it: 403; the input obeys
 /// CatalogueRules: 400; the slug is free: 409), then changes the entity and records the event in
 /// one SaveChanges, so that a refused change leaves nothing behind. `inputErrors` are problems the
 /// caller found while reading its input (a page's number field that is not a number); they are
-/// reported together with the rest. Creating and editing a record are one method per kind of
-/// record: they differ only in where the record comes from.
+/// reported together with the rest. Creating and editing a record are one use case: they differ
+/// only in where the record comes from (a RecordKey).
 internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists codes, CatalogueChanges changes, TimeProvider time)
 {
     public const string SlugTakenCode = "slug-taken";
@@ -58,13 +66,8 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
 
     // ---- organisations (admins only) ------------------------------------------------------
 
-    public Task<Result<Organisation>> CreateOrganisationAsync(ClaimsPrincipal user, OrganisationRequest request, CancellationToken ct) =>
-        SaveOrganisationAsync(user, id: null, request, ct);
-
-    public Task<Result<Organisation>> EditOrganisationAsync(ClaimsPrincipal user, Guid id, OrganisationRequest request, CancellationToken ct) =>
-        SaveOrganisationAsync(user, id, request, ct);
-
-    private async Task<Result<Organisation>> SaveOrganisationAsync(ClaimsPrincipal user, Guid? id, OrganisationRequest request, CancellationToken ct)
+    /// Creates an organisation (<paramref name="id"/> null) or replaces one's data.
+    public async Task<Result<Organisation>> SaveOrganisationAsync(ClaimsPrincipal user, Guid? id, OrganisationRequest request, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Admin)) return Result<Organisation>.Refused(Forbidden);
         var organisation = id is null ? null : await db.Set<Organisation>().FirstOrDefaultAsync(o => o.Id == id, ct);
@@ -114,20 +117,14 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
 
     // ---- units ----------------------------------------------------------------------------
 
-    public Task<Result<Unit>> CreateUnitAsync(ClaimsPrincipal user, Guid organisationId, UnitRequest request, CancellationToken ct) =>
-        SaveUnitAsync(user, organisationId, id: null, request, ct);
-
-    /// Edits a unit; a new parent moves it (with everything under it) elsewhere in the tree.
-    public Task<Result<Unit>> EditUnitAsync(ClaimsPrincipal user, Guid id, UnitRequest request, CancellationToken ct) =>
-        SaveUnitAsync(user, organisationId: null, id, request, ct);
-
-    private async Task<Result<Unit>> SaveUnitAsync(ClaimsPrincipal user, Guid? organisationId, Guid? id, UnitRequest request, CancellationToken ct)
+    /// Creates or edits a unit; a new parent moves it (with everything under it) elsewhere in the tree.
+    public async Task<Result<Unit>> SaveUnitAsync(ClaimsPrincipal user, RecordKey key, UnitRequest request, CancellationToken ct)
     {
-        var target = await TargetAsync(user, Units, organisationId, id, ct);
+        var target = await TargetAsync(user, Units, key, ct);
         if (target.Value is not (var unit, var organisation)) return target.As<Unit>();
         var content = request.ToContent();
-        var errors = CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisation.Id, ct), self: id);
-        if (await RefusedAsync(Units, errors, content.Slug, organisation.Id, id, ct) is { } refused) return refused;
+        var errors = CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisation.Id, ct), self: key.Id);
+        if (await RefusedAsync(Units, errors, content.Slug, organisation.Id, key.Id, ct) is { } refused) return refused;
         if (unit is null) return await AddAsync(user, Units, new Unit(Guid.NewGuid(), organisation.Id, content, time.GetUtcNow()), ct);
 
         var formerParent = unit.ParentId;
@@ -145,23 +142,16 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
 
     // ---- channels -------------------------------------------------------------------------
 
-    public Task<Result<Channel>> CreateChannelAsync(ClaimsPrincipal user, Guid organisationId, ChannelRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null) =>
-        SaveChannelAsync(user, organisationId, id: null, request, inputErrors, ct);
-
-    public Task<Result<Channel>> EditChannelAsync(ClaimsPrincipal user, Guid id, ChannelRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null) =>
-        SaveChannelAsync(user, organisationId: null, id, request, inputErrors, ct);
-
-    private async Task<Result<Channel>> SaveChannelAsync(ClaimsPrincipal user, Guid? organisationId, Guid? id, ChannelRequest request,
-        IReadOnlyList<InvalidParam>? inputErrors, CancellationToken ct)
+    /// Creates or edits a channel; a change of its opening hours is recorded as such too.
+    public async Task<Result<Channel>> SaveChannelAsync(ClaimsPrincipal user, RecordKey key, ChannelRequest request, CancellationToken ct,
+        IReadOnlyList<InvalidParam>? inputErrors = null)
     {
-        var target = await TargetAsync(user, Channels, organisationId, id, ct);
+        var target = await TargetAsync(user, Channels, key, ct);
         if (target.Value is not (var channel, var organisation)) return target.As<Channel>();
         var errors = new List<InvalidParam>(inputErrors ?? []);
         var content = request.ToContent(errors);
         errors.AddRange(CatalogueRules.Validate(content, organisation, await UnitsOfAsync(organisation.Id, ct)));
-        if (await RefusedAsync(Channels, errors, content.Slug, organisation.Id, id, ct) is { } refused) return refused;
+        if (await RefusedAsync(Channels, errors, content.Slug, organisation.Id, key.Id, ct) is { } refused) return refused;
         if (channel is null) return await AddAsync(user, Channels, new Channel(Guid.NewGuid(), organisation.Id, content, time.GetUtcNow()), ct);
 
         var hoursChanged = !SameHours(channel.OpeningHours, content.OpeningHours);
@@ -176,7 +166,7 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
     /// document ("periods[0].hours[1].opens"), since the document is the whole input here.
     public async Task<Result<Channel>> SetOpeningHoursAsync(ClaimsPrincipal user, Guid channelId, OpeningHours? hours, CancellationToken ct)
     {
-        var target = await TargetAsync(user, Channels, organisationId: null, channelId, ct);
+        var target = await TargetAsync(user, Channels, RecordKey.Existing(channelId), ct);
         if (target.Value is not (Channel channel, _)) return target.As<Channel>();
         if (hours is not null)
         {
@@ -194,25 +184,17 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
 
     // ---- services -------------------------------------------------------------------------
 
-    /// Creates a service as a draft: nobody outside sees it until it is published.
-    public Task<Result<PublicService>> CreateServiceAsync(ClaimsPrincipal user, Guid organisationId, ServiceRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null) =>
-        SaveServiceAsync(user, organisationId, id: null, request, inputErrors, ct);
-
-    /// Replaces the content of a service; a published service stays published with the new content.
-    public Task<Result<PublicService>> EditServiceAsync(ClaimsPrincipal user, Guid id, ServiceRequest request, CancellationToken ct,
-        IReadOnlyList<InvalidParam>? inputErrors = null) =>
-        SaveServiceAsync(user, organisationId: null, id, request, inputErrors, ct);
-
-    private async Task<Result<PublicService>> SaveServiceAsync(ClaimsPrincipal user, Guid? organisationId, Guid? id, ServiceRequest request,
-        IReadOnlyList<InvalidParam>? inputErrors, CancellationToken ct)
+    /// Creates a service as a draft (nobody outside sees it until it is published), or replaces the
+    /// content of one: a published service stays published with the new content.
+    public async Task<Result<PublicService>> SaveServiceAsync(ClaimsPrincipal user, RecordKey key, ServiceRequest request, CancellationToken ct,
+        IReadOnlyList<InvalidParam>? inputErrors = null)
     {
-        var target = await TargetAsync(user, Services, organisationId, id, ct);
+        var target = await TargetAsync(user, Services, key, ct);
         if (target.Value is not (var service, var organisation)) return target.As<PublicService>();
         var errors = new List<InvalidParam>(inputErrors ?? []);
         var content = request.ToContent(errors);
         errors.AddRange(await ServiceErrorsAsync(content, organisation, ct));
-        if (await RefusedAsync(Services, errors, content.Slug, organisation.Id, id, ct) is { } refused) return refused;
+        if (await RefusedAsync(Services, errors, content.Slug, organisation.Id, key.Id, ct) is { } refused) return refused;
         if (service is null) return await AddAsync(user, Services, new PublicService(Guid.NewGuid(), organisation.Id, content, time.GetUtcNow()), ct);
 
         service.Edit(content, time.GetUtcNow());
@@ -223,7 +205,7 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
     /// Publishing an already published service changes nothing and records nothing.
     public async Task<Result<PublicService>> PublishServiceAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var target = await TargetAsync(user, Services, organisationId: null, id, ct);
+        var target = await TargetAsync(user, Services, RecordKey.Existing(id), ct);
         if (target.Value is not (PublicService service, var organisation)) return target.As<PublicService>();
         // Saved content was valid when saved; the rules are checked again because what it refers
         // to (units, channels, the primary language) may have changed since.
@@ -241,7 +223,7 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
     /// Takes a service back to draft: it disappears from search, the public API and the exports.
     public async Task<Result<PublicService>> UnpublishServiceAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var target = await TargetAsync(user, Services, organisationId: null, id, ct);
+        var target = await TargetAsync(user, Services, RecordKey.Existing(id), ct);
         if (target.Value is not (PublicService service, _)) return target.As<PublicService>();
         if (!service.IsPublished) return service;
 
@@ -255,14 +237,13 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
 
     // ---- the steps every change of a unit, channel or service takes --------------------------
 
-    /// A new record goes into the organisation <paramref name="organisationId"/>; an existing one
-    /// is found by <paramref name="id"/> (tracked, to be changed), with its organisation.
-    private async Task<Result<Target<T>>> TargetAsync<T>(ClaimsPrincipal user, Kind<T> kind, Guid? organisationId, Guid? id, CancellationToken ct)
+    /// A new record's organisation; an existing record (tracked, to be changed) with its organisation.
+    private async Task<Result<Target<T>>> TargetAsync<T>(ClaimsPrincipal user, Kind<T> kind, RecordKey key, CancellationToken ct)
         where T : class, ICatalogueRecord
     {
-        if (id is null)
+        if (key.Id is not { } id)
         {
-            var found = await OrganisationInScopeAsync(user, organisationId, ct);
+            var found = await OrganisationInScopeAsync(user, key.OrganisationId, ct);
             return found.Value is { } organisation ? new Target<T>(null, organisation) : found.As<Target<T>>();
         }
         var record = await db.Set<T>().FirstOrDefaultAsync(x => x.Id == id, ct);

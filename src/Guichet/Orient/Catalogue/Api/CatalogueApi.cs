@@ -80,8 +80,7 @@ internal static class CatalogueApi
     {
         var unit = await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Problems.NotFound("The unit");
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == unit.OrganisationId).ToListAsync(ct);
-        return TypedResults.Ok(UnitResponse.From(unit, Depth(unit, units)));
+        return TypedResults.Ok(UnitResponse.From(unit, await DepthAsync(db, unit, ct)));
     }
 
     private static int Depth(Unit unit, List<Unit> units)
@@ -94,14 +93,10 @@ internal static class CatalogueApi
 
     private static async Task<Results<Ok<List<ChannelResponse>>, ProblemHttpResult>> ListChannels(Guid? organisation, string? kind, GuichetDb db, CancellationToken ct)
     {
+        if (!TryFilter<ChannelKind>(kind, out var k)) return Problems.Validation("kind", "unknown-code", "Use counter, phone, email, web or post.");
         var query = db.Set<Channel>().AsNoTracking();
         if (organisation is { } o) query = query.Where(c => c.OrganisationId == o);
-        if (!string.IsNullOrEmpty(kind))
-        {
-            if (!Enum.TryParse<ChannelKind>(kind, ignoreCase: true, out var k) || !Enum.IsDefined(k) || int.TryParse(kind, CultureInfo.InvariantCulture, out _))
-                return Problems.Validation("kind", "unknown-code", "Use counter, phone, email, web or post.");
-            query = query.Where(c => c.Kind == k);
-        }
+        if (k is { } only) query = query.Where(c => c.Kind == only);
         var channels = await query.OrderBy(c => c.Slug).ToListAsync(ct);
         return TypedResults.Ok(channels.Select(ChannelResponse.From).ToList());
     }
@@ -126,6 +121,18 @@ internal static class CatalogueApi
         return TypedResults.Ok(new OpeningHoursResponse(id, hours, new OpenNowResponse(status.IsOpen, status.ClosesAt, status.NextOpening), days));
     }
 
+    /// An optional filter naming a value (?kind=counter, in any case; no numbers): true with null
+    /// when absent, false when it names none.
+    private static bool TryFilter<TEnum>(string? text, out TEnum? value) where TEnum : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(text, CultureInfo.InvariantCulture, out _))
+            return false;
+        value = parsed;
+        return true;
+    }
+
     private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     // ---- editor reads ---------------------------------------------------------------------
@@ -133,14 +140,10 @@ internal static class CatalogueApi
     private static async Task<Results<Ok<List<EditorServiceSummary>>, ProblemHttpResult>> ListEditorServices(
         Guid? organisation, string? status, GuichetDb db, CancellationToken ct)
     {
+        if (!TryFilter<ServiceStatus>(status, out var st)) return Problems.Validation("status", "unknown-code", "Use draft or published.");
         var query = db.Set<PublicService>().AsNoTracking();
         if (organisation is { } o) query = query.Where(s => s.OrganisationId == o);
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (!Enum.TryParse<ServiceStatus>(status, ignoreCase: true, out var st) || !Enum.IsDefined(st) || int.TryParse(status, CultureInfo.InvariantCulture, out _))
-                return Problems.Validation("status", "unknown-code", "Use draft or published.");
-            query = query.Where(s => s.Status == st);
-        }
+        if (st is { } only) query = query.Where(s => s.Status == only);
         var services = await query.OrderBy(s => s.Slug).ToListAsync(ct);
         return TypedResults.Ok(services.Select(EditorServiceSummary.From).ToList());
     }
@@ -155,16 +158,16 @@ internal static class CatalogueApi
 
     private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> CreateOrganisation(
         OrganisationRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await work.CreateOrganisationAsync(user, body, ct), o => $"/api/v1/organisations/{o.Id}", OrganisationResponse.From);
+        Created(await work.SaveOrganisationAsync(user, id: null, body, ct), o => $"/api/v1/organisations/{o.Id}", OrganisationResponse.From);
 
     private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> EditOrganisation(
         Guid id, OrganisationRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await work.EditOrganisationAsync(user, id, body, ct), OrganisationResponse.From);
+        Ok(await work.SaveOrganisationAsync(user, id, body, ct), OrganisationResponse.From);
 
     private static async Task<Results<Created<UnitResponse>, ProblemHttpResult>> CreateUnit(
         Guid id, UnitRequest body, CatalogueWork work, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
-        var result = await work.CreateUnitAsync(user, id, body, ct);
+        var result = await work.SaveUnitAsync(user, RecordKey.New(id), body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
         return Created(result, x => $"/api/v1/units/{x.Id}", x => UnitResponse.From(x, depth));
     }
@@ -172,7 +175,7 @@ internal static class CatalogueApi
     private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> EditUnit(
         Guid id, UnitRequest body, CatalogueWork work, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
-        var result = await work.EditUnitAsync(user, id, body, ct);
+        var result = await work.SaveUnitAsync(user, RecordKey.Existing(id), body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
         return Ok(result, x => UnitResponse.From(x, depth));
     }
@@ -182,11 +185,11 @@ internal static class CatalogueApi
 
     private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult>> CreateChannel(
         Guid id, ChannelRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await work.CreateChannelAsync(user, id, body, ct), c => $"/api/v1/channels/{c.Id}", ChannelResponse.From);
+        Created(await work.SaveChannelAsync(user, RecordKey.New(id), body, ct), c => $"/api/v1/channels/{c.Id}", ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> EditChannel(
         Guid id, ChannelRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await work.EditChannelAsync(user, id, body, ct), ChannelResponse.From);
+        Ok(await work.SaveChannelAsync(user, RecordKey.Existing(id), body, ct), ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> SetOpeningHours(
         Guid id, OpeningHours body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
@@ -194,11 +197,11 @@ internal static class CatalogueApi
 
     private static async Task<Results<Created<EditorServiceResponse>, ProblemHttpResult>> CreateService(
         Guid id, ServiceRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await work.CreateServiceAsync(user, id, body, ct), s => $"/api/v1/editor/services/{s.Id}", EditorServiceResponse.From);
+        Created(await work.SaveServiceAsync(user, RecordKey.New(id), body, ct), s => $"/api/v1/editor/services/{s.Id}", EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> EditService(
         Guid id, ServiceRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await work.EditServiceAsync(user, id, body, ct), EditorServiceResponse.From);
+        Ok(await work.SaveServiceAsync(user, RecordKey.Existing(id), body, ct), EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> PublishService(
         Guid id, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>

@@ -51,13 +51,7 @@ internal sealed class ServicesModel(ServiceSearch search, PublicCatalogue catalo
             Page = Pager.Requested(Request),
             PageSize = PageSize,
         };
-        var results = await search.SearchAsync(query, ct);
-        var page = Pager.Clamp(query.Page, results.Total, PageSize);
-        if (page != query.Page) results = await search.SearchAsync(query with { Page = page }, ct);
-        Total = results.Total;
-        var now = time.GetUtcNow();
-        Results = [.. results.Hits.Select(h => ServiceGlance.From(h.Entry, now, calendar, texts))];
-        Pager = new Pager(page, Pager.PageCount(Total, PageSize), UrlOf);
+        (Total, Results, Pager) = await ResultsPage.SearchAsync(search, query, UrlOf, time.GetUtcNow(), calendar, texts, ct);
         if (Total == 0)
             LifeEvents = TopicLink.List(TopicKind.LifeEvents, codes, TopicLink.CountCodes(await catalogue.PublishedContentsAsync(ct), TopicKind.LifeEvents), withServicesOnly: true);
     }

@@ -25,7 +25,6 @@ internal abstract class TopicModel(TopicKind kind, ServiceSearch search, CodeLis
 {
     public const int PageSize = 20;
 
-
     public TopicKind Kind => kind;
     public string TextKey => TopicTexts.Key(kind);
     public string Code { get; private set; } = "";
@@ -40,14 +39,8 @@ internal abstract class TopicModel(TopicKind kind, ServiceSearch search, CodeLis
         Code = code;
         Label = TopicLink.LabelOf(label);
         var query = TopicLink.Filter(kind, new SearchQuery { Language = Languages.Current, Page = Pager.Requested(Request), PageSize = PageSize }, code);
-        var results = await search.SearchAsync(query, ct);
-        var page = Pager.Clamp(query.Page, results.Total, PageSize);
-        if (page != query.Page) results = await search.SearchAsync(query with { Page = page }, ct);
-        Total = results.Total;
-        var now = time.GetUtcNow();
-        Results = [.. results.Hits.Select(h => ServiceGlance.From(h.Entry, now, calendar, texts))];
         var path = $"{TopicLink.Path(kind)}/{code}";
-        Pager = new Pager(page, Pager.PageCount(Total, PageSize), n => n == 1 ? path : $"{path}?page={n}");
+        (Total, Results, Pager) = await ResultsPage.SearchAsync(search, query, n => n == 1 ? path : $"{path}?page={n}", time.GetUtcNow(), calendar, texts, ct);
         return Page();
     }
 }

@@ -55,9 +55,7 @@ internal sealed class ChannelFormModel(GuichetDb db, CatalogueWork work, Texts t
             FormReader.Value(form, "email"),
             FormReader.Value(form, "url"),
             Channel?.OpeningHours);
-        var result = Channel is null
-            ? await Work.CreateChannelAsync(User, Organisation.Id, Form, ct, inputErrors)
-            : await Work.EditChannelAsync(User, Channel.Id, Form, ct, inputErrors);
+        var result = await Work.SaveChannelAsync(User, Key, Form, ct, inputErrors);
         return Outcome(result, c => $"/staff/catalogue/channels/{c.Id}?saved=true", n => n == "address" ? "address.street" : n);
     }
 

@@ -38,9 +38,7 @@ internal sealed class OrganisationFormModel(GuichetDb db, CatalogueWork work, Te
             FormReader.Text(form, "name"),
             FormReader.OptionalText(form, "description"),
             FormReader.Value(form, "homepage"));
-        var result = Organisation is null
-            ? await work.CreateOrganisationAsync(User, Form, ct)
-            : await work.EditOrganisationAsync(User, Organisation.Id, Form, ct);
+        var result = await work.SaveOrganisationAsync(User, Organisation?.Id, Form, ct);
         if (result.Value is { } saved) return Redirect($"/staff/catalogue/organisations/{saved.Id}?saved=true");
         if (result.Code == "primary-language-not-covered")
         {

@@ -17,6 +17,9 @@ internal abstract class RecordFormModel<T>(GuichetDb db, CatalogueWork work, Tex
     public T? Record { get; private set; }
     public FieldErrors Errors { get; } = StaffPage.Errors(texts);
 
+    /// What a save changes: the record shown, or a new one in the organisation.
+    protected RecordKey Key => Record is null ? RecordKey.New(Organisation.Id) : RecordKey.Existing(Record.Id);
+
     protected GuichetDb Db => db;
     protected CatalogueWork Work => work;
     protected Texts Texts => texts;

@@ -38,9 +38,7 @@ internal sealed partial class ServiceFormModel(GuichetDb db, CatalogueWork work,
         if (await LoadAsync(id, organisation, ct) is { } refusal) return refusal;
         var inputErrors = new List<InvalidParam>();
         Form = Read(Request.Form, inputErrors);
-        var result = Service is null
-            ? await Work.CreateServiceAsync(User, Organisation.Id, Form, ct, inputErrors)
-            : await Work.EditServiceAsync(User, Service.Id, Form, ct, inputErrors);
+        var result = await Work.SaveServiceAsync(User, Key, Form, ct, inputErrors);
         return Outcome(result, s => $"/staff/catalogue/services/{s.Id}?done=saved", Anchor);
     }
 

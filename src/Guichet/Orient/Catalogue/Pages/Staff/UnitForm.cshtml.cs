@@ -25,9 +25,7 @@ internal sealed class UnitFormModel(GuichetDb db, CatalogueWork work, Texts text
     {
         if (await LoadAsync(id, organisation, ct) is { } refusal) return refusal;
         Form = new UnitRequest(FormReader.Value(Request.Form, "slug"), FormReader.Id(Request.Form, "parentId"), FormReader.Text(Request.Form, "name"));
-        var result = Unit is null
-            ? await Work.CreateUnitAsync(User, Organisation.Id, Form, ct)
-            : await Work.EditUnitAsync(User, Unit.Id, Form, ct);
+        var result = await Work.SaveUnitAsync(User, Key, Form, ct);
         return Outcome(result, u => $"/staff/catalogue/units/{u.Id}?saved=true");
     }
 
