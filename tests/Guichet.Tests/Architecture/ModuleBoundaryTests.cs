@@ -29,7 +29,9 @@ public sealed class ModuleBoundaryTests
     {
         var result = Types.InAssembly(App).That().ResideInNamespace(stage).ShouldNot().HaveDependencyOnAny(
             "Guichet.Orient.Catalogue.PublicService", "Guichet.Orient.Catalogue.Organisation", "Guichet.Orient.Catalogue.Unit",
-            "Guichet.Orient.Catalogue.Channel", "Guichet.Orient.Catalogue.Editing").GetResult();
+            "Guichet.Orient.Catalogue.Channel", "Guichet.Orient.Catalogue.CatalogueWork",
+            "Guichet.Orient.Catalogue.ServiceRequest", "Guichet.Orient.Catalogue.EditorScope", "Guichet.Orient.Catalogue.OpeningHoursOutlook",
+            "Guichet.Orient.Catalogue.Pages", "Guichet.Orient.Catalogue.Api").GetResult();
         Assert.True(result.IsSuccessful, "Offending types: " + string.Join(", ", (result.FailingTypes?.Select(t => t.FullName) ?? [])));
     }
 

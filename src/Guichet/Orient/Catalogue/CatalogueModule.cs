@@ -1,7 +1,6 @@
 using Guichet.Demo;
 using Guichet.Orient.Catalogue.Api;
 using Guichet.Orient.Catalogue.Demo;
-using Guichet.Orient.Catalogue.Editing;
 using Guichet.Platform.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,11 +13,11 @@ internal static class CatalogueModule
         services.AddSingleton<CodeLists>();
         services.AddSingleton<CatalogueChanges>();
         services.AddScoped<IDemoSeeder, CatalogueDemoSeeder>();
-        services.AddScoped<CatalogueEditing>();
+        services.AddScoped<CatalogueWork>();
         services.AddScoped<CatalogueDirectory>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", CatalogueOpenApi.Describe);
-        // Every editor page lives in Staff/: none can be left open by forgetting an attribute.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Orient/Catalogue/Staff", Policies.CatalogueEditor));
+        // Every editor page lives in Pages/Staff/: none can be left open by forgetting an attribute.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Orient/Catalogue/Pages/Staff", Policies.CatalogueEditor));
         return services;
     }
 

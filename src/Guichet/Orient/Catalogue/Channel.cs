@@ -1,5 +1,8 @@
 using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Orient.Catalogue;
 
@@ -9,7 +12,7 @@ internal sealed record PostalAddress(string Street, string Postcode, LocalizedTe
 
 /// A way to reach an organisation: a counter (with an address), a phone line, an e-mail
 /// address, a website or form, a postal address. Counters and phone lines have opening hours.
-internal sealed class Channel : Guichet.Platform.EventLog.IJournaled
+internal sealed class Channel : ICatalogueRecord
 {
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
@@ -70,3 +73,23 @@ internal sealed record ChannelContent(
     string? Email,
     string? Url,
     OpeningHours? OpeningHours);
+
+internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
+{
+    public void Configure(EntityTypeBuilder<Channel> b)
+    {
+        b.ToTable("catalogue_channels");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Slug).HasMaxLength(100);
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Name).HasJsonConversion();
+        b.Property(x => x.Address).HasJsonConversion();
+        b.Property(x => x.OpeningHours).HasJsonConversion();
+        b.Property(x => x.Phone).HasMaxLength(50);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Url).HasMaxLength(2000);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,4 +1,7 @@
+using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Orient.Catalogue;
 
@@ -50,32 +53,27 @@ internal sealed record OrganisationContent(
     LocalizedText? Description,
     string? Homepage);
 
-/// A unit of an organisation (a department, a service, an office); units form a tree.
-internal sealed class Unit : Guichet.Platform.EventLog.IJournaled
+/// A unit, channel or service: a record of one organisation, with a slug of its own. Changing one
+/// is journaled (IJournaled): the use cases record an activity with every change.
+internal interface ICatalogueRecord : Guichet.Platform.EventLog.IJournaled
 {
-    public Guid Id { get; private set; }
-    public Guid OrganisationId { get; private set; }
-    public Guid? ParentId { get; private set; }
-    public string Slug { get; private set; } = "";
-    public LocalizedText Name { get; private set; } = new();
-    public DateTimeOffset UpdatedAt { get; private set; }
-
-    private Unit() { }
-
-    public Unit(Guid id, Guid organisationId, UnitContent content, DateTimeOffset now)
-    {
-        Id = id;
-        OrganisationId = organisationId;
-        Update(content, now);
-    }
-
-    public void Update(UnitContent c, DateTimeOffset now)
-    {
-        Slug = c.Slug;
-        ParentId = c.ParentId;
-        Name = c.Name;
-        UpdatedAt = now;
-    }
+    Guid Id { get; }
+    Guid OrganisationId { get; }
+    string Slug { get; }
 }
 
-internal sealed record UnitContent(string Slug, Guid? ParentId, LocalizedText Name);
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.ToTable("catalogue_organisations");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Slug).HasMaxLength(100);
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PrimaryLanguage).HasMaxLength(2);
+        b.Property(x => x.Name).HasJsonConversion();
+        b.Property(x => x.Description).HasJsonConversion();
+        b.Property(x => x.Homepage).HasMaxLength(2000);
+    }
+}

@@ -1,4 +1,7 @@
+using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Orient.Catalogue;
 
@@ -35,7 +38,7 @@ internal sealed record LocalizedKeywords
 
 /// A public service of the catalogue (cpsv:PublicService). Editors change a draft and publish
 /// it; only published services are visible to the public, in search, the API and the exports.
-internal sealed class PublicService : Guichet.Platform.EventLog.IJournaled
+internal sealed class PublicService : ICatalogueRecord
 {
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
@@ -109,4 +112,20 @@ internal sealed record ServiceContent
     public ProcessingTime? ProcessingTime { get; init; }
     public LocalizedText? AppealSummary { get; init; }
     public IReadOnlyList<Guid> ChannelIds { get; init; } = [];
+}
+
+internal sealed class PublicServiceConfiguration : IEntityTypeConfiguration<PublicService>
+{
+    public void Configure(EntityTypeBuilder<PublicService> b)
+    {
+        b.ToTable("catalogue_services");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Slug).HasMaxLength(100);
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => new { x.Status, x.OrganisationId });
+        b.Property(x => x.Content).HasJsonConversion();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

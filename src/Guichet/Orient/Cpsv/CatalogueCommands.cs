@@ -54,10 +54,10 @@ internal static class CatalogueCommands
                 }
                 await PrepareAsync(services, ct);
                 var result = await services.GetRequiredService<CpsvImport>().ImportAsync(await File.ReadAllBytesAsync(file, ct), "system:cli", ct);
-                if (result.Summary is not { } summary)
+                if (result.Value is not { } summary)
                 {
-                    await error.WriteLineAsync($"guichet: {file} cannot be imported; nothing was stored. {result.Errors.Count} error(s):");
-                    foreach (var e in result.Errors)
+                    await error.WriteLineAsync($"guichet: {file} cannot be imported; nothing was stored. {result.InvalidParams.Count} error(s):");
+                    foreach (var e in result.InvalidParams)
                         await error.WriteLineAsync($"  {e.Name}  {e.Code}  {e.Reason}");
                     return 2;
                 }

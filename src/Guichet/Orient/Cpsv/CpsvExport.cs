@@ -320,42 +320,20 @@ internal sealed class CpsvExport(GuichetDb db, CodeLists codes, Texts texts)
                     ["dct:title"] = Texts(output),
                 });
             }
-            if (c.Evidence.Count > 0)
+            Numbered(node, "cpsv:hasInput", $"{iri}/evidence", c.Evidence, (evidence, evidenceIri, n) => new JsonObject
             {
-                var refs = new JsonArray();
-                for (var i = 0; i < c.Evidence.Count; i++)
-                {
-                    var evidenceIri = $"{iri}/evidence/{i + 1}";
-                    refs.Add(Ref(evidenceIri));
-                    _graph.Add(new JsonObject
-                    {
-                        ["@id"] = evidenceIri,
-                        ["@type"] = "cv:Evidence",
-                        ["dct:identifier"] = $"{s.Id}/evidence/{i + 1}",
-                        ["dct:title"] = Texts(c.Evidence[i]),
-                        ["guichet:position"] = i + 1,
-                    });
-                }
-                node["cpsv:hasInput"] = refs;
-            }
-            if (c.LegalResources.Count > 0)
+                ["@id"] = evidenceIri,
+                ["@type"] = "cv:Evidence",
+                ["dct:identifier"] = $"{s.Id}/evidence/{n}",
+                ["dct:title"] = Texts(evidence),
+            });
+            Numbered(node, "cv:hasLegalResource", $"{iri}/legal-resource", c.LegalResources, (legal, legalIri, _) => new JsonObject
             {
-                var refs = new JsonArray();
-                for (var i = 0; i < c.LegalResources.Count; i++)
-                {
-                    var legalIri = $"{iri}/legal-resource/{i + 1}";
-                    refs.Add(Ref(legalIri));
-                    _graph.Add(new JsonObject
-                    {
-                        ["@id"] = legalIri,
-                        ["@type"] = "eli:LegalResource",
-                        ["eli:title"] = Texts(c.LegalResources[i].Title),
-                        ["foaf:page"] = Document(c.LegalResources[i].Url),
-                        ["guichet:position"] = i + 1,
-                    });
-                }
-                node["cv:hasLegalResource"] = refs;
-            }
+                ["@id"] = legalIri,
+                ["@type"] = "eli:LegalResource",
+                ["eli:title"] = Texts(legal.Title),
+                ["foaf:page"] = Document(legal.Url),
+            });
             if (c.ProcessingTime is { } time)
             {
                 node["cv:processingTime"] = Typed(CpsvMapping.Duration(time.Unit == DayCount.Working ? CpsvMapping.CalendarDaysFor(time.Days) : time.Days), "xsd:duration");
@@ -432,6 +410,23 @@ internal sealed class CpsvExport(GuichetDb db, CodeLists codes, Texts texts)
             ["time:inXSDDateTimeStamp"] = Typed(
                 TimeZoneInfo.ConvertTime(instant, BrusselsTime.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), "xsd:dateTimeStamp"),
         };
+
+        /// The nodes of a list kept in order (evidence, legal resources): {prefix}/1, {prefix}/2, ...
+        /// each with its guichet:position, referred to from <paramref name="owner"/>'s property.
+        private void Numbered<T>(JsonObject owner, string property, string prefix, IReadOnlyList<T> items, Func<T, string, int, JsonObject> describe)
+        {
+            if (items.Count == 0) return;
+            var refs = new JsonArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var itemIri = $"{prefix}/{i + 1}";
+                refs.Add(Ref(itemIri));
+                var item = describe(items[i], itemIri, i + 1);
+                item["guichet:position"] = i + 1;
+                _graph.Add(item);
+            }
+            owner[property] = refs;
+        }
 
         private static JsonObject Ref(string iri) => new() { ["@id"] = iri };
 

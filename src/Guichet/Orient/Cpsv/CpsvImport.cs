@@ -14,17 +14,12 @@ internal sealed record CpsvImportCounts(int Created, int Updated, int Unchanged)
 
 internal sealed record CpsvImportSummary(CpsvImportCounts Organisations, CpsvImportCounts Units, CpsvImportCounts Channels, CpsvImportCounts Services);
 
-/// Either a summary (everything stored) or the errors (nothing stored).
-internal sealed record CpsvImportResult(CpsvImportSummary? Summary, IReadOnlyList<InvalidParam> Errors)
-{
-    public bool Succeeded => Summary is not null;
-}
-
 /// Imports a CPSV-AP 3.2 JSON-LD document as the export writes it (ADR 0006): organisations,
 /// units, channels and services are matched by the id in their IRI, created or updated, and the
 /// services published. Everything is read and checked against the catalogue rules first, on the
 /// catalogue as it would be after the import; only then is anything changed, in one SaveChanges
-/// with one "catalogue.imported" event-log entry. Any error and nothing is stored.
+/// with one "catalogue.imported" event-log entry. Any error and nothing is stored: the result is
+/// then invalid, with every error found.
 internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, EventLog eventLog, CatalogueChanges changes, TimeProvider time)
 {
     private const string Organisations = "organisation";
@@ -32,7 +27,7 @@ internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, Eve
     private const string Channels = "channel";
     private const string Services = "service";
 
-    public async Task<CpsvImportResult> ImportAsync(ReadOnlyMemory<byte> body, string actor, CancellationToken ct)
+    public async Task<Result<CpsvImportSummary>> ImportAsync(ReadOnlyMemory<byte> body, string actor, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -41,13 +36,13 @@ internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, Eve
         }
         catch (JsonException e)
         {
-            return Failed([new InvalidParam("$", "malformed-json", "The body is not valid JSON: " + e.Message)]);
+            return Result<CpsvImportSummary>.Invalid([new InvalidParam("$", "malformed-json", "The body is not valid JSON: " + e.Message)]);
         }
         using (document)
         {
             var errors = new List<InvalidParam>();
             var graph = JsonLdGraph.Read(document.RootElement, errors);
-            if (graph is null) return Failed(errors);
+            if (graph is null) return Result<CpsvImportSummary>.Invalid(errors);
 
             var existing = new Existing(
                 await db.Set<Organisation>().ToDictionaryAsync(o => o.Id, ct),
@@ -57,24 +52,22 @@ internal sealed class CpsvImport(GuichetDb db, CodeLists codes, Texts texts, Eve
 
             var reader = new Reader(graph, existing, errors, texts);
             var plan = reader.Read();
-            if (errors.Count > 0) return Failed(errors);
+            if (errors.Count > 0) return Result<CpsvImportSummary>.Invalid(errors);
             if (plan.IsEmpty)
-                return Failed([new InvalidParam("@graph", "cpsv-nothing-to-import",
+                return Result<CpsvImportSummary>.Invalid([new InvalidParam("@graph", "cpsv-nothing-to-import",
                     "The graph has no cpsv:PublicService, cv:PublicOrganisation, org:OrganizationalUnit or cv:Channel node.")]);
 
             var now = time.GetUtcNow();
             Validate(plan, existing, errors, now);
-            if (errors.Count > 0) return Failed(errors);
+            if (errors.Count > 0) return Result<CpsvImportSummary>.Invalid(errors);
 
             var summary = Apply(plan, existing, actor, now);
             CatalogueVersion.Bump(db);
             await db.SaveChangesAsync(ct);
             changes.Saved();
-            return new CpsvImportResult(summary, []);
+            return summary;
         }
     }
-
-    private static CpsvImportResult Failed(List<InvalidParam> errors) => new(null, errors);
 
     private sealed record Existing(
         Dictionary<Guid, Organisation> Organisations,

@@ -2,11 +2,7 @@ using System.Globalization;
 using System.Text;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Cpsv;
 
@@ -21,21 +17,6 @@ internal static class OpeningHoursCalendar
     public const string TimeZoneId = "Europe/Brussels";
     public const int DefaultWeeks = 8;
     public const int MaxWeeks = 52;
-
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Feed(
-        Guid id, int? weeks, GuichetDb db, WorkingCalendar calendar, TimeProvider time, Texts texts, CancellationToken ct)
-    {
-        var channel = await db.Set<Channel>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (channel is null) return Problems.NotFound("The channel");
-        if (channel.OpeningHours is null)
-            return Problems.Of(StatusCodes.Status404NotFound, "no-opening-hours", "This channel has no opening hours.");
-        var count = weeks ?? DefaultWeeks;
-        if (count is < 1 or > MaxWeeks)
-            return Problems.Validation("weeks", "out-of-range", $"Between 1 and {MaxWeeks} weeks.");
-        var primary = await db.Set<Organisation>().Where(o => o.Id == channel.OrganisationId).Select(o => o.PrimaryLanguage).FirstAsync(ct);
-        var text = Write(channel, channel.OpeningHours, primary, Languages.Current, calendar, time.GetUtcNow(), count, texts);
-        return TypedResults.Text(text, MediaType, Encoding.UTF8);
-    }
 
     public static string Write(Channel channel, OpeningHours hours, string primaryLanguage, string language, WorkingCalendar calendar,
         DateTimeOffset now, int weeks, Texts texts)

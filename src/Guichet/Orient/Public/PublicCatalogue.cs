@@ -61,8 +61,4 @@ internal sealed class PublicCatalogue(GuichetDb db)
     /// The content of every published service, to count the services of each code.
     public async Task<IReadOnlyList<ServiceContent>> PublishedContentsAsync(CancellationToken ct) =>
         await db.Set<PublicService>().AsNoTracking().Where(s => s.Status == ServiceStatus.Published).Select(s => s.Content).ToListAsync(ct);
-
-    /// How many of the services name each code of a list.
-    public static IReadOnlyDictionary<string, int> CountCodes(IEnumerable<ServiceContent> contents, TopicKind kind) =>
-        contents.SelectMany(c => TopicLink.CodesOf(kind, c).Distinct()).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Guichet.Orient.Catalogue.Staff;
+using Guichet.Orient.Catalogue.Pages.Staff;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Tests.Orient.Catalogue;
 
@@ -12,7 +13,7 @@ public sealed class FormErrorsTests
     [InlineData("legalResources[0].title.nl", "legalResources-0-title-nl")]
     [InlineData("periods[2].hours[13].opens", "periods-2-hours-13-opens")]
     [InlineData("name.de", "name-de")]
-    public void Field_ids_follow_the_api_paths(string field, string id) => Assert.Equal(id, FormErrors.Id(field));
+    public void Field_ids_follow_the_api_paths(string field, string id) => Assert.Equal(id, FieldErrors.Id(field));
 
     [Fact]
     public void Errors_are_named_and_worded_in_the_users_language()
@@ -21,7 +22,7 @@ public sealed class FormErrorsTests
         CultureInfo.CurrentUICulture = new CultureInfo("fr-BE");
         try
         {
-            var errors = new FormErrors(new Texts());
+            var errors = StaffPage.Errors(new Texts());
             errors.Add([
                 new InvalidParam("evidence[1].fr", "text-missing-primary-language", "..."),
                 new InvalidParam("periods[0].hours[2]", "opening-hours-overlap", "..."),

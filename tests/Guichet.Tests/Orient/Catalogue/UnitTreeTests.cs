@@ -1,5 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Orient.Catalogue.Editing;
 using Guichet.Platform.Localization;
 
 namespace Guichet.Tests.Orient.Catalogue;

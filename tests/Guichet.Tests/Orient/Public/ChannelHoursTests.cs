@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Guichet.Orient.Public;
+using Guichet.Orient.Public.Pages;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Localization;
 using Guichet.Tests.Platform.Calendar;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Guichet.Orient.Catalogue.Editing;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Guichet.Orient.Catalogue.Api;
 
 /// The catalogue structure over HTTP: anonymous reads of organisations, units and channels;
-/// editor writes (organisations: admins) that go through CatalogueEditing like the pages do.
+/// editor writes (organisations: admins) that go through CatalogueWork like the pages do.
 internal static class CatalogueApi
 {
     public static WebApplication MapCatalogueApi(this WebApplication app)
@@ -81,8 +80,7 @@ internal static class CatalogueApi
     {
         var unit = await db.Set<Unit>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (unit is null) return Problems.NotFound("The unit");
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == unit.OrganisationId).ToListAsync(ct);
-        return TypedResults.Ok(UnitResponse.From(unit, Depth(unit, units)));
+        return TypedResults.Ok(UnitResponse.From(unit, await DepthAsync(db, unit, ct)));
     }
 
     private static int Depth(Unit unit, List<Unit> units)
@@ -95,14 +93,10 @@ internal static class CatalogueApi
 
     private static async Task<Results<Ok<List<ChannelResponse>>, ProblemHttpResult>> ListChannels(Guid? organisation, string? kind, GuichetDb db, CancellationToken ct)
     {
+        if (!TryFilter<ChannelKind>(kind, out var k)) return Problems.Validation("kind", "unknown-code", "Use counter, phone, email, web or post.");
         var query = db.Set<Channel>().AsNoTracking();
         if (organisation is { } o) query = query.Where(c => c.OrganisationId == o);
-        if (!string.IsNullOrEmpty(kind))
-        {
-            if (!Enum.TryParse<ChannelKind>(kind, ignoreCase: true, out var k) || !Enum.IsDefined(k) || int.TryParse(kind, CultureInfo.InvariantCulture, out _))
-                return Problems.Validation("kind", "unknown-code", "Use counter, phone, email, web or post.");
-            query = query.Where(c => c.Kind == k);
-        }
+        if (k is { } only) query = query.Where(c => c.Kind == only);
         var channels = await query.OrderBy(c => c.Slug).ToListAsync(ct);
         return TypedResults.Ok(channels.Select(ChannelResponse.From).ToList());
     }
@@ -127,6 +121,18 @@ internal static class CatalogueApi
         return TypedResults.Ok(new OpeningHoursResponse(id, hours, new OpenNowResponse(status.IsOpen, status.ClosesAt, status.NextOpening), days));
     }
 
+    /// An optional filter naming a value (?kind=counter, in any case; no numbers): true with null
+    /// when absent, false when it names none.
+    private static bool TryFilter<TEnum>(string? text, out TEnum? value) where TEnum : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(text, CultureInfo.InvariantCulture, out _))
+            return false;
+        value = parsed;
+        return true;
+    }
+
     private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     // ---- editor reads ---------------------------------------------------------------------
@@ -134,14 +140,10 @@ internal static class CatalogueApi
     private static async Task<Results<Ok<List<EditorServiceSummary>>, ProblemHttpResult>> ListEditorServices(
         Guid? organisation, string? status, GuichetDb db, CancellationToken ct)
     {
+        if (!TryFilter<ServiceStatus>(status, out var st)) return Problems.Validation("status", "unknown-code", "Use draft or published.");
         var query = db.Set<PublicService>().AsNoTracking();
         if (organisation is { } o) query = query.Where(s => s.OrganisationId == o);
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (!Enum.TryParse<ServiceStatus>(status, ignoreCase: true, out var st) || !Enum.IsDefined(st) || int.TryParse(status, CultureInfo.InvariantCulture, out _))
-                return Problems.Validation("status", "unknown-code", "Use draft or published.");
-            query = query.Where(s => s.Status == st);
-        }
+        if (st is { } only) query = query.Where(s => s.Status == only);
         var services = await query.OrderBy(s => s.Slug).ToListAsync(ct);
         return TypedResults.Ok(services.Select(EditorServiceSummary.From).ToList());
     }
@@ -155,25 +157,25 @@ internal static class CatalogueApi
     // ---- writes ---------------------------------------------------------------------------
 
     private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> CreateOrganisation(
-        OrganisationRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await editing.CreateOrganisationAsync(user, body, ct), o => $"/api/v1/organisations/{o.Id}", OrganisationResponse.From);
+        OrganisationRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Created(await work.SaveOrganisationAsync(user, id: null, body, ct), o => $"/api/v1/organisations/{o.Id}", OrganisationResponse.From);
 
     private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> EditOrganisation(
-        Guid id, OrganisationRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.EditOrganisationAsync(user, id, body, ct), OrganisationResponse.From);
+        Guid id, OrganisationRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.SaveOrganisationAsync(user, id, body, ct), OrganisationResponse.From);
 
     private static async Task<Results<Created<UnitResponse>, ProblemHttpResult>> CreateUnit(
-        Guid id, UnitRequest body, CatalogueEditing editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
+        Guid id, UnitRequest body, CatalogueWork work, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
-        var result = await editing.CreateUnitAsync(user, id, body, ct);
+        var result = await work.SaveUnitAsync(user, RecordKey.New(id), body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
         return Created(result, x => $"/api/v1/units/{x.Id}", x => UnitResponse.From(x, depth));
     }
 
     private static async Task<Results<Ok<UnitResponse>, ProblemHttpResult>> EditUnit(
-        Guid id, UnitRequest body, CatalogueEditing editing, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
+        Guid id, UnitRequest body, CatalogueWork work, ClaimsPrincipal user, GuichetDb db, CancellationToken ct)
     {
-        var result = await editing.EditUnitAsync(user, id, body, ct);
+        var result = await work.SaveUnitAsync(user, RecordKey.Existing(id), body, ct);
         var depth = result.Value is { } u ? await DepthAsync(db, u, ct) : 0;
         return Ok(result, x => UnitResponse.From(x, depth));
     }
@@ -182,38 +184,38 @@ internal static class CatalogueApi
         Depth(unit, await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == unit.OrganisationId).ToListAsync(ct));
 
     private static async Task<Results<Created<ChannelResponse>, ProblemHttpResult>> CreateChannel(
-        Guid id, ChannelRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await editing.CreateChannelAsync(user, id, body, ct), c => $"/api/v1/channels/{c.Id}", ChannelResponse.From);
+        Guid id, ChannelRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Created(await work.SaveChannelAsync(user, RecordKey.New(id), body, ct), c => $"/api/v1/channels/{c.Id}", ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> EditChannel(
-        Guid id, ChannelRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.EditChannelAsync(user, id, body, ct), ChannelResponse.From);
+        Guid id, ChannelRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.SaveChannelAsync(user, RecordKey.Existing(id), body, ct), ChannelResponse.From);
 
     private static async Task<Results<Ok<ChannelResponse>, ProblemHttpResult>> SetOpeningHours(
-        Guid id, OpeningHours body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.SetOpeningHoursAsync(user, id, body, ct), ChannelResponse.From);
+        Guid id, OpeningHours body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.SetOpeningHoursAsync(user, id, body, ct), ChannelResponse.From);
 
     private static async Task<Results<Created<EditorServiceResponse>, ProblemHttpResult>> CreateService(
-        Guid id, ServiceRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Created(await editing.CreateServiceAsync(user, id, body, ct), s => $"/api/v1/editor/services/{s.Id}", EditorServiceResponse.From);
+        Guid id, ServiceRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Created(await work.SaveServiceAsync(user, RecordKey.New(id), body, ct), s => $"/api/v1/editor/services/{s.Id}", EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> EditService(
-        Guid id, ServiceRequest body, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.EditServiceAsync(user, id, body, ct), EditorServiceResponse.From);
+        Guid id, ServiceRequest body, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.SaveServiceAsync(user, RecordKey.Existing(id), body, ct), EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> PublishService(
-        Guid id, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.PublishServiceAsync(user, id, ct), EditorServiceResponse.From);
+        Guid id, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.PublishServiceAsync(user, id, ct), EditorServiceResponse.From);
 
     private static async Task<Results<Ok<EditorServiceResponse>, ProblemHttpResult>> UnpublishService(
-        Guid id, CatalogueEditing editing, ClaimsPrincipal user, CancellationToken ct) =>
-        Ok(await editing.UnpublishServiceAsync(user, id, ct), EditorServiceResponse.From);
+        Guid id, CatalogueWork work, ClaimsPrincipal user, CancellationToken ct) =>
+        Ok(await work.UnpublishServiceAsync(user, id, ct), EditorServiceResponse.From);
 
-    private static Results<Created<TResponse>, ProblemHttpResult> Created<T, TResponse>(EditResult<T> result, Func<T, string> location, Func<T, TResponse> map)
+    private static Results<Created<TResponse>, ProblemHttpResult> Created<T, TResponse>(Result<T> result, Func<T, string> location, Func<T, TResponse> map)
         where T : class =>
-        result.Value is { } value ? TypedResults.Created(location(value), map(value)) : result.Refusal!.ToProblem();
+        result.Value is { } value ? TypedResults.Created(location(value), map(value)) : result.ToProblem();
 
-    private static Results<Ok<TResponse>, ProblemHttpResult> Ok<T, TResponse>(EditResult<T> result, Func<T, TResponse> map)
+    private static Results<Ok<TResponse>, ProblemHttpResult> Ok<T, TResponse>(Result<T> result, Func<T, TResponse> map)
         where T : class =>
-        result.Value is { } value ? TypedResults.Ok(map(value)) : result.Refusal!.ToProblem();
+        result.Value is { } value ? TypedResults.Ok(map(value)) : result.ToProblem();
 }

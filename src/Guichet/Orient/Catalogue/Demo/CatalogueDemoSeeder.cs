@@ -15,41 +15,38 @@ internal sealed class CatalogueDemoSeeder(GuichetDb db, CodeLists codes, EventLo
 {
     public async Task SeedAsync(CancellationToken ct)
     {
-        var file = Read();
         var now = time.GetUtcNow();
-        foreach (var o in file.Organisations)
+        foreach (var o in Read().Organisations)
         {
-            var org = new Organisation(StableId("org:" + o.Slug),
-                new OrganisationContent(o.Slug, Enum.Parse<OrganisationKind>(o.Kind, ignoreCase: true), o.PrimaryLanguage, o.External, o.Name, o.Description, o.Homepage), now);
-            Check(o.Slug, CatalogueRules.Validate(new OrganisationContent(org.Slug, org.Kind, org.PrimaryLanguage, org.External, org.Name, org.Description, org.Homepage)));
+            var content = new OrganisationContent(o.Slug, Enum.Parse<OrganisationKind>(o.Kind, ignoreCase: true), o.PrimaryLanguage, o.External, o.Name, o.Description, o.Homepage);
+            Check(o.Slug, CatalogueRules.Validate(content));
+            var org = new Organisation(StableId("org:" + o.Slug), content, now);
             db.Add(org);
-            Record(OrientActivities.OrganisationCreated, org.Id, null, org.Slug);
+            eventLog.Record(Actor, OrientActivities.OrganisationCreated, [new EventLogObject("organisation", org.Id.ToString(), Role.Subject)], Slug(org.Slug));
 
             var units = new List<Unit>();
             foreach (var u in o.Units)
             {
-                var unit = new Unit(StableId("unit:" + o.Slug + "/" + u.Slug), org.Id,
-                    new UnitContent(u.Slug, u.Parent is null ? null : units.Single(x => x.Slug == u.Parent).Id, u.Name), now);
-                Check(u.Slug, CatalogueRules.Validate(new UnitContent(unit.Slug, unit.ParentId, unit.Name), org, units, unit.Id));
-                units.Add(unit);
+                var id = StableId("unit:" + o.Slug + "/" + u.Slug);
+                var unitContent = new UnitContent(u.Slug, UnitOf(units, u.Parent), u.Name);
+                Check(u.Slug, CatalogueRules.Validate(unitContent, org, units, id));
+                units.Add(new Unit(id, org.Id, unitContent, now));
             }
-            db.AddRange(units);
-            foreach (var unit in units) Record(OrientActivities.UnitCreated, unit.Id, org.Id, unit.Slug);
+            Add(OrientActivities.UnitCreated, units);
 
             var channels = new List<Channel>();
             foreach (var c in o.Channels)
             {
-                var content = new ChannelContent(c.Slug, Enum.Parse<ChannelKind>(c.Kind, ignoreCase: true), UnitOf(units, c.Unit), c.Name,
+                var channelContent = new ChannelContent(c.Slug, Enum.Parse<ChannelKind>(c.Kind, ignoreCase: true), UnitOf(units, c.Unit), c.Name,
                     c.Address, c.Latitude, c.Longitude, c.Phone, c.Email, c.Url, c.OpeningHours);
-                Check(c.Slug, CatalogueRules.Validate(content, org, units));
-                channels.Add(new Channel(StableId("channel:" + c.Slug), org.Id, content, now));
+                Check(c.Slug, CatalogueRules.Validate(channelContent, org, units));
+                channels.Add(new Channel(StableId("channel:" + c.Slug), org.Id, channelContent, now));
             }
-            db.AddRange(channels);
-            foreach (var channel in channels) Record(OrientActivities.ChannelCreated, channel.Id, org.Id, channel.Slug);
+            Add(OrientActivities.ChannelCreated, channels);
 
             foreach (var s in o.Services)
             {
-                var content = new ServiceContent
+                var serviceContent = new ServiceContent
                 {
                     Slug = s.Slug,
                     UnitId = UnitOf(units, s.Unit),
@@ -68,22 +65,33 @@ internal sealed class CatalogueDemoSeeder(GuichetDb db, CodeLists codes, EventLo
                     AppealSummary = s.AppealSummary,
                     ChannelIds = s.Channels.Select(slug => channels.Single(ch => ch.Slug == slug).Id).ToList(),
                 };
-                Check(s.Slug, CatalogueRules.Validate(content, org, units, channels, codes));
-                var service = new PublicService(StableId("service:" + s.Slug), org.Id, content, now);
-                if (s.Published) service.Publish(now);
-                db.Add(service);
-                Record(OrientActivities.ServiceCreated, service.Id, org.Id, service.Slug);
-                if (s.Published) Record(OrientActivities.ServicePublished, service.Id, org.Id, service.Slug);
+                Check(s.Slug, CatalogueRules.Validate(serviceContent, org, units, channels, codes));
+                var service = new PublicService(StableId("service:" + s.Slug), org.Id, serviceContent, now);
+                Add(OrientActivities.ServiceCreated, [service]);
+                if (!s.Published) continue;
+                service.Publish(now);
+                Record(OrientActivities.ServicePublished, service);
             }
         }
         CatalogueVersion.Bump(db);
         await db.SaveChangesAsync(ct);
     }
 
-    private void Record(Activity activity, Guid id, Guid? organisationId, string slug) =>
-        eventLog.Record("system:demo", activity,
-            [new EventLogObject(activity.Code.Split('.')[1], id.ToString(), Role.Subject), .. organisationId is { } o ? [new EventLogObject("organisation", o.ToString(), Role.Owner)] : Array.Empty<EventLogObject>()],
-            new Dictionary<string, object?> { ["slug"] = slug });
+    private const string Actor = "system:demo";
+
+    private void Add<T>(Activity created, IReadOnlyList<T> records) where T : class, ICatalogueRecord
+    {
+        db.AddRange(records);
+        foreach (var record in records) Record(created, record);
+    }
+
+    /// The journal entry of a unit, channel or service: its kind is the activity's object ("orient.unit.created").
+    private void Record(Activity activity, ICatalogueRecord record) =>
+        eventLog.Record(Actor, activity,
+            [new EventLogObject(activity.Code.Split('.')[1], record.Id.ToString(), Role.Subject), new EventLogObject("organisation", record.OrganisationId.ToString(), Role.Owner)],
+            Slug(record.Slug));
+
+    private static Dictionary<string, object?> Slug(string slug) => new() { ["slug"] = slug };
 
     private static Guid? UnitOf(List<Unit> units, string? slug) => slug is null ? null : units.Single(u => u.Slug == slug).Id;
 
