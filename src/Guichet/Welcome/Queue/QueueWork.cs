@@ -7,9 +7,7 @@ using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Guichet.Welcome.Queue;
 
@@ -179,7 +177,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
                     .SetProperty(t => t.CalledAt, now)
                     .SetProperty(t => t.Version, t => t.Version + 1), ct);
         }
-        catch (Exception e) when (IsUniqueViolation(e))
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             // The same desk called twice at the same moment: its other call won.
             await tx.RollbackAsync(CancellationToken.None);
@@ -389,10 +387,6 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         foreach (var (k, v) in more ?? []) attributes[k] = v;
         return attributes;
     }
-
-    /// ExecuteUpdate reports the provider's own exception, not a DbUpdateException.
-    private static bool IsUniqueViolation(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation }
-        || (e as SqliteException ?? e.InnerException as SqliteException) is { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 }
 
 /// What the desk enters when a visit ends: the outcome, and optionally who the customer was
