@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using Guichet.Platform.Calendar;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
+using Guichet.Welcome.Appointments.Pages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Identifiers;
@@ -26,6 +27,9 @@ internal sealed record BookingOutcome(Appointment? Appointment, string? Token, i
 
     public static readonly BookingOutcome Taken = Fail(409, "slot-taken", "This slot has just been taken; choose another one.");
 }
+
+/// One appointment of a counter's day, with its service's name in the reader's language.
+internal sealed record DayEntry(Appointment Appointment, string ServiceName);
 
 /// Booking, cancelling, rescheduling (by the customer's manage token) and the counter's check-in
 /// and no-show. Each validates everything first and saves once, with its event and mail.
@@ -197,6 +201,19 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         eventLog.Record(user, activity, Objects(appointment));
         await db.SaveChangesAsync(ct);
         return BookingOutcome.Done(appointment);
+    }
+
+    /// The appointments of a counter (or of all) on a local day, cancelled ones left out, by time.
+    public async Task<List<DayEntry>> DayAsync(Guid? channel, DateOnly day, string language, CancellationToken ct)
+    {
+        var from = BrusselsTime.ToInstant(day, TimeOnly.MinValue);
+        var to = BrusselsTime.ToInstant(day.AddDays(1), TimeOnly.MinValue);
+        var query = db.Set<Appointment>().AsNoTracking().Where(a => a.StartsAt >= from && a.StartsAt < to && a.Status != AppointmentStatus.Cancelled);
+        if (channel is { } c) query = query.Where(a => a.ChannelId == c);
+        var list = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Name).ToListAsync(ct);
+        var offers = new Dictionary<Guid, AppointmentSlots.Offer?>();
+        foreach (var id in list.Select(a => a.ServiceId).Distinct()) offers[id] = await slots.OfferAsync(id, ct);
+        return [.. list.Select(a => new DayEntry(a, offers[a.ServiceId] is { } o ? o.Service.Name.Resolve(language, o.Counter.PrimaryLanguage).Text : a.ServiceId.ToString()))];
     }
 
     public static IEnumerable<EventLogObject> Objects(Appointment a) =>

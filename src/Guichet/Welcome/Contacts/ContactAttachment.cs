@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Guichet.Welcome.Contacts;
 
 /// A file of a contact: one that came with an e-mail or the web form (MessageId set), or the
@@ -25,5 +28,20 @@ internal sealed class ContactAttachment : Guichet.Platform.EventLog.IJournaled
         Size = content.Length;
         Sha256 = sha256;
         Content = content;
+    }
+}
+
+internal sealed class ContactAttachmentConfiguration : IEntityTypeConfiguration<ContactAttachment>
+{
+    // The table keeps the name it had when only the mail intake stored attachments.
+    public void Configure(EntityTypeBuilder<ContactAttachment> b)
+    {
+        b.ToTable("welcome_contact_attachments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(250);
+        b.Property(x => x.MediaType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasIndex(x => x.ContactId);
+        b.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Guichet.Welcome.MailIntake;
 
 internal enum IntakeStatus { Imported, Reply, Oversized, Malformed, Ignored }
@@ -35,34 +38,18 @@ internal sealed class IntakeRecord
     }
 }
 
-internal enum MessageDirection { In, Out }
-
-/// A message of a contact's e-mail thread, inbound or our acknowledgement, with the Message-ID
-/// replies refer to (In-Reply-To / References).
-internal sealed class ContactMessage : Guichet.Platform.EventLog.IJournaled
+internal sealed class IntakeRecordConfiguration : IEntityTypeConfiguration<IntakeRecord>
 {
-    public const int MaxText = 100_000;
-
-    public Guid Id { get; private set; }
-    public Guid ContactId { get; private set; }
-    public MessageDirection Direction { get; private set; }
-    public string MessageId { get; private set; } = "";
-    public string? From { get; private set; }
-    public string Subject { get; private set; } = "";
-    public string Text { get; private set; } = "";
-    public DateTimeOffset At { get; private set; }
-
-    private ContactMessage() { }
-
-    public ContactMessage(Guid contactId, MessageDirection direction, string messageId, string? from, string subject, string text, DateTimeOffset at)
+    public void Configure(EntityTypeBuilder<IntakeRecord> b)
     {
-        Id = Guid.NewGuid();
-        ContactId = contactId;
-        Direction = direction;
-        MessageId = messageId;
-        From = from;
-        Subject = subject;
-        Text = text.Length > MaxText ? text[..MaxText] : text;
-        At = at;
+        b.ToTable("welcome_mail_intake");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Mailbox).HasMaxLength(300);
+        b.Property(x => x.MessageId).HasMaxLength(500);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Sender).HasMaxLength(254);
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.Problem).HasMaxLength(1000);
+        b.HasIndex(x => new { x.Mailbox, x.UidValidity, x.Uid }).IsUnique(); // a message is taken once
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
 
 namespace Guichet.Tests.Welcome.Appointments;
 

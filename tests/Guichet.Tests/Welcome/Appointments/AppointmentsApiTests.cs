@@ -8,6 +8,7 @@ using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;

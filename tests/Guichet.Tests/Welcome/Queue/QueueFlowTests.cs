@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.Queue;
 using Microsoft.EntityFrameworkCore;

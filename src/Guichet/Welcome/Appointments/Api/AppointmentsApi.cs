@@ -6,7 +6,7 @@ using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Appointments;
+namespace Guichet.Welcome.Appointments.Api;
 
 internal sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, DateTime LocalStart, DateTime LocalEnd, int Free);
 
@@ -32,11 +32,14 @@ internal sealed record AppointmentResponse(Guid Id, Guid ServiceId, string Servi
 }
 
 /// QueueTicket: the number of the queue ticket issued at check-in (null: none, or not checked in).
-internal sealed record StaffAppointmentResponse(Guid Id, string ServiceName, DateTime LocalStart, DateTime LocalEnd, string Name, string? Phone, string Status, string? QueueTicket);
+internal sealed record StaffAppointmentResponse(Guid Id, string ServiceName, DateTime LocalStart, DateTime LocalEnd, string Name, string? Phone, string Status, string? QueueTicket)
+{
+    public static StaffAppointmentResponse From(DayEntry e) => new(e.Appointment.Id, e.ServiceName, BrusselsTime.ToLocal(e.Appointment.StartsAt), BrusselsTime.ToLocal(e.Appointment.EndsAt),
+        e.Appointment.Name, e.Appointment.Phone, e.Appointment.Status.ToString(), e.Appointment.QueueTicketCode);
+}
 
 internal static class AppointmentsApi
 {
-    public const string CounterPolicy = "appointments-counter";
     public const int MaxRangeDays = 31;
 
     public static WebApplication MapAppointmentsApi(this WebApplication app)
@@ -50,7 +53,7 @@ internal static class AppointmentsApi
         api.MapPost("/manage/{token}/cancel", Cancel).ProducesProblem(404).ProducesProblem(409).AllowAnonymous().WithSummary("Cancels the appointment; its seat is free again.");
         api.MapPost("/manage/{token}/reschedule", Reschedule).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).AllowAnonymous()
             .WithSummary("Moves the appointment to another free slot of the same service; the old seat is freed in the same transaction.");
-        var staff = api.MapGroup("").RequireAuthorization(CounterPolicy);
+        var staff = api.MapGroup("").RequireAuthorization(AppointmentsModule.CounterPolicy);
         staff.MapGet("/day", Day).ProducesProblem(400).WithSummary("The appointments of a counter on a day (?channel=, ?date=yyyy-MM-dd, default today), by time.");
         staff.MapPost("/{id:guid}/check-in", CheckIn).ProducesProblem(404).ProducesProblem(409).WithSummary("The customer has arrived: recorded as appointment.checked-in. When a queue at the counter takes tickets for the service, a ticket is issued in the same transaction (queueTicket), called before the others once the appointment is due.");
         staff.MapPost("/{id:guid}/no-show", NoShow).ProducesProblem(404).ProducesProblem(409).WithSummary("The customer did not come: recorded as appointment.no-show.");
@@ -108,26 +111,12 @@ internal static class AppointmentsApi
         return TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null));
     }
 
-    private static async Task<Results<Ok<List<StaffAppointmentResponse>>, ProblemHttpResult>> Day(Guid? channel, string? date, GuichetDb db, AppointmentSlots slots, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<List<StaffAppointmentResponse>>, ProblemHttpResult>> Day(Guid? channel, string? date, AppointmentBook book, TimeProvider time, CancellationToken ct)
     {
         var day = BrusselsTime.LocalDate(time.GetUtcNow());
         if (date is not null && !TryDate(date, out day)) return Problems.Validation("date", "date-format", "A date as yyyy-MM-dd.");
-        var list = await DayListAsync(db, slots, channel, day, Languages.Current, ct);
-        return TypedResults.Ok(list);
-    }
-
-    internal static async Task<List<StaffAppointmentResponse>> DayListAsync(GuichetDb db, AppointmentSlots slots, Guid? channel, DateOnly day, string language, CancellationToken ct)
-    {
-        var from = BrusselsTime.ToInstant(day, TimeOnly.MinValue);
-        var to = BrusselsTime.ToInstant(day.AddDays(1), TimeOnly.MinValue);
-        var query = db.Set<Appointment>().AsNoTracking().Where(a => a.StartsAt >= from && a.StartsAt < to && a.Status != AppointmentStatus.Cancelled);
-        if (channel is { } c) query = query.Where(a => a.ChannelId == c);
-        var list = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Name).ToListAsync(ct);
-        var offers = new Dictionary<Guid, AppointmentSlots.Offer?>();
-        foreach (var id in list.Select(a => a.ServiceId).Distinct()) offers[id] = await slots.OfferAsync(id, ct);
-        return list.Select(a => new StaffAppointmentResponse(a.Id,
-            offers[a.ServiceId] is { } o ? o.Service.Name.Resolve(language, o.Counter.PrimaryLanguage).Text : a.ServiceId.ToString(),
-            BrusselsTime.ToLocal(a.StartsAt), BrusselsTime.ToLocal(a.EndsAt), a.Name, a.Phone, a.Status.ToString(), a.QueueTicketCode)).ToList();
+        var list = await book.DayAsync(channel, day, Languages.Current, ct);
+        return TypedResults.Ok(list.Select(StaffAppointmentResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> CheckIn(Guid id, AppointmentBook book, AppointmentSlots slots, ClaimsPrincipal user, CancellationToken ct)

@@ -2,7 +2,7 @@ using Guichet.Demo;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Platform.Data;
 
-namespace Guichet.Welcome.Appointments;
+namespace Guichet.Welcome.Appointments.Demo;
 
 /// Services that can be booked at the Hautrival town hall counter, with their length and how
 /// many desks serve them side by side.

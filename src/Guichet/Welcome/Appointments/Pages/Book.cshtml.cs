@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Guichet.Welcome.Appointments;
+namespace Guichet.Welcome.Appointments.Pages;
 
 /// Booking without an account, one question per page: the service, then the slot, then who comes;
 /// then the confirmation with the manage link. Steps are told apart by what the query carries,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Guichet.Welcome.Appointments;
+namespace Guichet.Welcome.Appointments.Pages;
 
 /// The customer's manage link: see the appointment, cancel it or move it to another free slot.
 [EnableRateLimiting("public-forms")]

@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Welcome.ContactForm;
+namespace Guichet.Welcome.ContactForm.Pages;
 
 /// The public contact form (no account): find the service, describe the question, attach files,
 /// leave contact details. It becomes a contact of the web-form channel with a tracking link,

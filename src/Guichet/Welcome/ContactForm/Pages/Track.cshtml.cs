@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.ContactForm;
+namespace Guichet.Welcome.ContactForm.Pages;
 
 /// Where a contact made on the web stands, for the customer, through the tracking link.
 [EnableRateLimiting("public-forms")]

@@ -8,7 +8,7 @@ using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Contacts;
+namespace Guichet.Welcome.Contacts.Api;
 
 internal sealed record ContactResponse(
     Guid Id, ContactChannel Channel, DateTimeOffset ReceivedAt, CustomerKind CustomerKind, string? CustomerNumber, string? CustomerName,
@@ -25,11 +25,9 @@ internal sealed record ContactResponse(
 
 internal static class ContactsApi
 {
-    public const string ContactWorkPolicy = "contact-work";
-
     public static WebApplication MapContactsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization(ContactWorkPolicy);
+        var api = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization(ContactsModule.WorkPolicy);
         api.MapPost("/contacts", Register).ProducesProblem(400)
             .WithSummary("Registers a contact from any channel: the customer (a person with a national number, a company with an enterprise number, or anonymous), who acts for them, the subject, the catalogue service and the competent unit (from the service when not given).");
         api.MapGet("/contacts", Inbox).ProducesProblem(400)

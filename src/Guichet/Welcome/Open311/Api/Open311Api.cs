@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Open311;
+namespace Guichet.Welcome.Open311.Api;
 
 internal sealed record Discovery(string Changeset, string Contact, string KeyService, IReadOnlyList<DiscoveryEndpoint> Endpoints);
 

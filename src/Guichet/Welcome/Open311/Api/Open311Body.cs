@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Guichet.Welcome.Open311;
+namespace Guichet.Welcome.Open311.Api;
 
 /// Reads a posted service request: form-encoded (the spec), multipart, or a JSON object (the same
 /// names; attributes as `attribute[code]` keys or an `attribute` object). Values become strings:

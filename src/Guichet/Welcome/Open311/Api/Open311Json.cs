@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Guichet.Platform.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Guichet.Welcome.Open311;
+namespace Guichet.Welcome.Open311.Api;
 
 /// One error in the Open311 format: a response body is always a list of them.
 internal sealed record Open311Error(int Code, string Description);

@@ -5,6 +5,7 @@ using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Welcome.Queue.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,9 @@ internal sealed record CounterStatisticsRow(Guid ChannelId, LocalizedText Counte
 
 internal sealed record CounterStatisticsResponse(DateOnly From, DateOnly To, IReadOnlyList<CounterStatisticsRow> Rows);
 
+/// Where a ticket stands, for its page's live updates (queue-ticket.js).
+internal sealed record TicketStatusResponse(string Code, string Status, string Headline, string? Detail, int? Desk, int? Ahead, int? EstimatedMinutes);
+
 internal static class QueueApi
 {
     public static WebApplication MapQueueApi(this WebApplication app)
@@ -101,7 +105,23 @@ internal static class QueueApi
             Answer(work.FinishAsync(id, ticketId, new VisitDetails(request.Outcome, request.CustomerKind, request.CustomerNumber, request.CustomerName, request.Notes), user, ct)))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Ends the visit with its outcome (answered, routed, referred or call-back) and registers the counter contact in the same transaction (contactId): the ticket's service and competent unit, optional customer (person or company, national or enterprise number, name) and notes.");
+
+        // The ticket page's live status, polled by queue-ticket.js (not part of the API).
+        app.MapGet("/queue/tickets/{token}/status", TicketStatus).ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<Results<Ok<TicketStatusResponse>, NotFound>> TicketStatus(string token, HttpResponse response, GuichetDb db, CatalogueDirectory catalogue,
+        QueueEstimates estimates, TimeProvider time, Texts texts, CancellationToken ct)
+    {
+        // The token is 256 random bits: unguessable, so no rate limit here (a waiting room shares one address).
+        var view = await TicketViews.FindAsync(token, db, catalogue, estimates, time, ct);
+        if (view is null) return TypedResults.NotFound();
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        var t = view.Ticket;
+        return TypedResults.Ok(new TicketStatusResponse(t.Code, QueueCodes.Code(t.Status), view.Headline(texts), view.Detail(texts), view.Desk,
+            t.IsWaiting ? view.Estimate.Ahead : null, t.IsWaiting ? view.Estimate.Minutes : null));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(Task<QueueResult<QueueTicket>> work)

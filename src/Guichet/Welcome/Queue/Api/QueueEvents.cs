@@ -5,7 +5,7 @@ using Guichet.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Guichet.Welcome.Queue;
+namespace Guichet.Welcome.Queue.Api;
 
 /// The display board's stream (Server-Sent Events): every call and recall of an office, as
 /// `event: call` with the event-log id as `id`. Calls made on this node arrive through the
@@ -13,9 +13,6 @@ namespace Guichet.Welcome.Queue;
 /// DisplayPollInterval. A call is sent once, whichever way it came.
 internal static class QueueEvents
 {
-    public static readonly string CalledActivity = WelcomeActivities.TicketCalled.Code;
-    public static readonly string RecalledActivity = WelcomeActivities.TicketRecalled.Code;
-
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan PollTolerance = TimeSpan.FromMilliseconds(20);
@@ -44,7 +41,6 @@ internal static class QueueEvents
         var start = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var last) ? last
             : await db.Set<EventLogEntry>().MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var language = Languages.Current;
-        var office = id.ToString();
 
         var response = http.Response;
         response.ContentType = "text/event-stream";
@@ -76,7 +72,7 @@ internal static class QueueEvents
                 if (DateTime.UtcNow >= nextPoll - PollTolerance)
                 {
                     nextPoll = DateTime.UtcNow + poll;
-                    calls.AddRange(await PollAsync(db, office, id, start, time.GetUtcNow() - Window, ct));
+                    calls.AddRange(await QueueCalls.SinceAsync(db, id, start, time.GetUtcNow() - Window, ct));
                 }
                 foreach (var call in calls.Where(c => c.EventId > start).OrderBy(c => c.EventId))
                 {
@@ -107,30 +103,5 @@ internal static class QueueEvents
     {
         await response.WriteAsync($"id: {message.Id}\nevent: call\ndata: {JsonSerializer.Serialize(message, JsonColumn.Options)}\n\n", ct);
         await response.Body.FlushAsync(ct);
-    }
-
-    /// Calls of the office recorded in the event log since the stream started (by any node).
-    private static Task<List<QueueCall>> PollAsync(GuichetDb db, string office, Guid officeId, long after, DateTimeOffset since, CancellationToken ct) =>
-        CallsAsync(Calls(db, office, since).Where(e => e.Id > after).OrderBy(e => e.Id), officeId, ct);
-
-    /// The last calls of an office today, newest first, for the board's first paint.
-    public static Task<List<QueueCall>> RecentAsync(GuichetDb db, Guid officeId, DateTimeOffset since, int count, CancellationToken ct) =>
-        CallsAsync(Calls(db, officeId.ToString(), since).OrderByDescending(e => e.Id).Take(count), officeId, ct);
-
-    private static IQueryable<EventLogEntry> Calls(GuichetDb db, string office, DateTimeOffset since) =>
-        db.Set<EventLogEntry>().AsNoTracking().Where(e => e.At >= since && (e.Activity == CalledActivity || e.Activity == RecalledActivity)
-            && e.Objects.Any(o => o.ObjectType == "queue-office" && o.ObjectId == office));
-
-    private static async Task<List<QueueCall>> CallsAsync(IQueryable<EventLogEntry> entries, Guid officeId, CancellationToken ct)
-    {
-        var rows = await entries.Select(e => new { e.Id, e.Activity, e.Attributes, e.At }).ToListAsync(ct);
-        var calls = new List<QueueCall>();
-        foreach (var row in rows)
-        {
-            using var json = JsonDocument.Parse(row.Attributes);
-            if (json.RootElement.TryGetProperty("code", out var code) && json.RootElement.TryGetProperty("desk", out var desk) && desk.TryGetInt32(out var number))
-                calls.Add(new QueueCall(row.Id, officeId, code.GetString() ?? "", number, row.Activity == RecalledActivity, row.At));
-        }
-        return calls;
     }
 }

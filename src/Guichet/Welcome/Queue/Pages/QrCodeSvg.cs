@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using QRCoder;
 
-namespace Guichet.Welcome.Queue;
+namespace Guichet.Welcome.Queue.Pages;
 
 /// A QR code as inline SVG, drawn on the server (QRCoder computes the modules): no image request,
 /// no script, prints sharply. One path of unit squares, with the 4-module quiet zone around it.

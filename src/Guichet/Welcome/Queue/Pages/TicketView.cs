@@ -27,7 +27,6 @@ internal sealed record TicketView(QueueTicket Ticket, string ServiceName, string
           + " " + texts["queue.ticket.estimate", QueuePage.Wait(texts, Estimate.Minutes)];
 }
 
-
 internal static class TicketViews
 {
     public static async Task<TicketView?> FindAsync(string token, GuichetDb db, CatalogueDirectory catalogue, QueueEstimates estimates, TimeProvider time, CancellationToken ct)
@@ -43,24 +42,5 @@ internal static class TicketViews
         var today = ticket.Day == BrusselsTime.LocalDate(time.GetUtcNow());
         var estimate = today ? await estimates.ForTicketAsync(ticket, ct) : new TicketEstimate(0, 0, null);
         return new TicketView(ticket, QueuePage.Name(service), service?.PrimaryLanguage ?? "fr", QueuePage.Name(channel), desk, estimate, today);
-    }
-
-    internal sealed record StatusResponse(string Code, string Status, string Headline, string? Detail, int? Desk, int? Ahead, int? EstimatedMinutes);
-
-    public static WebApplication MapQueuePublicEndpoints(this WebApplication app)
-    {
-        app.MapGet("/queue/tickets/{token}/status", async (string token, HttpResponse response, GuichetDb db, CatalogueDirectory catalogue, QueueEstimates estimates,
-            TimeProvider time, Texts texts, CancellationToken ct) =>
-        {
-            // The token is 256 random bits: unguessable, so no rate limit here (a waiting room shares one address).
-            var view = await FindAsync(token, db, catalogue, estimates, time, ct);
-            if (view is null) return Results.NotFound();
-            response.Headers.CacheControl = "no-store";
-            response.Headers["Referrer-Policy"] = "no-referrer";
-            var t = view.Ticket;
-            return Results.Ok(new StatusResponse(t.Code, QueueCodes.Code(t.Status), view.Headline(texts), view.Detail(texts), view.Desk,
-                t.IsWaiting ? view.Estimate.Ahead : null, t.IsWaiting ? view.Estimate.Minutes : null));
-        }).ExcludeFromDescription();
-        return app;
     }
 }

@@ -2,23 +2,21 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Appointments;
+namespace Guichet.Welcome.Appointments.Pages.Staff;
 
 /// The counter's day: the appointments of one office, with check-in and no-show buttons.
-[Authorize(Policy = AppointmentsApi.CounterPolicy)]
-internal sealed class DayModel(GuichetDb db, AppointmentSlots slots, AppointmentBook book, CatalogueDirectory catalogue, Texts texts, TimeProvider time) : PageModel
+internal sealed class DayModel(GuichetDb db, AppointmentBook book, CatalogueDirectory catalogue, Texts texts, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Channel { get; set; }
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
 
     public DateOnly Day { get; private set; }
     public IReadOnlyList<CatalogueDirectory.CounterEntry> Counters { get; private set; } = [];
-    public List<StaffAppointmentResponse> Items { get; private set; } = [];
+    public List<DayEntry> Items { get; private set; } = [];
     public string? Message { get; private set; }
 
     public string Lang => Languages.Current;
@@ -48,6 +46,6 @@ internal sealed class DayModel(GuichetDb db, AppointmentSlots slots, Appointment
         Counters = await catalogue.CountersAsync(channelIds, ct);
         Channel ??= Counters.FirstOrDefault()?.Id;
         Day = DateOnly.TryParseExact(Date, "yyyy-MM-dd", out var d) ? d : BrusselsTime.LocalDate(time.GetUtcNow());
-        Items = Channel is null ? [] : await AppointmentsApi.DayListAsync(db, slots, Channel, Day, Lang, ct);
+        Items = Channel is null ? [] : await book.DayAsync(Channel, Day, Lang, ct);
     }
 }

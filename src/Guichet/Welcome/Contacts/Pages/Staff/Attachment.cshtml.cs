@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// Downloads a file of a contact the user may see; the download is recorded (a view of personal
 /// data). It is always served as an attachment with the type its content has, never the type

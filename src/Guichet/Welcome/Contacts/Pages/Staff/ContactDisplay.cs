@@ -6,7 +6,7 @@ using Guichet.Platform.Identifiers;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// How the contact pages show values: dates in Brussels time and the page's culture, enum values
 /// by a text per value ("contacts.outcome.{code}"), so that a new outcome needs only its texts.

@@ -3,7 +3,7 @@ using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// What a front-office form (phone call, letter) holds, as typed, to show it again. Names are the
 /// API's JSON paths, so the register's problems land on the right field.

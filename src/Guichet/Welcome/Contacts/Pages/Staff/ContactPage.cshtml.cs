@@ -4,13 +4,13 @@ using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web.Forms;
 using Guichet.Welcome.MailIntake;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Guichet.Platform.Web.Forms;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// One contact: every field, its files, its e-mail thread, the response time, and what can be
 /// done with it (answer, route, promise a call-back, refer to another body, called back). Reading

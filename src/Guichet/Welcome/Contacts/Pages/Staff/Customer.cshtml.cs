@@ -4,7 +4,7 @@ using Guichet.Platform.EventLog;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// One person (national number) or company (enterprise number): every contact the user may see,
 /// across channels, newest first. The view is recorded (personal data), as the API's history is.

@@ -2,12 +2,12 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Guichet.Platform.Web.Forms;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// The unit's inbox: open and routed contacts it may see, newest first, late ones marked, with a
 /// channel filter (and a unit filter for the front office and admins, who see every unit), and

@@ -6,11 +6,11 @@ using Guichet.Platform.Calendar;
 using Guichet.Platform.Files;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Guichet.Platform.Web.Forms;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// The mail room registers a letter with its scan. The scan is recognised by its content (a PDF
 /// or an image) and limited in size; on any problem nothing is stored and the form is shown again

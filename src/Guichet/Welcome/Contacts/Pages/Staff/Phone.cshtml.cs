@@ -2,11 +2,11 @@ using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Guichet.Platform.Web.Forms;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// A phone call registered while it happens, keyboard only: who calls, about what, which service
 /// (found by the inline search, which re-renders the form with what was typed), and what came of

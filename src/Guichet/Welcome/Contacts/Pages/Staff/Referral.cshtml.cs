@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Guichet.Welcome.Contacts.Staff;
+namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// The printable referral for a signed-in staff member: the same page as the API's
 /// /api/v1/contacts/{id}/referral.html, which knows only bearer tokens.

@@ -2,15 +2,17 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Queue.Staff;
+namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// A desk at work: call the next customer, call again, mark absent, transfer, finish with the
 /// outcome; open or close the desk. Each button posts (antiforgery) and comes back here with
 /// what happened, or why not.
+[Authorize(Policy = QueueModule.DeskPolicy)]
 internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, QueueWork work, Texts texts, TimeProvider time) : PageModel
 {
     public sealed record Line(Guid ServiceId, string Letter, string Name, bool Served, int Waiting, int Priority);
@@ -113,7 +115,7 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
     public async Task<IActionResult> OnGetWaitingAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        return Partial("/Welcome/Queue/Staff/_DeskWaiting.cshtml", this);
+        return Partial("/Welcome/Queue/Pages/Staff/_DeskWaiting.cshtml", this);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

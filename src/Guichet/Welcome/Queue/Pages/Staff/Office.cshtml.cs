@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Queue.Staff;
+namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// Administrators set up one office: the services taking tickets (offered at the counter by the
 /// catalogue) with their letters, and the desks with what each serves; today's waiting times.
@@ -80,7 +80,7 @@ internal sealed class OfficeModel(GuichetDb db, CatalogueDirectory catalogue, Qu
         if (views.Count == 0) return false;
         Office = views[0];
         var offered = await catalogue.ServicesAtAsync(Office.Office.ChannelId, ct);
-        Rows = [.. offered.Select(s => new Row(s.Id, Pages.QueuePage.Name(s), Office.Lines.Any(l => l.Line.ServiceId == s.Id), Office.Letter(s.Id) ?? ""))
+        Rows = [.. offered.Select(s => new Row(s.Id, QueuePage.Name(s), Office.Lines.Any(l => l.Line.ServiceId == s.Id), Office.Letter(s.Id) ?? ""))
             .OrderBy(r => r.Taken ? 0 : 1).ThenBy(r => Office.Letter(r.ServiceId)).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
         var today = BrusselsTime.LocalDate(time.GetUtcNow());
         Statistics = await statistics.ForOfficeAsync(id, today, today, ct);

@@ -3,7 +3,7 @@ using Guichet.Platform.Data;
 using Guichet.Welcome.Queue.Pages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Queue.Staff;
+namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// The offices a staff member works at, with names, services and desks, for the staff pages.
 internal sealed class OfficeView

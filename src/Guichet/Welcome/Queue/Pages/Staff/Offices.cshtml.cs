@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Welcome.Queue.Staff;
+namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// Administrators: the offices that run a queue, and starting one at a counter of the catalogue.
 [Authorize(Policy = Policies.Admin)]
@@ -33,6 +33,6 @@ internal sealed class OfficesModel(GuichetDb db, CatalogueDirectory catalogue, Q
         Offices = await OfficeView.LoadAsync(db, catalogue, db.Set<QueueOffice>(), ct);
         var taken = Offices.Select(o => o.Office.ChannelId).ToHashSet();
         FreeCounters = [.. (await catalogue.CountersOfOrganisationAsync(null, ct)).Where(c => !taken.Contains(c.Id))
-            .Select(c => (c.Id, Pages.QueuePage.Name(c))).OrderBy(c => c.Item2, StringComparer.CurrentCultureIgnoreCase)];
+            .Select(c => (c.Id, QueuePage.Name(c))).OrderBy(c => c.Item2, StringComparer.CurrentCultureIgnoreCase)];
     }
 }

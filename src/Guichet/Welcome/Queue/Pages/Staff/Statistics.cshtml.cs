@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Guichet.Welcome.Queue.Reports;
+namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// For managers: missed appointments and counter waiting times per counter and service over a
 /// period (by default the last 30 days). A bad period answers 400 with the error on the form.
