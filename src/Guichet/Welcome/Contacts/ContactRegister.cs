@@ -35,6 +35,13 @@ internal sealed record ContactScope(bool All, Guid? UnitId)
         All ? contacts : UnitId is { } u ? contacts.Where(c => c.UnitId == u || c.RegisteredByUnitId == u) : contacts.Where(c => false);
 }
 
+/// The register's stable refusals, the same through the API and the pages.
+internal static class ContactRefusals
+{
+    public static readonly Refusal Closed = new(409, "contact-closed", "This contact has already been answered, referred or given a call-back.");
+    public static readonly Refusal NoCallBackPromised = new(409, "no-call-back-promised", "No call-back is promised on this contact.");
+}
+
 /// The use cases of the contact register: each validates, then changes the contact, records the
 /// event and puts any mail in the outbox, in one SaveChanges.
 internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, CatalogueDirectory catalogue, WorkingCalendar calendar, TimeProvider time,
@@ -51,7 +58,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
     /// tracking link, acknowledgement), added to the same transaction. <paramref name="actor"/>: who
     /// registers it when it is not a signed-in user ("customer" for the web form, the intake's name);
     /// <paramref name="attributes"/>: what the channel adds to the journal event.
-    public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
+    public async Task<Result<Contact>> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
         Action<Contact>? alongWith = null, OutcomeRequest? outcome = null, IEnumerable<InvalidParam>? alsoWrong = null,
         string? actor = null, IReadOnlyDictionary<string, object?>? attributes = null)
     {
@@ -101,7 +108,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         if (r.UnitId is { } u && await catalogue.UnitAsync(u, ct) is null) errors.Add(new("unitId", "unknown-id", "No unit has this id."));
         var (decided, referral) = outcome is null ? (null, null) : await CheckOutcomeAsync(outcome, "outcome.", errors, ct);
         if (alsoWrong is not null) errors.AddRange(alsoWrong);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Result<Contact>.Invalid(errors);
 
         var received = BrusselsTime.LocalDate(receivedAt);
         var respondBy = calendar.AddWorkingDays(received, norms.Value.ResponseDaysFor(channel!.Value));
@@ -118,20 +125,20 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         eventLog.Record(actor, WelcomeActivities.ContactReceived, Objects(contact, eventLog), recorded, occurredAt: receivedAt);
         if (decided is { } o) ApplyOutcome(user, contact, o, outcome!.UnitId, referral);
         await db.SaveChangesAsync(ct);
-        return (contact, errors);
+        return contact;
     }
 
-    public async Task<(Contact? Contact, int Status, string? Code, List<InvalidParam> Errors)> DecideAsync(ClaimsPrincipal user, Guid id, OutcomeRequest r, CancellationToken ct)
+    public async Task<Result<Contact>> DecideAsync(ClaimsPrincipal user, Guid id, OutcomeRequest r, CancellationToken ct)
     {
         var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null) return (null, 404, "not-found", []);
+        if (contact is null) return Result<Contact>.NotFound("The contact");
         var errors = new List<InvalidParam>();
         var (outcome, referral) = await CheckOutcomeAsync(r, "", errors, ct);
-        if (errors.Count > 0) return (null, 400, "validation-failed", errors);
-        if (!contact.IsOpen) return (null, 409, "contact-closed", []);
+        if (errors.Count > 0) return Result<Contact>.Invalid(errors);
+        if (!contact.IsOpen) return Result<Contact>.Refused(ContactRefusals.Closed);
         ApplyOutcome(user, contact, outcome!.Value, r.UnitId, referral);
         await db.SaveChangesAsync(ct);
-        return (contact, 200, null, []);
+        return contact;
     }
 
     private async Task<(ContactOutcome? Outcome, CatalogueDirectory.ServiceEntry? Referral)> CheckOutcomeAsync(OutcomeRequest r, string prefix, List<InvalidParam> errors, CancellationToken ct)
@@ -182,15 +189,15 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         });
     }
 
-    public async Task<(Contact? Contact, int Status, string? Code)> CalledBackAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<Result<Contact>> CalledBackAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null) return (null, 404, "not-found");
-        if (contact.Outcome != ContactOutcome.CallBackPromised) return (null, 409, "no-call-back-promised");
+        if (contact is null) return Result<Contact>.NotFound("The contact");
+        if (contact.Outcome != ContactOutcome.CallBackPromised) return Result<Contact>.Refused(ContactRefusals.NoCallBackPromised);
         contact.CalledBack(time.GetUtcNow(), calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), Today));
         eventLog.Record(user, WelcomeActivities.CalledBack, Objects(contact, eventLog), new Dictionary<string, object?> { ["late"] = Today > contact.CallBackBy });
         await db.SaveChangesAsync(ct);
-        return (contact, 200, null);
+        return contact;
     }
 
     /// The printable referral of a referred contact the user may see (API and staff page alike), or null.

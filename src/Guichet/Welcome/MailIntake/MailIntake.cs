@@ -154,7 +154,7 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
             var request = new RegisterContactRequest("email", receivedAt, "anonymous", null, Clip(sender.Name, 200), Clip(sender.Address, 254), null, null, null,
                 Language(message, text), string.IsNullOrWhiteSpace(subject) ? "(—)" : subject!, null, null, null);
             var attributes = new Dictionary<string, object?> { ["messageId"] = ownId, ["refusedAttachments"] = refused };
-            var (contact, problems) = await sp.GetRequiredService<ContactRegister>().RegisterAsync(new System.Security.Claims.ClaimsPrincipal(), request, ct,
+            var registered = await sp.GetRequiredService<ContactRegister>().RegisterAsync(new System.Security.Claims.ClaimsPrincipal(), request, ct,
                 actor: Actor, attributes: attributes, alongWith: c =>
                 {
                     var inbound = new ContactMessage(c.Id, MessageDirection.In, ownId, sender.Address, subject ?? "", text, now);
@@ -164,11 +164,11 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
                     db.Add(new IntakeRecord(mailbox, validity, uid, ownId, status, c.Id, Clip(sender.Address, 254), subject, null, now));
                     beforeSave?.Invoke(messageId); // the register saves the contact and the intake record together
                 });
-            if (contact is null)
+            if (!registered.Ok)
             {
                 // The register refused what the mail says (an address it cannot use): kept as malformed.
                 db.ChangeTracker.Clear();
-                await ImportAsync(sp, mailbox, validity, uid, null, IntakeStatus.Malformed, "Not taken in: " + string.Join(", ", problems.Select(p => $"{p.Name} {p.Code}")), beforeSave, ct);
+                await ImportAsync(sp, mailbox, validity, uid, null, IntakeStatus.Malformed, "Not taken in: " + string.Join(", ", registered.InvalidParams.Select(p => $"{p.Name} {p.Code}")), beforeSave, ct);
             }
             return;
         }

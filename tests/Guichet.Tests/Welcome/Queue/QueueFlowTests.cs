@@ -184,8 +184,8 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     private async Task<(Guid Id, string Token)> BookWithTokenAsync(Guid service, DateTimeOffset start, string name) => await app.InScopeAsync(async sp =>
     {
         var booked = await sp.GetRequiredService<AppointmentBook>().BookAsync(new BookingRequest(service, start, name, "client@example.be", null, "fr", null), default);
-        Assert.True(booked.Appointment is not null, booked.Code);
-        return (booked.Appointment!.Id, booked.Token!);
+        Assert.True(booked.Ok, booked.Code);
+        return (booked.Value!.Appointment.Id, booked.Value.Token);
     });
 
     private void MoveTo(DateTimeOffset instant)

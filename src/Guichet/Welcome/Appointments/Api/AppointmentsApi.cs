@@ -79,14 +79,12 @@ internal static class AppointmentsApi
         return TypedResults.Ok(free.Select(s => new SlotResponse(s.Start, s.End, BrusselsTime.ToLocal(s.Start), BrusselsTime.ToLocal(s.End), s.Free)).ToList());
     }
 
-    internal static ProblemHttpResult Problem(BookingOutcome o) =>
-        o.Status == 400 ? Problems.Validation(o.Errors) : Problems.Of(o.Status, o.Code!, o.Title!, o.Errors);
-
     private static async Task<Results<Created<AppointmentResponse>, ProblemHttpResult>> Book(BookingRequest request, AppointmentBook book, AppointmentSlots slots, AppointmentMail mail, CancellationToken ct)
     {
-        var outcome = await book.BookAsync(request, ct);
-        if (outcome.Appointment is not { } a) return Problem(outcome);
-        var url = mail.ManageUrl(outcome.Token!);
+        var result = await book.BookAsync(request, ct);
+        if (result.Value is not { } booked) return result.ToProblem();
+        var (a, token) = booked;
+        var url = mail.ManageUrl(token);
         return TypedResults.Created(url, AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), url));
     }
 
@@ -97,19 +95,11 @@ internal static class AppointmentsApi
         return TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null));
     }
 
-    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> Cancel(string token, AppointmentBook book, AppointmentSlots slots, CancellationToken ct)
-    {
-        var outcome = await book.CancelAsync(token, ct);
-        if (outcome.Appointment is not { } a) return Problem(outcome);
-        return TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null));
-    }
+    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> Cancel(string token, AppointmentBook book, AppointmentSlots slots, CancellationToken ct) =>
+        await AnswerAsync(await book.CancelAsync(token, ct), slots, ct);
 
-    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> Reschedule(string token, RescheduleRequest request, AppointmentBook book, AppointmentSlots slots, CancellationToken ct)
-    {
-        var outcome = await book.RescheduleAsync(token, request, ct);
-        if (outcome.Appointment is not { } a) return Problem(outcome);
-        return TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null));
-    }
+    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> Reschedule(string token, RescheduleRequest request, AppointmentBook book, AppointmentSlots slots, CancellationToken ct) =>
+        await AnswerAsync(await book.RescheduleAsync(token, request, ct), slots, ct);
 
     private static async Task<Results<Ok<List<StaffAppointmentResponse>>, ProblemHttpResult>> Day(Guid? channel, string? date, AppointmentBook book, TimeProvider time, CancellationToken ct)
     {
@@ -119,17 +109,12 @@ internal static class AppointmentsApi
         return TypedResults.Ok(list.Select(StaffAppointmentResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> CheckIn(Guid id, AppointmentBook book, AppointmentSlots slots, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var outcome = await book.CheckInAsync(id, user, ct);
-        if (outcome.Appointment is not { } a) return Problem(outcome);
-        return TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null));
-    }
+    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> CheckIn(Guid id, AppointmentBook book, AppointmentSlots slots, ClaimsPrincipal user, CancellationToken ct) =>
+        await AnswerAsync(await book.CheckInAsync(id, user, ct), slots, ct);
 
-    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> NoShow(Guid id, AppointmentBook book, AppointmentSlots slots, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var outcome = await book.NoShowAsync(id, user, ct);
-        if (outcome.Appointment is not { } a) return Problem(outcome);
-        return TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null));
-    }
+    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> NoShow(Guid id, AppointmentBook book, AppointmentSlots slots, ClaimsPrincipal user, CancellationToken ct) =>
+        await AnswerAsync(await book.NoShowAsync(id, user, ct), slots, ct);
+
+    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> AnswerAsync(Result<Appointment> result, AppointmentSlots slots, CancellationToken ct) =>
+        result.Value is { } a ? TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null)) : result.ToProblem();
 }

@@ -50,19 +50,19 @@ internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, Ap
             Step = "robot"; // say nothing to a robot, store nothing
             return Page();
         }
-        var outcome = await book.BookAsync(new BookingRequest(Service, Start, Name, Email, Phone, Lang, NationalNumber), ct);
-        if (outcome.Appointment is { } a)
+        var result = await book.BookAsync(new BookingRequest(Service, Start, Name, Email, Phone, Lang, NationalNumber), ct);
+        if (result.Value is { } booked)
         {
-            Booked = a;
-            ManageUrl = mail.ManageUrl(outcome.Token!);
-            Offer = await slots.OfferAsync(a.ServiceId, ct);
+            Booked = booked.Appointment;
+            ManageUrl = mail.ManageUrl(booked.Token);
+            Offer = await slots.OfferAsync(Booked.ServiceId, ct);
             Step = "done";
             return Page();
         }
-        foreach (var e in outcome.Errors.Count > 0 ? outcome.Errors : [new Platform.Web.InvalidParam("start", outcome.Code!, "")])
+        foreach (var e in result.InvalidParams.Count > 0 ? result.InvalidParams : [new Platform.Web.InvalidParam("start", result.Code!, "")])
             Errors.TryAdd(e.Name == "start" ? "slot" : e.Name, texts[ErrorKey(e.Code)]);
         await LoadAsync(ct);
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = result.Status;
         return Page();
     }
 

@@ -30,25 +30,25 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
     {
-        var outcome = await book.CancelAsync(token, ct);
-        if (outcome.Status == 404) return NotFound();
-        if (outcome.Appointment is null) Errors["cancel"] = texts["appointments.error." + (outcome.Code == "appointment-cancelled" ? "appointment-cancelled" : "appointment-not-active")];
+        var result = await book.CancelAsync(token, ct);
+        if (result.Status == 404) return NotFound();
+        if (!result.Ok) Errors["cancel"] = texts["appointments.error." + (result.Code == "appointment-cancelled" ? "appointment-cancelled" : "appointment-not-active")];
         else Done = texts["appointments.manage.cancelled"];
         await LoadAsync(token, ct);
-        if (outcome.Appointment is null) Response.StatusCode = outcome.Status;
+        if (!result.Ok) Response.StatusCode = result.Status;
         return Page();
     }
 
     public async Task<IActionResult> OnPostRescheduleAsync(string token, CancellationToken ct)
     {
-        var outcome = await book.RescheduleAsync(token, new RescheduleRequest(Start), ct);
-        if (outcome.Status == 404) return NotFound();
-        if (outcome.Appointment is null)
+        var result = await book.RescheduleAsync(token, new RescheduleRequest(Start), ct);
+        if (result.Status == 404) return NotFound();
+        if (!result.Ok)
         {
-            var code = outcome.Errors.Count > 0 ? outcome.Errors[0].Code : outcome.Code!;
+            var code = result.InvalidParams.Count > 0 ? result.InvalidParams[0].Code : result.Code!;
             Errors["slot"] = texts[code is "appointment-cancelled" or "appointment-not-active" or "appointment-past" or "service-not-bookable"
                 ? "appointments.error.appointment-not-active" : code == "required" ? "appointments.error.slot-required" : BookModel.ErrorKey(code)];
-            Response.StatusCode = outcome.Status;
+            Response.StatusCode = result.Status;
         }
         else Done = texts["appointments.manage.rescheduled"];
         await LoadAsync(token, ct);

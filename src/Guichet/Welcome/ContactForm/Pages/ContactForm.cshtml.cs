@@ -96,7 +96,7 @@ internal sealed class ContactFormModel(GuichetDb db, ContactRegister register, S
         string? token = null;
         var request = new RegisterContactRequest(EnumCodes.Code(ContactChannel.WebForm), now, "anonymous", null, Name!.Trim(), Email!.Trim(),
             string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim(), null, null, language, Subject, Chosen?.Id, null, null);
-        var (contact, problems) = await register.RegisterAsync(User, request, ct, actor: "customer",
+        var registered = await register.RegisterAsync(User, request, ct, actor: "customer",
             attributes: new Dictionary<string, object?> { ["attachments"] = files.Count },
             alongWith: c =>
             {
@@ -114,10 +114,10 @@ internal sealed class ContactFormModel(GuichetDb db, ContactRegister register, S
                     Headers = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-replied" },
                 }, PendingEvent.MailSent("contact-acknowledgement", new EventLogObject("contact", c.Id.ToString(), Role.Contact)));
             });
-        if (contact is null)
+        if (!registered.Ok)
         {
             // What the register refuses that the form did not catch (a service withdrawn meanwhile).
-            foreach (var p in problems)
+            foreach (var p in registered.InvalidParams)
                 Errors[p.Name switch { "serviceId" => "service", "customerName" => "name", _ => p.Name }] = p.Name == "serviceId" ? texts["contactform.error.service"] : texts["error.invalid-value"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadServicesAsync(ct);

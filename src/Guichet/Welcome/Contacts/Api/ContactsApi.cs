@@ -47,8 +47,8 @@ internal static class ContactsApi
 
     private static async Task<Results<Created<ContactResponse>, ProblemHttpResult>> Register(RegisterContactRequest request, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (contact, errors) = await register.RegisterAsync(user, request, ct);
-        return contact is null ? Problems.Validation(errors) : TypedResults.Created($"/api/v1/contacts/{contact.Id}", ContactResponse.From(contact, Today(time)));
+        var result = await register.RegisterAsync(user, request, ct);
+        return result.Value is { } contact ? TypedResults.Created($"/api/v1/contacts/{contact.Id}", ContactResponse.From(contact, Today(time))) : result.ToProblem();
     }
 
     private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> Inbox(Guid? unit, bool? open, string? channel, int? limit, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
@@ -87,24 +87,14 @@ internal static class ContactsApi
         return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
     }
 
-    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Decide(Guid id, OutcomeRequest request, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (contact, status, code, errors) = await register.DecideAsync(user, id, request, ct);
-        if (contact is not null) return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
-        return status switch
-        {
-            400 => Problems.Validation(errors),
-            404 => Problems.NotFound("The contact"),
-            _ => Problems.Conflict(code!, "This contact has already been answered, referred or given a call-back."),
-        };
-    }
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Decide(Guid id, OutcomeRequest request, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(await register.DecideAsync(user, id, request, ct), time);
 
-    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> CalledBack(Guid id, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var (contact, status, code) = await register.CalledBackAsync(user, id, ct);
-        if (contact is not null) return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
-        return status == 404 ? Problems.NotFound("The contact") : Problems.Conflict(code!, "No call-back is promised on this contact.");
-    }
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> CalledBack(Guid id, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
+        Answer(await register.CalledBackAsync(user, id, ct), time);
+
+    private static Results<Ok<ContactResponse>, ProblemHttpResult> Answer(Result<Contact> result, TimeProvider time) =>
+        result.Value is { } contact ? TypedResults.Ok(ContactResponse.From(contact, Today(time))) : result.ToProblem();
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Referral(Guid id, ContactRegister register, ClaimsPrincipal user, CancellationToken ct) =>
         await register.ReferralHtmlAsync(user, id, ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : Problems.NotFound("The referral");

@@ -127,12 +127,12 @@ internal static class Open311Api
         var name = string.Join(" ", new[] { firstName, lastName }.OfType<string>());
         var subject = service.Name.Resolve(language, service.PrimaryLanguage).Text;
         ServiceRequest? details = null;
-        var (contact, invalid) = await register.RegisterAsync(account, new RegisterContactRequest(
+        var registered = await register.RegisterAsync(account, new RegisterContactRequest(
                 "open311", null, "anonymous", null, name.Length > 0 ? name : null, email, phone, address, null, language,
                 subject.Length > Contact.MaxSubject ? subject[..Contact.MaxSubject] : subject, service.Id, null, description),
             ct, alongWith: c => db.Add(details = new ServiceRequest(c.Id, service.Slug, lat, lon, address, addressId, mediaUrl, deviceId, accountId, firstName, lastName,
                 new Dictionary<string, string>(attributes), account.ApiTokenId)));
-        if (contact is null) return Open311Json.Errors(400, invalid.Select(i => $"{WireName(i.Name)}: {i.Reason}"));
+        if (registered.Value is not { } contact) return Open311Json.Errors(400, registered.InvalidParams.Select(i => $"{WireName(i.Name)}: {i.Reason}"));
 
         var units = await catalogue.UnitsAsync(contact.UnitId is { } unit ? [unit] : [], ct);
         var view = View(contact, details!, service.Name.Resolve(language, service.PrimaryLanguage).Text, units.FirstOrDefault(), texts, language) with { AccountId = accountId };

@@ -124,7 +124,7 @@ internal static class QueueApi
             t.IsWaiting ? view.Estimate.Ahead : null, t.IsWaiting ? view.Estimate.Minutes : null));
     }
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(Task<QueueResult<QueueTicket>> work)
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(Task<Result<QueueTicket>> work)
     {
         var result = await work;
         return result.Value is { } t ? TypedResults.Ok(TicketResponse.From(t)) : result.ToProblem();
@@ -239,7 +239,7 @@ internal static class QueueApi
     {
         var result = await work.CallNextAsync(id, user, ct);
         if (result.Value is { } t) return TypedResults.Ok(TicketResponse.From(t));
-        return result.Code == QueueRefusals.QueueEmpty ? TypedResults.NoContent() : result.ToProblem();
+        return result.Code == QueueRefusals.QueueEmpty.Code ? TypedResults.NoContent() : result.ToProblem();
     }
 
     private static async Task<QueueOffice?> VisibleOfficeAsync(Guid id, GuichetDb db, CatalogueDirectory catalogue, ClaimsPrincipal user, CancellationToken ct)

@@ -2,6 +2,7 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -25,17 +26,17 @@ internal sealed class DayModel(GuichetDb db, AppointmentBook book, CatalogueDire
 
     public async Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await book.CheckInAsync(id, User, ct);
-        var done = outcome.Appointment?.QueueTicketCode is null ? "appointments.day.checked-in-no-ticket" : "appointments.day.checked-in-ticket";
-        return await StepAsync(outcome, done, ct);
+        var result = await book.CheckInAsync(id, User, ct);
+        var done = result.Value?.QueueTicketCode is null ? "appointments.day.checked-in-no-ticket" : "appointments.day.checked-in-ticket";
+        return await StepAsync(result, done, ct);
     }
 
     public async Task<IActionResult> OnPostNoShowAsync(Guid id, CancellationToken ct) => await StepAsync(await book.NoShowAsync(id, User, ct), "appointments.day.no-show-recorded", ct);
 
-    private async Task<IActionResult> StepAsync(BookingOutcome outcome, string doneKey, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Result<Appointment> result, string doneKey, CancellationToken ct)
     {
-        Message = outcome.Appointment is { } a ? texts[doneKey, a.Name, a.QueueTicketCode ?? ""] : texts["appointments.error." + (outcome.Code is "appointment-not-started" ? "appointment-not-started" : "appointment-not-active")];
-        if (outcome.Appointment is null) Response.StatusCode = outcome.Status;
+        Message = result.Value is { } a ? texts[doneKey, a.Name, a.QueueTicketCode ?? ""] : texts["appointments.error." + (result.Code is "appointment-not-started" ? "appointment-not-started" : "appointment-not-active")];
+        if (!result.Ok) Response.StatusCode = result.Status;
         await LoadAsync(ct);
         return Page();
     }

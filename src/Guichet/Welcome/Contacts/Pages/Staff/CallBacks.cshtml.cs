@@ -27,9 +27,9 @@ internal sealed class CallBacksModel(GuichetDb db, ContactRegister register, Cat
 
     public async Task<IActionResult> OnPostAsync(Guid id, bool? overdue, CancellationToken ct)
     {
-        var (contact, status, _) = await register.CalledBackAsync(User, id, ct);
-        if (status == 404) return NotFound();
-        if (contact is not null) return Redirect("/staff/contacts/call-backs?done=called-back" + (overdue == true ? "&overdue=true" : ""));
+        var result = await register.CalledBackAsync(User, id, ct);
+        if (result.Status == 404) return NotFound();
+        if (result.Ok) return Redirect("/staff/contacts/call-backs?done=called-back" + (overdue == true ? "&overdue=true" : ""));
         // Marked by a colleague meanwhile: say so on the list as it is now.
         Conflict = true;
         Overdue = overdue == true;

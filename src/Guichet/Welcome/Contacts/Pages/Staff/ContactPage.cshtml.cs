@@ -4,6 +4,7 @@ using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 using Guichet.Welcome.MailIntake;
 using Microsoft.AspNetCore.Mvc;
@@ -71,12 +72,12 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
         }
         if (own.Count == 0)
         {
-            var (decided, status, code, errors) = await register.DecideAsync(User, id, new OutcomeRequest(PostedOutcome, unit, service, null), ct);
-            if (decided is not null) return Redirect($"/staff/contacts/{id}?done={ContactDisplay.Code(decided.Outcome)}");
-            if (status == 404) return NotFound();
-            own.AddRange(errors);
+            var decided = await register.DecideAsync(User, id, new OutcomeRequest(PostedOutcome, unit, service, null), ct);
+            if (decided.Value is { } contact) return Redirect($"/staff/contacts/{id}?done={ContactDisplay.Code(contact.Outcome)}");
+            if (decided.Status == 404) return NotFound();
+            own.AddRange(decided.InvalidParams);
             // Decided by a colleague meanwhile: the form is gone, so the message points at the page.
-            if (status == 409) own.Add(new("main", code ?? "contact-closed", "Already answered."));
+            if (decided.Status == 409) own.Add(new("main", decided.Code!, decided.Title!));
         }
         if (!await LoadAsync(id, ct)) return NotFound();
         await FindReferralsAsync(ct);
@@ -87,11 +88,11 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
 
     public async Task<IActionResult> OnPostCalledBackAsync(Guid id, CancellationToken ct)
     {
-        var (contact, status, code) = await register.CalledBackAsync(User, id, ct);
-        if (contact is not null) return Redirect($"/staff/contacts/{id}?done=called-back");
-        if (status == 404) return NotFound();
+        var result = await register.CalledBackAsync(User, id, ct);
+        if (result.Ok) return Redirect($"/staff/contacts/{id}?done=called-back");
+        if (result.Status == 404) return NotFound();
         if (!await LoadAsync(id, ct)) return NotFound();
-        Errors.Add("main", code ?? "no-call-back-promised");
+        Errors.Add("main", result.Code!);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

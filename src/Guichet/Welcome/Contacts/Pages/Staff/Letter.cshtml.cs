@@ -77,11 +77,11 @@ internal sealed class LetterModel(ContactRegister register, Platform.Data.Guiche
             else own.Add(new("scan", "file-type", "Not a PDF or an image."));
         }
 
-        var (contact, problems) = await register.RegisterAsync(User, request, ct, alsoWrong: own, alongWith: c =>
+        var result = await register.RegisterAsync(User, request, ct, alsoWrong: own, alongWith: c =>
             db.Add(new ContactAttachment(c.Id, null, FileTypes.SafeName(file!.Value.Name, file.Value.Kind), file.Value.Kind.MediaType, file.Value.Bytes,
                 Convert.ToHexStringLower(SHA256.HashData(file.Value.Bytes)))));
-        if (contact is not null) return Redirect($"/staff/contacts/{contact.Id}?done=letter");
-        Errors.Add(problems);
+        if (result.Value is { } contact) return Redirect($"/staff/contacts/{contact.Id}?done=letter");
+        Errors.Add(result.InvalidParams);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

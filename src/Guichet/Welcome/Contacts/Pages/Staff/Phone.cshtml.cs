@@ -51,9 +51,9 @@ internal sealed class PhoneModel(ContactRegister register, ServiceSearch search,
         else if (Guid.TryParse(Values.OutcomeUnitId, out var u)) outcomeUnit = u;
         else own.Add(new("outcome.unitId", "unknown-id", "Not a unit id."));
         var outcome = new OutcomeRequest(Values.Outcome, outcomeUnit, request.ServiceId, null);
-        var (contact, problems) = await register.RegisterAsync(User, request, ct, outcome: outcome, alsoWrong: own);
-        if (contact is not null) return Redirect($"/staff/contacts/phone?saved={contact.Id}");
-        Errors.Add(problems, Anchor);
+        var result = await register.RegisterAsync(User, request, ct, outcome: outcome, alsoWrong: own);
+        if (result.Value is { } contact) return Redirect($"/staff/contacts/phone?saved={contact.Id}");
+        Errors.Add(result.InvalidParams, Anchor);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -2,6 +2,7 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -74,7 +75,7 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
         _ => "outcome-answered",
     };
 
-    private string VisitError(Platform.Web.InvalidParam p)
+    private string VisitError(InvalidParam p)
     {
         var key = "queue.finish.error." + p.Name + "." + p.Code;
         if (texts.Has(key)) return texts[key];
@@ -98,13 +99,13 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => Back(id, "closed", await work.SetOpenAsync(id, false, User, ct));
 
-    private IActionResult Back<T>(Guid id, string done, QueueResult<T> result) where T : class
+    private IActionResult Back<T>(Guid id, string done, Result<T> result) where T : class
     {
         if (result.Status == 404) return NotFound();
         if (result.Value is not null)
             return Redirect($"/staff/queue/desks/{id}?done={done}" + (result.Value is QueueTicket t ? $"&code={t.Code}" : "") + "#desk-current");
         // Nobody waiting is news, not an error.
-        if (result.Code == QueueRefusals.QueueEmpty) return Redirect($"/staff/queue/desks/{id}?done=empty");
+        if (result.Code == QueueRefusals.QueueEmpty.Code) return Redirect($"/staff/queue/desks/{id}?done=empty");
         var error = result.Code == "validation-failed"
             ? result.InvalidParams.FirstOrDefault()?.Name switch { "outcome" => "outcome-missing", "serviceId" or "deskId" => "transfer-target", _ => "generic" }
             : result.Code;
@@ -120,8 +121,7 @@ internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, Queu
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var (desk, _) = await work.DeskAsync(id, User, ct);
-        if (desk is null) return false;
+        if ((await work.DeskAsync(id, User, ct)).Value is not { } desk) return false;
         await work.CloseLeftoversAsync(id, ct);
         Desk = desk;
         Office = (await OfficeView.LoadAsync(db, catalogue, db.Set<QueueOffice>().Where(o => o.Id == desk.OfficeId), ct))[0];

@@ -60,7 +60,7 @@ internal sealed class OfficeModel(GuichetDb db, CatalogueDirectory catalogue, Qu
     public async Task<IActionResult> OnPostRemoveDeskAsync(Guid id, Guid desk, CancellationToken ct) =>
         await DeskResultAsync(id, desk.ToString(), await setup.RemoveDeskAsync(desk, User, ct), "desk-removed", ct);
 
-    private async Task<IActionResult> DeskResultAsync(Guid id, string anchor, QueueResult<QueueDesk> result, string done, CancellationToken ct)
+    private async Task<IActionResult> DeskResultAsync(Guid id, string anchor, Result<QueueDesk> result, string done, CancellationToken ct)
     {
         if (result.Value is not null) return Redirect($"/staff/queue/offices/{id}?done={done}");
         if (!await LoadAsync(id, ct) || result.Status == 404) return NotFound();
