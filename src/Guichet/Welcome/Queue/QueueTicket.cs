@@ -11,39 +11,8 @@ internal enum QueuePriority { None, ReducedMobility, Pregnancy, YoungChild }
 /// waits again (for another service or desk) until a desk calls it.
 internal enum TicketStatus { Waiting, Called, Serving, Served, NoShow, Transferred }
 
-/// How a counter visit ended (the contact register will take it over).
+/// How a counter visit ended (the contact register takes it over).
 internal enum VisitOutcome { Answered, Routed, Referred, CallBack }
-
-/// The stable codes of the API, the pages and the event log.
-internal static class QueueCodes
-{
-    public static readonly IReadOnlyList<QueuePriority> Priorities = Enum.GetValues<QueuePriority>();
-    public static readonly IReadOnlyList<VisitOutcome> Outcomes = Enum.GetValues<VisitOutcome>();
-
-    public static string Code(QueuePriority p) => p switch
-    {
-        QueuePriority.ReducedMobility => "reduced-mobility",
-        QueuePriority.Pregnancy => "pregnancy",
-        QueuePriority.YoungChild => "young-child",
-        _ => "none",
-    };
-
-    public static string Code(TicketStatus s) => s switch
-    {
-        TicketStatus.NoShow => "no-show",
-        _ => s.ToString().ToLowerInvariant(),
-    };
-
-    public static string Code(VisitOutcome o) => o switch
-    {
-        VisitOutcome.CallBack => "call-back",
-        _ => o.ToString().ToLowerInvariant(),
-    };
-
-    public static QueuePriority? Priority(string? code) => code is null or "" ? QueuePriority.None : Priorities.Cast<QueuePriority?>().FirstOrDefault(p => Code(p!.Value) == code);
-
-    public static VisitOutcome? Outcome(string? code) => Outcomes.Cast<VisitOutcome?>().FirstOrDefault(o => Code(o!.Value) == code);
-}
 
 /// A queue ticket: numbered per office, day and service letter, with an unguessable
 /// token for the customer's live status page (only its SHA-256 is stored).

@@ -33,8 +33,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         if (serviceId is not { } sid) errors.Add(new("serviceId", "required", "The service the customer comes for."));
         else if ((line = await db.Set<OfficeService>().AsNoTracking().FirstOrDefaultAsync(l => l.OfficeId == officeId && l.ServiceId == sid, ct)) is null)
             errors.Add(new("serviceId", "unknown-id", "This office takes no tickets for this service."));
-        var priority = QueueCodes.Priority(priorityCode);
-        if (priority is null) errors.Add(new("priority", "unknown-code", "Use none, reduced-mobility, pregnancy or young-child."));
+        var priority = string.IsNullOrEmpty(priorityCode) ? QueuePriority.None : EnumCodes.Read<QueuePriority>(priorityCode, "priority", errors);
         if (!Languages.IsSupported(language)) errors.Add(new("language", "unknown-code", "Use fr, nl, de or en."));
         if (errors.Count > 0) return Result<Issued>.Invalid(errors);
 
@@ -95,9 +94,9 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         var desk = await db.Set<QueueDesk>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId, ct);
         foreach (var ticket in leftovers)
         {
-            var from = QueueCodes.Code(ticket.Status);
+            var from = EnumCodes.Code(ticket.Status);
             ticket.CloseAtDayEnd(now);
-            eventLog.Record("system", WelcomeActivities.TicketClosedAtDayEnd, Objects(ticket, desk), Attributes(ticket, desk, new() { ["from"] = from, ["status"] = QueueCodes.Code(ticket.Status) }));
+            eventLog.Record("system", WelcomeActivities.TicketClosedAtDayEnd, Objects(ticket, desk), Attributes(ticket, desk, new() { ["from"] = from, ["status"] = EnumCodes.Code(ticket.Status) }));
         }
         try
         {
@@ -212,13 +211,13 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     public Task<Result<QueueTicket>> NoShowAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
         ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], WelcomeActivities.TicketMissed, (t, now) => t.MarkNoShow(now), ct);
 
-    /// Finishes the visit with its outcome (answered, routed, referred, call-back) and registers
+    /// Finishes the visit with its outcome (answered, routed, referred, callBack) and registers
     /// the counter contact (the ticket's service and its competent unit, the customer if given)
     /// in the same transaction: either the ticket is served with its contact, or nothing changes.
     public async Task<Result<QueueTicket>> FinishAsync(Guid deskId, Guid ticketId, VisitDetails visit, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (QueueCodes.Outcome(visit.Outcome) is not { } outcome)
-            return Result<QueueTicket>.Invalid("outcome", visit.Outcome is null ? "required" : "unknown-code", "Use answered, routed, referred or call-back.");
+        var invalid = new List<InvalidParam>();
+        if (EnumCodes.Read<VisitOutcome>(visit.Outcome, "outcome", invalid) is not { } outcome) return Result<QueueTicket>.Invalid(invalid);
         var at = await AtDeskAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], ct);
         if (at.Value is not { } here) return at.As<QueueTicket>();
         var (desk, ticket) = here;
@@ -243,7 +242,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             {
                 ticket.Finish(outcome, c.Id, now);
                 eventLog.Record(user, WelcomeActivities.TicketServed, [.. Objects(ticket, desk), new EventLogObject("contact", c.Id.ToString(), Role.Contact)],
-                    Attributes(ticket, desk, new() { ["outcome"] = QueueCodes.Code(outcome), ["serviceSeconds"] = (int?)ticket.ServiceTime?.TotalSeconds, ["contact"] = c.Id }));
+                    Attributes(ticket, desk, new() { ["outcome"] = EnumCodes.Code(outcome), ["serviceSeconds"] = (int?)ticket.ServiceTime?.TotalSeconds, ["contact"] = c.Id }));
             });
         }
         catch (DbUpdateConcurrencyException)
@@ -257,7 +256,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
             return registered.As<QueueTicket>();
         }
         // The register's own step records the outcome (contact.answered, .routed, ...), as for every channel.
-        var decided = await contacts.DecideAsync(user, contact.Id, new OutcomeRequest(ContactOutcomeCode(outcome), unit, published?.Id, null), ct);
+        var decided = await contacts.DecideAsync(user, contact.Id, new OutcomeRequest(EnumCodes.Code(ContactOutcomeOf(outcome)), unit, published?.Id, null), ct);
         if (!decided.Ok)
         {
             await UndoAsync(tx);
@@ -267,12 +266,12 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         return ticket;
     }
 
-    private static string ContactOutcomeCode(VisitOutcome outcome) => outcome switch
+    private static ContactOutcome ContactOutcomeOf(VisitOutcome outcome) => outcome switch
     {
-        VisitOutcome.Routed => "routed",
-        VisitOutcome.Referred => "referred",
-        VisitOutcome.CallBack => "callBackPromised",
-        _ => "answered",
+        VisitOutcome.Routed => ContactOutcome.Routed,
+        VisitOutcome.Referred => ContactOutcome.Referred,
+        VisitOutcome.CallBack => ContactOutcome.CallBackPromised,
+        _ => ContactOutcome.Answered,
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -387,7 +386,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         {
             ["code"] = ticket.Code,
             ["service"] = ticket.ServiceId,
-            ["priority"] = QueueCodes.Code(ticket.Priority),
+            ["priority"] = EnumCodes.Code(ticket.Priority),
         };
         if (desk is not null) attributes["desk"] = desk.Number;
         foreach (var (k, v) in more ?? []) attributes[k] = v;

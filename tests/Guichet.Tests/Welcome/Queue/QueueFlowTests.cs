@@ -38,7 +38,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     {
         var (staff, desk, ticketId, code) = await CalledTicketAsync(Q.Address);
         var response = await Q.ActAsync(staff, desk, ticketId, "finish",
-            new { outcome = "call-back", customerNumber = ValidNationalNumber, customerName = "Amélie Lambert", notes = "Rappeler pour la preuve de domicile." });
+            new { outcome = "callBack", customerNumber = ValidNationalNumber, customerName = "Amélie Lambert", notes = "Rappeler pour la preuve de domicile." });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var contactId = (await Q.ReadAsync(response)).GetProperty("contactId").GetGuid();
 
@@ -206,7 +206,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var desk = await app.NewDeskAsync(Q.Eid);
         var kiosk = app.Client();
         var first = await Q.IssueAsync(kiosk, Q.Eid);
-        var priority = await Q.IssueAsync(kiosk, Q.Eid, "reduced-mobility");
+        var priority = await Q.IssueAsync(kiosk, Q.Eid, "reducedMobility");
         var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
 
         // The later appointment checks in early: it gets a ticket, but is not due yet.

@@ -19,23 +19,15 @@ internal sealed record AppointmentResponse(Guid Id, Guid ServiceId, string Servi
         var primary = offer?.Counter.PrimaryLanguage ?? "fr";
         return new(a.Id, a.ServiceId, offer?.Service.Name.Resolve(lang, primary).Text ?? "", a.ChannelId, offer?.Counter.Name.Resolve(lang, primary).Text ?? "",
             offer?.Counter.Address, a.StartsAt, a.EndsAt, BrusselsTime.ToLocal(a.StartsAt), BrusselsTime.ToLocal(a.EndsAt),
-            JsonNaming(a.Status), lang, manageUrl, a.QueueTicketCode);
+            EnumCodes.Code(a.Status), lang, manageUrl, a.QueueTicketCode);
     }
-
-    private static string JsonNaming(AppointmentStatus s) => s switch
-    {
-        AppointmentStatus.Booked => "booked",
-        AppointmentStatus.Cancelled => "cancelled",
-        AppointmentStatus.CheckedIn => "checkedIn",
-        _ => "noShow",
-    };
 }
 
 /// QueueTicket: the number of the queue ticket issued at check-in (null: none, or not checked in).
 internal sealed record StaffAppointmentResponse(Guid Id, string ServiceName, DateTime LocalStart, DateTime LocalEnd, string Name, string? Phone, string Status, string? QueueTicket)
 {
     public static StaffAppointmentResponse From(DayEntry e) => new(e.Appointment.Id, e.ServiceName, BrusselsTime.ToLocal(e.Appointment.StartsAt), BrusselsTime.ToLocal(e.Appointment.EndsAt),
-        e.Appointment.Name, e.Appointment.Phone, e.Appointment.Status.ToString(), e.Appointment.QueueTicketCode);
+        e.Appointment.Name, e.Appointment.Phone, EnumCodes.Code(e.Appointment.Status), e.Appointment.QueueTicketCode);
 }
 
 internal static class AppointmentsApi

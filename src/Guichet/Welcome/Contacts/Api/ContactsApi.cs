@@ -57,8 +57,9 @@ internal static class ContactsApi
         ContactChannel? ch = null;
         if (channel is not null)
         {
-            if (!Enum.TryParse<ContactChannel>(channel, ignoreCase: true, out var parsed) || int.TryParse(channel, out _)) return Problems.Validation("channel", "unknown-code", "Use counter, phone, email, letter, webForm or open311.");
-            ch = parsed;
+            var errors = new List<InvalidParam>();
+            ch = EnumCodes.Read<ContactChannel>(channel, "channel", errors);
+            if (ch is null) return Problems.Validation(errors);
         }
         var query = ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking());
         if (unit is { } u) query = query.Where(c => c.UnitId == u);

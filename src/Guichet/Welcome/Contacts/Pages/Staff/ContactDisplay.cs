@@ -1,24 +1,23 @@
 using System.Globalization;
-using System.Text.Json;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Identifiers;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// How the contact pages show values: dates in Brussels time and the page's culture, enum values
-/// by a text per value ("contacts.outcome.{code}"), so that a new outcome needs only its texts.
+/// by a text per value ("contacts.outcome.{code}", the code as the API writes it), so that a new
+/// outcome needs only its texts.
 internal static class ContactDisplay
 {
-    public static string Code(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
     /// The localized name of an enum value; the code itself when no text exists yet.
-    public static string Name(Texts texts, string group, Enum value)
+    public static string Name<T>(Texts texts, string group, T value) where T : struct, Enum
     {
-        var key = $"contacts.{group}.{Code(value)}";
-        return texts.Has(key) ? texts[key] : Code(value);
+        var key = $"contacts.{group}.{EnumCodes.Code(value)}";
+        return texts.Has(key) ? texts[key] : EnumCodes.Code(value);
     }
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);

@@ -82,10 +82,10 @@ internal static class ContactEntry
     }
 
     public static IReadOnlyList<FormChoice> Kinds(Texts t) =>
-        [new("person", t["contacts.kind.person"]), new("company", t["contacts.kind.company"]), new("anonymous", t["contacts.kind.anonymous"])];
+        [.. Enum.GetValues<CustomerKind>().Select(k => new FormChoice(EnumCodes.Code(k), ContactDisplay.Name(t, "kind", k)))];
 
     public static IReadOnlyList<FormChoice> Roles(Texts t) =>
-        [.. Enum.GetValues<RepresentativeRole>().Select(r => new FormChoice(ContactDisplay.Code(r), ContactDisplay.Name(t, "role", r)))];
+        [.. Enum.GetValues<RepresentativeRole>().Select(r => new FormChoice(EnumCodes.Code(r), ContactDisplay.Name(t, "role", r)))];
 
     /// The customer's language, each named in its own language.
     public static IReadOnlyList<FormChoice> CustomerLanguages =>
@@ -94,5 +94,5 @@ internal static class ContactEntry
     /// What the front office may decide at once (a later outcome such as a case opened is not chosen here).
     public static IReadOnlyList<FormChoice> Outcomes(Texts t) =>
         [.. new[] { ContactOutcome.Answered, ContactOutcome.Routed, ContactOutcome.CallBackPromised, ContactOutcome.Referred }
-            .Select(o => new FormChoice(ContactDisplay.Code(o), ContactDisplay.Name(t, "outcome", o)) { Hint = t.Has($"contacts.outcome-hint.{ContactDisplay.Code(o)}") ? t[$"contacts.outcome-hint.{ContactDisplay.Code(o)}"] : null })];
+            .Select(o => new FormChoice(EnumCodes.Code(o), ContactDisplay.Name(t, "outcome", o)) { Hint = t.Has($"contacts.outcome-hint.{EnumCodes.Code(o)}") ? t[$"contacts.outcome-hint.{EnumCodes.Code(o)}"] : null })];
 }

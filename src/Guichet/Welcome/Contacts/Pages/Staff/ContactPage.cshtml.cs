@@ -73,7 +73,7 @@ internal sealed class ContactPageModel(GuichetDb db, EventLog eventLog, ContactR
         if (own.Count == 0)
         {
             var decided = await register.DecideAsync(User, id, new OutcomeRequest(PostedOutcome, unit, service, null), ct);
-            if (decided.Value is { } contact) return Redirect($"/staff/contacts/{id}?done={ContactDisplay.Code(contact.Outcome)}");
+            if (decided.Value is { } contact) return Redirect($"/staff/contacts/{id}?done={EnumCodes.Code(contact.Outcome)}");
             if (decided.Status == 404) return NotFound();
             own.AddRange(decided.InvalidParams);
             // Decided by a colleague meanwhile: the form is gone, so the message points at the page.

@@ -2,6 +2,7 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ internal sealed class InboxModel(GuichetDb db, CatalogueDirectory catalogue, Tim
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
     public IReadOnlyList<FormChoice> Channels =>
-        [.. Enum.GetValues<ContactChannel>().Select(c => new FormChoice(ContactDisplay.Code(c), ContactDisplay.Name(texts, "channel", c)))];
+        [.. Enum.GetValues<ContactChannel>().Select(c => new FormChoice(EnumCodes.Code(c), ContactDisplay.Name(texts, "channel", c)))];
 
     public async Task<IActionResult> OnGetAsync(string? channel, string? unit, string? customer, CancellationToken ct)
     {
@@ -44,8 +45,9 @@ internal sealed class InboxModel(GuichetDb db, CatalogueDirectory catalogue, Tim
         ContactChannel? ch = null;
         if (Channel is not null)
         {
-            ch = Enum.GetValues<ContactChannel>().Where(c => ContactDisplay.Code(c) == Channel).Select(c => (ContactChannel?)c).FirstOrDefault();
-            if (ch is null) Errors.Add("channel", "unknown-code");
+            var unknown = new List<InvalidParam>();
+            ch = EnumCodes.Read<ContactChannel>(Channel, "channel", unknown);
+            Errors.Add(unknown);
         }
         Guid? unitId = null;
         if (Unit is not null)
