@@ -118,7 +118,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         alongWith?.Invoke(contact); // a channel's own record of the contact (Open311), saved in the same transaction
         var recorded = new Dictionary<string, object?>
         {
-            ["channel"] = EnumCodes.Code(channel.Value), ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf?.Role.ToString(),
+            ["channel"] = EnumCodes.Code(channel.Value), ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf is { } acting ? EnumCodes.Code(acting.Role) : null,
             ["receivedOn"] = received,
         };
         foreach (var (key, value) in attributes ?? new Dictionary<string, object?>()) recorded[key] = value;

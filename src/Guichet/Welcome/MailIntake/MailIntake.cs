@@ -5,6 +5,7 @@ using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
+using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
 using MailKit;
 using MailKit.Net.Imap;
@@ -112,7 +113,7 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
         {
             db.Add(new IntakeRecord(mailbox, validity, uid, null, status, null, null, null, Clip(problem, 1000), now));
             eventLog.Record(Actor, WelcomeActivities.MailRejected, [new EventLogObject("incoming-mail", $"{mailbox}/{validity}/{uid}", Role.Subject)],
-                new Dictionary<string, object?> { ["uid"] = uid, ["status"] = status.ToString(), ["problem"] = problem });
+                new Dictionary<string, object?> { ["uid"] = uid, ["status"] = EnumCodes.Code(status), ["problem"] = problem });
             beforeSave?.Invoke(messageId);
             await db.SaveChangesAsync(ct);
             return;
