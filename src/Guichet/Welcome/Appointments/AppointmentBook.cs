@@ -72,19 +72,16 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         if (SlotProblem(offer!, start, out var end) is { } problem) return problem.As<Booking>();
 
         var (plain, hash) = SecureToken.New();
-        var taken = await HeldSeatsAsync(offer!.Config.ServiceId, start, ct);
-        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
+        var bookable = offer!;
+        return await HoldFreeSeatAsync<Booking>(bookable, start, seat =>
         {
-            if (taken.Contains(seat)) continue;
-            db.ChangeTracker.Clear();
-            var appointment = new Appointment(offer.Config.ServiceId, offer.Config.ChannelId, start, end, name!, email!, phone, language, nationalNumber, hash, time.GetUtcNow());
+            var appointment = new Appointment(bookable.Config.ServiceId, bookable.Config.ChannelId, start, end, name!, email!, phone, language, nationalNumber, hash, time.GetUtcNow());
             db.Add(appointment);
             db.Add(new AppointmentSeat(appointment.ServiceId, start, seat, appointment.Id));
             eventLog.Record("anonymous", WelcomeActivities.AppointmentBooked, Objects(appointment), new Dictionary<string, object?> { ["start"] = start, ["seat"] = seat });
-            mail.Confirmation(appointment, offer, plain, rescheduled: false);
-            if (await TrySaveAsync(ct)) return new Booking(appointment, plain);
-        }
-        return Result<Booking>.Refused(AppointmentRefusals.SlotTaken);
+            mail.Confirmation(appointment, bookable, plain, rescheduled: false);
+            return Task.FromResult<Result<Booking>>(new Booking(appointment, plain));
+        }, ct);
     }
 
     public async Task<Appointment?> FindAsync(string? token, CancellationToken ct)
@@ -129,11 +126,8 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         if (SlotProblem(offer, start, out var end) is { } slotProblem) return slotProblem;
 
         var id = appointment.Id;
-        var taken = await HeldSeatsAsync(offer.Config.ServiceId, start, ct);
-        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
+        return await HoldFreeSeatAsync<Appointment>(offer, start, async seat =>
         {
-            if (taken.Contains(seat)) continue;
-            db.ChangeTracker.Clear();
             var current = await db.Set<Appointment>().FirstAsync(a => a.Id == id, ct);
             if (!current.IsActive) return NotChangeable(current)!;
             db.RemoveRange(await db.Set<AppointmentSeat>().Where(s => s.AppointmentId == id).ToListAsync(ct));
@@ -142,9 +136,8 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             db.Add(new AppointmentSeat(current.ServiceId, start, seat, current.Id));
             eventLog.Record("anonymous", WelcomeActivities.AppointmentRescheduled, Objects(current), new Dictionary<string, object?> { ["from"] = from, ["start"] = start, ["seat"] = seat });
             mail.Confirmation(current, offer, token!, rescheduled: true);
-            if (await TrySaveAsync(ct)) return current;
-        }
-        return Result<Appointment>.Refused(AppointmentRefusals.SlotTaken);
+            return current;
+        }, ct);
     }
 
     /// At the counter: the customer is here. When a queue at that counter takes tickets for the
@@ -242,21 +235,28 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
     // A slot refused is also the "start" field's problem, for the page's message next to it.
     private static Result<Appointment> SlotRefused(Refusal refusal, string reason) => Result<Appointment>.Refused(refusal, [new InvalidParam("start", refusal.Code, reason)]);
 
-    private async Task<HashSet<int>> HeldSeatsAsync(Guid serviceId, DateTimeOffset start, CancellationToken ct) =>
-        [.. await db.Set<AppointmentSeat>().AsNoTracking().Where(s => s.ServiceId == serviceId && s.StartsAt == start).Select(s => s.Seat).ToListAsync(ct)];
-
-    /// False when another booking took the seat first (the unique index refused it); the next seat is tried.
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    /// Holds a free seat of the slot: <paramref name="hold"/> stages the change that takes seat k
+    /// (or refuses), then it is saved. When another booking took that seat first (the unique index
+    /// refuses the save), the next free seat is tried; when none is left, the slot is taken.
+    private async Task<Result<T>> HoldFreeSeatAsync<T>(AppointmentSlots.Offer offer, DateTimeOffset start, Func<int, Task<Result<T>>> hold, CancellationToken ct) where T : class
     {
-        try
+        var taken = await db.Set<AppointmentSeat>().AsNoTracking().Where(s => s.ServiceId == offer.Config.ServiceId && s.StartsAt == start).Select(s => s.Seat).ToListAsync(ct);
+        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
         {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
+            if (taken.Contains(seat)) continue;
             db.ChangeTracker.Clear();
-            return false;
+            var held = await hold(seat);
+            if (!held.Ok) return held;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return held;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
         }
+        return Result<T>.Refused(AppointmentRefusals.SlotTaken);
     }
 }

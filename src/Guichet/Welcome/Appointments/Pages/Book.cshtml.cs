@@ -1,7 +1,5 @@
-using Guichet.Platform.Calendar;
 using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Guichet.Welcome.Appointments.Pages;
@@ -10,13 +8,10 @@ namespace Guichet.Welcome.Appointments.Pages;
 /// then the confirmation with the manage link. Steps are told apart by what the query carries,
 /// so the back button and a bookmark work without any session state.
 [EnableRateLimiting("public-forms")]
-internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, AppointmentMail mail, Texts texts, TimeProvider time) : PageModel
+internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, AppointmentMail mail, Texts texts, TimeProvider time) : AppointmentPage(slots, texts, time)
 {
-    public const int Days = 14;
-
     [BindProperty(SupportsGet = true)] public Guid? Service { get; set; }
     [BindProperty(SupportsGet = true)] public DateTimeOffset? Start { get; set; }
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Phone { get; set; }
@@ -26,16 +21,8 @@ internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, Ap
 
     public string Step { get; private set; } = "service";
     public IReadOnlyList<AppointmentSlots.Offer> Offers { get; private set; } = [];
-    public AppointmentSlots.Offer? Offer { get; private set; }
-    public IReadOnlyList<Slot> FreeSlots { get; private set; } = [];
-    public DateOnly FirstDay { get; private set; }
     public Appointment? Booked { get; private set; }
     public string? ManageUrl { get; private set; }
-    public Dictionary<string, string> Errors { get; } = [];
-
-    public string Lang => Languages.Current;
-
-    public string Resolve(LocalizedText text) => text.Resolve(Lang, Offer?.Counter.PrimaryLanguage ?? "fr").Text;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -55,39 +42,30 @@ internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, Ap
         {
             Booked = booked.Appointment;
             ManageUrl = mail.ManageUrl(booked.Token);
-            Offer = await slots.OfferAsync(Booked.ServiceId, ct);
+            Offer = await Slots.OfferAsync(Booked.ServiceId, ct);
             Step = "done";
             return Page();
         }
         foreach (var e in result.InvalidParams.Count > 0 ? result.InvalidParams : [new Platform.Web.InvalidParam("start", result.Code!, "")])
-            Errors.TryAdd(e.Name == "start" ? "slot" : e.Name, texts[ErrorKey(e.Code)]);
+            Errors.TryAdd(e.Name == "start" ? "slot" : e.Name, ErrorText(e.Code));
         await LoadAsync(ct);
         Response.StatusCode = result.Status;
         return Page();
     }
 
-    public static string ErrorKey(string code) => code switch
-    {
-        "required" or "too-long" or "email-invalid" or "national-number-format" or "national-number-checksum" or "unknown-service" or "unknown-language"
-            or "slot-taken" or "slot-in-past" or "slot-closed" or "slot-too-soon" or "slot-beyond-horizon" => "appointments.error." + code,
-        _ => "appointments.error.slot-closed",
-    };
-
     private async Task LoadAsync(CancellationToken ct)
     {
-        if (Service is { } id) Offer = await slots.OfferAsync(id, ct);
+        if (Service is { } id) Offer = await Slots.OfferAsync(id, ct);
         if (Offer is null)
         {
             Step = "service";
-            Offers = await slots.OffersAsync(ct);
+            Offers = await Slots.OffersAsync(ct);
             return;
         }
         if (Start is null || Errors.ContainsKey("slot"))
         {
             Step = "slot";
-            var today = BrusselsTime.LocalDate(time.GetUtcNow());
-            FirstDay = DateOnly.TryParseExact(From, "yyyy-MM-dd", out var f) && f > today ? f : today;
-            FreeSlots = await slots.FreeAsync(Offer, FirstDay, FirstDay.AddDays(Days - 1), ct);
+            await LoadSlotsAsync(Offer, ct);
             return;
         }
         Step = "details";

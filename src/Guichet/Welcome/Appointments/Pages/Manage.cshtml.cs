@@ -1,30 +1,19 @@
-using Guichet.Platform.Calendar;
 using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Guichet.Welcome.Appointments.Pages;
 
 /// The customer's manage link: see the appointment, cancel it or move it to another free slot.
 [EnableRateLimiting("public-forms")]
-internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, Texts texts, TimeProvider time) : PageModel
+internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, Texts texts, TimeProvider time) : AppointmentPage(slots, texts, time)
 {
     [BindProperty] public DateTimeOffset? Start { get; set; }
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
 
     public Appointment? Appointment { get; private set; }
-    public AppointmentSlots.Offer? Offer { get; private set; }
-    public IReadOnlyList<Slot> FreeSlots { get; private set; } = [];
-    public DateOnly FirstDay { get; private set; }
     public string? Done { get; private set; }
-    public Dictionary<string, string> Errors { get; } = [];
 
-    public string Lang => Languages.Current;
-
-    public string Resolve(LocalizedText text) => text.Resolve(Lang, Offer?.Counter.PrimaryLanguage ?? "fr").Text;
-
-    public bool Changeable => Appointment is { IsActive: true } a && a.StartsAt > time.GetUtcNow();
+    public bool Changeable => Appointment is { IsActive: true } a && a.StartsAt > Now;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => await LoadAsync(token, ct) ? Page() : NotFound();
 
@@ -32,8 +21,8 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
     {
         var result = await book.CancelAsync(token, ct);
         if (result.Status == 404) return NotFound();
-        if (!result.Ok) Errors["cancel"] = texts["appointments.error." + (result.Code == "appointment-cancelled" ? "appointment-cancelled" : "appointment-not-active")];
-        else Done = texts["appointments.manage.cancelled"];
+        if (!result.Ok) Errors["cancel"] = Texts["appointments.error." + (result.Code == "appointment-cancelled" ? "appointment-cancelled" : "appointment-not-active")];
+        else Done = Texts["appointments.manage.cancelled"];
         await LoadAsync(token, ct);
         if (!result.Ok) Response.StatusCode = result.Status;
         return Page();
@@ -46,11 +35,11 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
         if (!result.Ok)
         {
             var code = result.InvalidParams.Count > 0 ? result.InvalidParams[0].Code : result.Code!;
-            Errors["slot"] = texts[code is "appointment-cancelled" or "appointment-not-active" or "appointment-past" or "service-not-bookable"
-                ? "appointments.error.appointment-not-active" : code == "required" ? "appointments.error.slot-required" : BookModel.ErrorKey(code)];
+            Errors["slot"] = code is "appointment-cancelled" or "appointment-not-active" or "appointment-past" or "service-not-bookable" ? Texts["appointments.error.appointment-not-active"]
+                : code == "required" ? Texts["appointments.error.slot-required"] : ErrorText(code);
             Response.StatusCode = result.Status;
         }
-        else Done = texts["appointments.manage.rescheduled"];
+        else Done = Texts["appointments.manage.rescheduled"];
         await LoadAsync(token, ct);
         return Page();
     }
@@ -59,13 +48,8 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
     {
         Appointment = await book.FindAsync(token, ct);
         if (Appointment is null) return false;
-        Offer = await slots.OfferAsync(Appointment.ServiceId, ct);
-        if (Offer is not null && Changeable)
-        {
-            var today = BrusselsTime.LocalDate(time.GetUtcNow());
-            FirstDay = DateOnly.TryParseExact(From, "yyyy-MM-dd", out var f) && f > today ? f : today;
-            FreeSlots = await slots.FreeAsync(Offer, FirstDay, FirstDay.AddDays(BookModel.Days - 1), ct);
-        }
+        Offer = await Slots.OfferAsync(Appointment.ServiceId, ct);
+        if (Offer is not null && Changeable) await LoadSlotsAsync(Offer, ct);
         return true;
     }
 }
