@@ -1,4 +1,6 @@
+using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
+using Guichet.Platform.Identifiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -132,7 +134,31 @@ internal sealed class Contact : Guichet.Platform.EventLog.IJournaled
         Responded(at, workingDays);
     }
 
+    /// A first answer later than the channel's norm, or none yet and the norm passed.
+    public bool Late(DateOnly today) => RespondedAt is { } r ? BrusselsTime.LocalDate(r) > RespondBy : today > RespondBy;
+
     public bool CallBackOverdue(DateOnly today) => Outcome == ContactOutcome.CallBackPromised && CalledBackAt is null && CallBackBy < today;
+}
+
+/// Customers are named by their number: a person's national number, a company's enterprise number.
+internal static class CustomerNumbers
+{
+    /// A national or enterprise number, normalised to its digits; null with the error code when neither.
+    public static string? Digits(string? text, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "required";
+            return null;
+        }
+        if (NationalNumber.TryParse(text, out var person, out var personError)) return person.Digits;
+        if (EnterpriseNumber.TryParse(text, out var company, out var companyError)) return company.Digits;
+        // Ten digits read as an enterprise number; anything else as a national number.
+        var digits = new string([.. text.Where(char.IsDigit)]);
+        error = digits.Length == 10 ? companyError : personError;
+        return null;
+    }
 }
 
 /// Welcome's norms: how many working days each channel has for a first answer (0: the same

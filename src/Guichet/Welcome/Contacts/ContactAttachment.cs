@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Guichet.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,7 +20,11 @@ internal sealed class ContactAttachment : Guichet.Platform.EventLog.IJournaled
 
     private ContactAttachment() { }
 
-    public ContactAttachment(Guid contactId, Guid? messageId, string fileName, string mediaType, byte[] content, string sha256)
+    /// A file of an accepted kind (recognised by its content), under a safe name with that kind's extension.
+    public static ContactAttachment Of(Guid contactId, Guid? messageId, string name, FileTypes.Kind kind, byte[] content) =>
+        new(contactId, messageId, FileTypes.SafeName(name, kind), kind.MediaType, content, Convert.ToHexStringLower(SHA256.HashData(content)));
+
+    private ContactAttachment(Guid contactId, Guid? messageId, string fileName, string mediaType, byte[] content, string sha256)
     {
         Id = Guid.NewGuid();
         ContactId = contactId;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
@@ -215,7 +214,7 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
                 refused.Add(Clip(name, 200)!);
                 continue;
             }
-            db.Add(new ContactAttachment(contactId, messageId, FileTypes.SafeName(name, kind), kind.MediaType, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+            db.Add(ContactAttachment.Of(contactId, messageId, name, kind, bytes));
         }
         return refused;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Guichet.Orient.Search;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
@@ -103,7 +102,7 @@ internal sealed class ContactFormModel(GuichetDb db, ContactRegister register, S
                 var message = new ContactMessage(c.Id, MessageDirection.In, MailMessage.NewMessageId("web.guichet"), c.Email!, Subject!, Message!, now);
                 db.Add(message);
                 foreach (var (name, kind, bytes) in files)
-                    db.Add(new ContactAttachment(c.Id, message.Id, FileTypes.SafeName(name, kind), kind.MediaType, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+                    db.Add(ContactAttachment.Of(c.Id, message.Id, name, kind, bytes));
                 token = ContactLink.Add(db, c.Id, now);
                 var culture = System.Globalization.CultureInfo.GetCultureInfo(Languages.CultureName(language));
                 outbox.EnqueueMail(new MailMessage

@@ -19,7 +19,7 @@ internal sealed record ContactResponse(
     public static ContactResponse From(Contact c, DateOnly today) => new(
         c.Id, c.Channel, c.ReceivedAt, c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf, c.Language, c.Subject,
         c.ServiceId, c.UnitId, c.Outcome, c.Notes, c.RespondBy, c.RespondedAt, c.ResponseWorkingDays,
-        c.RespondedAt is { } r ? BrusselsTime.LocalDate(r) > c.RespondBy : today > c.RespondBy,
+        c.Late(today),
         c.CallBackBy, c.CalledBackAt, c.CallBackOverdue(today), c.CaseId, c.CaseNumber);
 }
 
@@ -51,7 +51,7 @@ internal static class ContactsApi
         return result.Value is { } contact ? TypedResults.Created($"/api/v1/contacts/{contact.Id}", ContactResponse.From(contact, Today(time))) : result.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> Inbox(Guid? unit, bool? open, string? channel, int? limit, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> Inbox(Guid? unit, bool? open, string? channel, int? limit, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (limit is < 1 or > 200) return Problems.Validation("limit", "out-of-range", "From 1 to 200.");
         ContactChannel? ch = null;
@@ -61,32 +61,14 @@ internal static class ContactsApi
             ch = EnumCodes.Read<ContactChannel>(channel, "channel", errors);
             if (ch is null) return Problems.Validation(errors);
         }
-        var query = ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking());
-        if (unit is { } u) query = query.Where(c => c.UnitId == u);
-        if (open == true) query = query.Where(c => c.Outcome == ContactOutcome.Open || c.Outcome == ContactOutcome.Routed);
-        if (ch is { } k) query = query.Where(c => c.Channel == k);
-        var list = await query.OrderByDescending(c => c.ReceivedAt).Take(limit ?? 50).ToListAsync(ct);
-        var today = Today(time);
-        return TypedResults.Ok(list.Select(c => ContactResponse.From(c, today)).ToList());
+        return Responses(await register.InboxAsync(user, unit, open == true, ch, limit ?? 50, ct), time);
     }
 
-    private static async Task<Ok<List<ContactResponse>>> CallBacks(bool? overdue, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var today = Today(time);
-        var query = ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.Outcome == ContactOutcome.CallBackPromised && c.CalledBackAt == null);
-        if (overdue == true) query = query.Where(c => c.CallBackBy < today);
-        var list = await query.OrderBy(c => c.CallBackBy).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(c => ContactResponse.From(c, today)).ToList());
-    }
+    private static async Task<Ok<List<ContactResponse>>> CallBacks(bool? overdue, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
+        Responses(await register.CallBacksAsync(user, overdue == true, ct), time);
 
-    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Get(Guid id, GuichetDb db, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null) return Problems.NotFound("The contact");
-        eventLog.Record(user, WelcomeActivities.ContactViewed, ContactRegister.Objects(contact, eventLog));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ContactResponse.From(contact, Today(time)));
-    }
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Get(Guid id, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
+        await register.ViewAsync(user, id, ct) is { } contact ? TypedResults.Ok(ContactResponse.From(contact, Today(time))) : Problems.NotFound("The contact");
 
     private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Decide(Guid id, OutcomeRequest request, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
         Answer(await register.DecideAsync(user, id, request, ct), time);
@@ -100,16 +82,15 @@ internal static class ContactsApi
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Referral(Guid id, ContactRegister register, ClaimsPrincipal user, CancellationToken ct) =>
         await register.ReferralHtmlAsync(user, id, ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : Problems.NotFound("The referral");
 
-    private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> History(string number, GuichetDb db, EventLog eventLog, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> History(string number, ContactRegister register, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        var digits = NationalNumber.TryParse(number, out var person, out _) ? person.Digits
-            : EnterpriseNumber.TryParse(number, out var company, out _) ? company.Digits : null;
-        if (digits is null) return Problems.Validation("number", "national-number-checksum", "Not a valid national or enterprise number.");
-        var list = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.CustomerNumber == digits)
-            .OrderByDescending(c => c.ReceivedAt).Take(500).ToListAsync(ct);
-        eventLog.Record(user, WelcomeActivities.CustomerHistoryViewed, [eventLog.Customer(digits)], new Dictionary<string, object?> { ["contacts"] = list.Count });
-        await db.SaveChangesAsync(ct);
+        if (CustomerNumbers.Digits(number, out _) is not { } digits) return Problems.Validation("number", "national-number-checksum", "Not a valid national or enterprise number.");
+        return Responses(await register.HistoryAsync(user, digits, ct), time);
+    }
+
+    private static Ok<List<ContactResponse>> Responses(List<Contact> contacts, TimeProvider time)
+    {
         var today = Today(time);
-        return TypedResults.Ok(list.Select(c => ContactResponse.From(c, today)).ToList());
+        return TypedResults.Ok(contacts.Select(c => ContactResponse.From(c, today)).ToList());
     }
 }

@@ -14,7 +14,7 @@ internal sealed class AttachmentModel(GuichetDb db, EventLog eventLog) : PageMod
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
-        var contact = await ContactScope.Of(User).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contact = await ContactScope.FindAsync(db, User, id, ct);
         if (contact is null) return NotFound();
         var file = await db.Set<ContactAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ContactId == id, ct);
         if (file is null) return NotFound();

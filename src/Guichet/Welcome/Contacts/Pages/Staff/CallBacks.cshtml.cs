@@ -1,18 +1,15 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
+using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;
 
 /// The promised call-backs the user may see, by due date, the overdue ones marked; each can be
 /// marked as called back.
-internal sealed class CallBacksModel(GuichetDb db, ContactRegister register, CatalogueDirectory catalogue, TimeProvider time) : PageModel
+internal sealed class CallBacksModel(ContactRegister register, CatalogueDirectory catalogue, Texts texts, TimeProvider time) : ContactsPage(catalogue, texts)
 {
     public IReadOnlyList<Contact> Rows { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, (string Text, string? Lang)> UnitNames { get; private set; } = new Dictionary<Guid, (string, string?)>();
     public bool Overdue { get; private set; }
     public string? Done { get; private set; }
     public bool Conflict { get; private set; }
@@ -40,12 +37,7 @@ internal sealed class CallBacksModel(GuichetDb db, ContactRegister register, Cat
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var today = Today;
-        var query = ContactScope.Of(User).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.Outcome == ContactOutcome.CallBackPromised && c.CalledBackAt == null);
-        if (Overdue) query = query.Where(c => c.CallBackBy < today);
-        Rows = await query.OrderBy(c => c.CallBackBy).Take(500).ToListAsync(ct);
-        UnitNames = await ContactDisplay.UnitNamesAsync(catalogue, Rows.Select(r => r.UnitId).OfType<Guid>(), ct);
+        Rows = await register.CallBacksAsync(User, Overdue, ct);
+        await NameUnitsAsync(Rows.Select(r => r.UnitId), ct);
     }
-
-    public string UnitName(Guid? id) => id is { } u && UnitNames.TryGetValue(u, out var n) ? n.Text : "";
 }

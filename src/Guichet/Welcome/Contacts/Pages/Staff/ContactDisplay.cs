@@ -1,7 +1,6 @@
 using System.Globalization;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
-using Guichet.Platform.Identifiers;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
@@ -38,27 +37,6 @@ internal static class ContactDisplay
         bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.CurrentCulture) + " MB"
         : Math.Max(1, (int)Math.Round(bytes / 1024d)).ToString(CultureInfo.CurrentCulture) + " kB";
 
-    /// A first answer later than the channel's norm, or none yet and the norm passed.
-    public static bool Late(Contact c, DateOnly today) =>
-        c.RespondedAt is { } r ? BrusselsTime.LocalDate(r) > c.RespondBy : today > c.RespondBy;
-
-    /// A national or enterprise number, normalised to its digits; null with the error code when neither.
-    public static string? CustomerDigits(string? text, out string? error)
-    {
-        error = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            error = "required";
-            return null;
-        }
-        if (NationalNumber.TryParse(text, out var person, out var personError)) return person.Digits;
-        if (EnterpriseNumber.TryParse(text, out var company, out var companyError)) return company.Digits;
-        // Ten digits read as an enterprise number; anything else as a national number.
-        var digits = new string([.. text.Where(char.IsDigit)]);
-        error = digits.Length == 10 ? companyError : personError;
-        return null;
-    }
-
     /// Unit names in the user's language, sorted, as choices.
     public static List<FormChoice> UnitChoices(IEnumerable<CatalogueDirectory.UnitEntry> units) =>
         [.. units.Select(u =>
@@ -66,11 +44,4 @@ internal static class ContactDisplay
             var (text, used) = u.Name.Resolve(Languages.Current, "fr");
             return new FormChoice(u.Id.ToString(), text, used == Languages.Current ? null : used);
         }).OrderBy(c => c.Label, StringComparer.CurrentCulture)];
-
-    public static async Task<Dictionary<Guid, (string Text, string? Lang)>> UnitNamesAsync(CatalogueDirectory catalogue, IEnumerable<Guid> ids, CancellationToken ct) =>
-        (await catalogue.UnitsAsync(ids, ct)).ToDictionary(u => u.Id, u =>
-        {
-            var (text, used) = u.Name.Resolve(Languages.Current, "fr");
-            return (text, used == Languages.Current ? (string?)null : used);
-        });
 }

@@ -1,7 +1,9 @@
+using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;
 
@@ -27,6 +29,19 @@ internal sealed class ContactEntryForm
     public string? Outcome { get; init; }
     public string? OutcomeUnitId { get; init; }
 
+    /// A service or unit chosen in a form: null when none; one that is not an id is a problem of its field.
+    public static Guid? ServiceIdOf(string? text, string field, List<InvalidParam> errors) => IdOf(text, field, "unknown-service", "Not a service id.", errors);
+
+    public static Guid? UnitIdOf(string? text, string field, List<InvalidParam> errors) => IdOf(text, field, "unknown-id", "Not a unit id.", errors);
+
+    private static Guid? IdOf(string? text, string field, string code, string reason, List<InvalidParam> errors)
+    {
+        if (text is null) return null;
+        if (Guid.TryParse(text, out var id)) return id;
+        errors.Add(new(field, code, reason));
+        return null;
+    }
+
     public static ContactEntryForm Read(IFormCollection f)
     {
         string? V(string name) => f[name].ToString().Trim() is { Length: > 0 } v ? v : null;
@@ -41,45 +56,52 @@ internal sealed class ContactEntryForm
     /// The register's request; a value that is not an id is reported in <paramref name="errors"/>.
     public RegisterContactRequest Request(string channel, DateTimeOffset? receivedAt, List<InvalidParam> errors)
     {
-        Guid? service = null, unit = null;
-        if (ServiceId is not null)
-        {
-            if (Guid.TryParse(ServiceId, out var s)) service = s;
-            else errors.Add(new("serviceId", "unknown-service", "Not a service id."));
-        }
-        if (UnitId is not null)
-        {
-            if (Guid.TryParse(UnitId, out var u)) unit = u;
-            else errors.Add(new("unitId", "unknown-id", "Not a unit id."));
-        }
+        var service = ServiceIdOf(ServiceId, "serviceId", errors);
+        var unit = UnitIdOf(UnitId, "unitId", errors);
         var representation = OnBehalfName is null && OnBehalfRole is null ? null : new RepresentationRequest(OnBehalfName, OnBehalfRole);
         return new RegisterContactRequest(channel, receivedAt, CustomerKind, CustomerNumber, CustomerName, Email, Phone, Address, representation, Language, Subject,
             service, unit, Notes);
     }
 }
 
-/// A page with the customer fields and the inline service search (_Customer, _ServiceSearch).
-internal interface IContactEntryPage
+/// A front-office form with the customer fields and the inline service search (_Customer,
+/// _ServiceSearch): the phone call and the letter. Its search button posts the form to
+/// ?handler=search, which shows it again as typed, with the services found.
+internal abstract class ContactEntryPage(ServiceSearch search, CatalogueDirectory catalogue, Texts texts) : ContactsPage(catalogue, texts)
 {
-    ContactEntryForm Values { get; }
-    FieldErrors Errors { get; }
-    IReadOnlyList<ServiceSummary> Hits { get; }
-    ServiceSummary? Chosen { get; }
-    bool Searched { get; }
-    string SearchAction { get; }
+    public ContactEntryForm Values { get; protected set; } = new();
+    public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
+    public ServiceSummary? Chosen { get; private set; }
+    public bool Searched { get; private set; }
+    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
+    public abstract string SearchAction { get; }
+
+    public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
+    {
+        await ReadFormAsync(ct);
+        Searched = Values.Q is not null;
+        return Page();
+    }
+
+    /// The form as posted, with what the page shows around it.
+    protected async Task ReadFormAsync(CancellationToken ct)
+    {
+        Values = ContactEntryForm.Read(Request.Form);
+        await LoadAsync(ct);
+    }
+
+    /// The services found for what was typed in the search box, the one already chosen, and the units.
+    protected async Task LoadAsync(CancellationToken ct)
+    {
+        Hits = Values.Q is { Length: <= ContactEntry.MaxQuery } q ? await search.FindAsync(q, Languages.Current, 8, ct) : [];
+        Chosen = Guid.TryParse(Values.ServiceId, out var id) ? await search.SummaryAsync(id, Languages.Current, ct) : null;
+        Units = ContactDisplay.UnitChoices(await Catalogue.OwnUnitsAsync(ct));
+    }
 }
 
 internal static class ContactEntry
 {
     public const int MaxQuery = 200;
-
-    /// The services found for what was typed in the search box, and the one already chosen.
-    public static async Task<(IReadOnlyList<ServiceSummary> Hits, ServiceSummary? Chosen)> ServicesAsync(ServiceSearch search, ContactEntryForm values, CancellationToken ct)
-    {
-        IReadOnlyList<ServiceSummary> hits = values.Q is { Length: <= MaxQuery } q ? await search.FindAsync(q, Languages.Current, 8, ct) : [];
-        var chosen = Guid.TryParse(values.ServiceId, out var id) ? await search.SummaryAsync(id, Languages.Current, ct) : null;
-        return (hits, chosen);
-    }
 
     public static IReadOnlyList<FormChoice> Kinds(Texts t) =>
         [.. Enum.GetValues<CustomerKind>().Select(k => new FormChoice(EnumCodes.Code(k), ContactDisplay.Name(t, "kind", k)))];

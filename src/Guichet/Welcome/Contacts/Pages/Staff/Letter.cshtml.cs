@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Files;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
-using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;
 
@@ -17,7 +14,8 @@ namespace Guichet.Welcome.Contacts.Pages.Staff;
 /// (the scan must be chosen again: a browser cannot refill a file input).
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [RequestSizeLimit(RequestLimit)]
-internal sealed class LetterModel(ContactRegister register, Platform.Data.GuichetDb db, ServiceSearch search, CatalogueDirectory catalogue, TimeProvider time, Texts texts) : PageModel, IContactEntryPage
+internal sealed class LetterModel(ContactRegister register, Platform.Data.GuichetDb db, ServiceSearch search, CatalogueDirectory catalogue, TimeProvider time, Texts texts)
+    : ContactEntryPage(search, catalogue, texts)
 {
     public const long MaxScanBytes = 10 * 1024 * 1024;
 
@@ -28,13 +26,7 @@ internal sealed class LetterModel(ContactRegister register, Platform.Data.Guiche
     /// A letter is scanned: a PDF or an image, not an office document.
     private static readonly HashSet<FileTypes.Kind> ScanKinds = [FileTypes.Pdf, FileTypes.Png, FileTypes.Jpeg, FileTypes.Tiff];
 
-    public ContactEntryForm Values { get; private set; } = new();
-    public FieldErrors Errors { get; } = new(texts, "contacts");
-    public IReadOnlyList<ServiceSummary> Hits { get; private set; } = [];
-    public ServiceSummary? Chosen { get; private set; }
-    public bool Searched { get; private set; }
-    public string SearchAction => "/staff/contacts/letter?handler=search";
-    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
+    public override string SearchAction => "/staff/contacts/letter?handler=search";
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -43,18 +35,9 @@ internal sealed class LetterModel(ContactRegister register, Platform.Data.Guiche
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
-    {
-        Values = ContactEntryForm.Read(Request.Form);
-        Searched = Values.Q is not null;
-        await LoadAsync(ct);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(IFormFile? scan, CancellationToken ct)
     {
-        Values = ContactEntryForm.Read(Request.Form);
-        await LoadAsync(ct);
+        await ReadFormAsync(ct);
         var now = time.GetUtcNow();
         var own = new List<InvalidParam>();
         DateTimeOffset? receivedAt = null;
@@ -78,17 +61,7 @@ internal sealed class LetterModel(ContactRegister register, Platform.Data.Guiche
         }
 
         var result = await register.RegisterAsync(User, request, ct, alsoWrong: own, alongWith: c =>
-            db.Add(new ContactAttachment(c.Id, null, FileTypes.SafeName(file!.Value.Name, file.Value.Kind), file.Value.Kind.MediaType, file.Value.Bytes,
-                Convert.ToHexStringLower(SHA256.HashData(file.Value.Bytes)))));
-        if (result.Value is { } contact) return Redirect($"/staff/contacts/{contact.Id}?done=letter");
-        Errors.Add(result.InvalidParams);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        (Hits, Chosen) = await ContactEntry.ServicesAsync(search, Values, ct);
-        Units = ContactDisplay.UnitChoices(await catalogue.OwnUnitsAsync(ct));
+            db.Add(ContactAttachment.Of(c.Id, null, file!.Value.Name, file.Value.Kind, file.Value.Bytes)));
+        return result.Value is { } contact ? Redirect($"/staff/contacts/{contact.Id}?done=letter") : Refused(result.InvalidParams);
     }
 }
