@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using Guichet.Platform.Calendar;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
+using Guichet.Welcome.Appointments.Pages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -72,8 +74,8 @@ internal static class AppointmentsBench
         var windows = new List<(DateOnly From, DateOnly To)>();
         // From tomorrow: seats of today would run out by the clock during the run, not by bookings.
         // Windows of the booking page's 14 days, as a citizen pages through them.
-        for (var d = today.AddDays(1); d <= today.AddDays(horizon); d = d.AddDays(BookModel.Days))
-            windows.Add((d, Min(d.AddDays(BookModel.Days - 1), today.AddDays(horizon))));
+        for (var d = today.AddDays(1); d <= today.AddDays(horizon); d = d.AddDays(AppointmentPage.Days))
+            windows.Add((d, Min(d.AddDays(AppointmentPage.Days - 1), today.AddDays(horizon))));
 
         using var app = AppProcess.Start(o, env, out var baseUrl);
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = o.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
@@ -296,7 +298,7 @@ internal static class AppointmentsBench
         sb.AppendLine(inv, $"Run of {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC. Machine: {Machine.Describe()}; {server}; the app (`dotnet Guichet.dll`, server GC), the database and the load generator share the machine. Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter} (other work on the machine counts in these numbers).");
         sb.AppendLine();
         sb.AppendLine(inv, $"Set-up: the demo data (`seed --demo`), whose eID appointments at the Hautrival town hall counter ({duration} min) got {capacity} seats per slot (the seed row's capacity, changed in the database before the rush) so that the {slots:N0} slots of the counter's opening hours from {windows[0].From:yyyy-MM-dd} (tomorrow) to {windows[^1].To:yyyy-MM-dd} (the 60-day horizon) hold **{seats:N0} seats**. " +
-            $"{o.Clients} clients start together; each is a stream of citizens: `GET /api/v1/appointments/slots?service=&from=&to=` ({BookModel.Days}-day windows, as the booking page shows them), `POST /api/v1/appointments` on one of the {Earliest} earliest free slots, on 409 `slot-taken` another slot of its list (after {RetriesBeforeReload} in a row, a fresh fetch), after a booking a fresh fetch (the next citizen), until no window has a free slot. " +
+            $"{o.Clients} clients start together; each is a stream of citizens: `GET /api/v1/appointments/slots?service=&from=&to=` ({AppointmentPage.Days}-day windows, as the booking page shows them), `POST /api/v1/appointments` on one of the {Earliest} earliest free slots, on 409 `slot-taken` another slot of its list (after {RetriesBeforeReload} in a row, a fresh fetch), after a booking a fresh fetch (the next citizen), until no window has a free slot. " +
             $"Rate limits: the booking API has none (only the HTML booking page has the per-address `public-forms` limit, not used here), so none had to be raised. The outbox's sender is off (`Outbox__Enabled=false`): each booking still writes its confirmation mail's outbox row in its transaction, nothing is sent. App memory at the end {rssMb} MB.");
         sb.AppendLine();
         sb.AppendLine("| what | clients | bookings | bookings/s | POST p50 ms | POST p95 ms | POST p99 ms | 409 slot-taken | errors | slot fetches | fetch p50 ms | fetch p95 ms |");

@@ -1,4 +1,5 @@
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.ContactForm;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.MailIntake;
 using Guichet.Welcome.Open311;
@@ -12,6 +13,7 @@ internal static class WelcomeModule
     public static IServiceCollection AddWelcome(this IServiceCollection services)
     {
         services.AddContacts();
+        services.AddContactForm();
         services.AddMailIntake();
         services.AddAppointments();
         services.AddOpen311();

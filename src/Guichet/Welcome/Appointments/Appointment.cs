@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Guichet.Welcome.Appointments;
 
 /// Which catalogue services can be booked, at which counter, for how long, and how many desks
@@ -19,6 +22,17 @@ internal sealed class AppointmentService
         ChannelId = channelId;
         DurationMinutes = durationMinutes;
         Capacity = capacity;
+    }
+}
+
+internal sealed class AppointmentServiceConfiguration : IEntityTypeConfiguration<AppointmentService>
+{
+    public void Configure(EntityTypeBuilder<AppointmentService> b)
+    {
+        b.ToTable("welcome_appointment_services");
+        b.HasKey(x => x.ServiceId);
+        b.Property(x => x.ServiceId).ValueGeneratedNever();
+        b.HasIndex(x => x.ChannelId);
     }
 }
 
@@ -108,6 +122,28 @@ internal sealed class Appointment : Guichet.Platform.EventLog.IJournaled
     public void ReminderSent(DateTimeOffset now) => ReminderSentAt = now;
 }
 
+internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> b)
+    {
+        b.ToTable("welcome_appointments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(Appointment.MaxName);
+        b.Property(x => x.Email).HasMaxLength(Appointment.MaxEmail);
+        b.Property(x => x.Phone).HasMaxLength(Appointment.MaxPhone);
+        b.Property(x => x.Language).HasMaxLength(2);
+        b.Property(x => x.NationalNumber).HasMaxLength(11);
+        b.Property(x => x.ManageTokenHash).HasMaxLength(64);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => x.ManageTokenHash).IsUnique();
+        b.HasIndex(x => new { x.ChannelId, x.StartsAt });
+        b.HasIndex(x => new { x.Status, x.StartsAt });
+        b.Property(x => x.QueueTicketCode).HasMaxLength(12);
+        b.HasIndex(x => x.QueueTicketId);
+    }
+}
+
 /// Seat k (1..capacity) of a service's slot, held by one appointment. The unique index on
 /// (service, start, seat) is what makes double booking impossible, on every node and provider:
 /// two requests racing for the same seat cannot both commit.
@@ -128,5 +164,17 @@ internal sealed class AppointmentSeat
         StartsAt = startsAt;
         Seat = seat;
         AppointmentId = appointmentId;
+    }
+}
+
+internal sealed class AppointmentSeatConfiguration : IEntityTypeConfiguration<AppointmentSeat>
+{
+    public void Configure(EntityTypeBuilder<AppointmentSeat> b)
+    {
+        b.ToTable("welcome_appointment_seats");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => new { x.ServiceId, x.StartsAt, x.Seat }).IsUnique();
+        b.HasIndex(x => x.AppointmentId).IsUnique();
     }
 }

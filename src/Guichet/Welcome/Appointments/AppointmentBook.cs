@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Identifiers;
@@ -14,24 +15,33 @@ internal sealed record BookingRequest(Guid? Service, DateTimeOffset? Start, stri
 
 internal sealed record RescheduleRequest(DateTimeOffset? Start);
 
-/// What a use case answers: the appointment (and, on booking, the manage token), or the error:
-/// an HTTP status, a stable code, a title and the fields at fault.
-internal sealed record BookingOutcome(Appointment? Appointment, string? Token, int Status, string? Code, string? Title, IReadOnlyList<InvalidParam> Errors)
+/// A booking made: the appointment and its manage token (shown once: only its hash is stored).
+internal sealed record Booking(Appointment Appointment, string Token);
+
+/// The stable refusals of booking, the same through the API and the pages.
+internal static class AppointmentRefusals
 {
-    public static BookingOutcome Done(Appointment a, string? token = null) => new(a, token, 200, null, null, []);
-
-    public static BookingOutcome Fail(int status, string code, string title, IReadOnlyList<InvalidParam>? errors = null) => new(null, null, status, code, title, errors ?? []);
-
-    public static readonly BookingOutcome NotFound = Fail(404, "not-found", "The appointment was not found.");
-
-    public static readonly BookingOutcome Taken = Fail(409, "slot-taken", "This slot has just been taken; choose another one.");
+    public static readonly Refusal SlotTaken = new(409, "slot-taken", "This slot has just been taken; choose another one.");
+    public static readonly Refusal Cancelled = new(409, "appointment-cancelled", "This appointment has already been cancelled.");
+    public static readonly Refusal NotActive = new(409, "appointment-not-active", "This appointment is cancelled or already checked in or marked as a no-show.");
+    public static readonly Refusal Over = new(409, "appointment-not-active", "This appointment has taken place or was missed.");
+    public static readonly Refusal Past = new(409, "appointment-past", "This appointment's time has passed.");
+    public static readonly Refusal NotStarted = new(409, "appointment-not-started", "A no-show is recorded once the appointment's time has come.");
+    public static readonly Refusal ServiceNotBookable = new(409, "service-not-bookable", "This service can no longer be booked; cancel instead.");
+    public static readonly Refusal SlotInPast = new(422, "slot-in-past", "This slot is in the past.");
+    public static readonly Refusal SlotClosed = new(422, "slot-closed", "The counter is not open for this service at that time.");
+    public static readonly Refusal SlotTooSoon = new(422, "slot-too-soon", "This slot starts too soon to be booked.");
+    public static readonly Refusal SlotBeyondHorizon = new(422, "slot-beyond-horizon", "This slot is too far ahead to be booked yet.");
 }
+
+/// One appointment of a counter's day, with its service's name in the reader's language.
+internal sealed record DayEntry(Appointment Appointment, string ServiceName);
 
 /// Booking, cancelling, rescheduling (by the customer's manage token) and the counter's check-in
 /// and no-show. Each validates everything first and saves once, with its event and mail.
 internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, AppointmentMail mail, EventLog eventLog, TimeProvider time, QueueWork queue)
 {
-    public async Task<BookingOutcome> BookAsync(BookingRequest request, CancellationToken ct)
+    public async Task<Result<Booking>> BookAsync(BookingRequest request, CancellationToken ct)
     {
         var errors = new List<InvalidParam>();
         var name = request.Name?.Trim();
@@ -56,25 +66,22 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         if (request.Service is null) errors.Add(new("service", "required", "Choose a service."));
         else if ((offer = await slots.OfferAsync(request.Service.Value, ct)) is null)
             errors.Add(new("service", "unknown-service", "No appointments can be booked for this service."));
-        if (errors.Count > 0) return BookingOutcome.Fail(400, "validation-failed", "The request is not valid.", errors);
+        if (errors.Count > 0) return Result<Booking>.Invalid(errors);
 
         var start = request.Start!.Value.ToUniversalTime();
-        if (SlotProblem(offer!, start, out var end) is { } problem) return problem;
+        if (SlotProblem(offer!, start, out var end) is { } problem) return problem.As<Booking>();
 
         var (plain, hash) = SecureToken.New();
-        var taken = await HeldSeatsAsync(offer!.Config.ServiceId, start, ct);
-        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
+        var bookable = offer!;
+        return await HoldFreeSeatAsync<Booking>(bookable, start, seat =>
         {
-            if (taken.Contains(seat)) continue;
-            db.ChangeTracker.Clear();
-            var appointment = new Appointment(offer.Config.ServiceId, offer.Config.ChannelId, start, end, name!, email!, phone, language, nationalNumber, hash, time.GetUtcNow());
+            var appointment = new Appointment(bookable.Config.ServiceId, bookable.Config.ChannelId, start, end, name!, email!, phone, language, nationalNumber, hash, time.GetUtcNow());
             db.Add(appointment);
             db.Add(new AppointmentSeat(appointment.ServiceId, start, seat, appointment.Id));
             eventLog.Record("anonymous", WelcomeActivities.AppointmentBooked, Objects(appointment), new Dictionary<string, object?> { ["start"] = start, ["seat"] = seat });
-            mail.Confirmation(appointment, offer, plain, rescheduled: false);
-            if (await TrySaveAsync(ct)) return BookingOutcome.Done(appointment, plain);
-        }
-        return BookingOutcome.Taken;
+            mail.Confirmation(appointment, bookable, plain, rescheduled: false);
+            return Task.FromResult<Result<Booking>>(new Booking(appointment, plain));
+        }, ct);
     }
 
     public async Task<Appointment?> FindAsync(string? token, CancellationToken ct)
@@ -84,10 +91,10 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         return await db.Set<Appointment>().FirstOrDefaultAsync(a => a.ManageTokenHash == hash, ct);
     }
 
-    public async Task<BookingOutcome> CancelAsync(string? token, CancellationToken ct)
+    public async Task<Result<Appointment>> CancelAsync(string? token, CancellationToken ct)
     {
         var appointment = await FindAsync(token, ct);
-        if (appointment is null) return BookingOutcome.NotFound;
+        if (appointment is null) return Result<Appointment>.NotFound("The appointment");
         if (NotChangeable(appointment) is { } problem) return problem;
         var offer = await slots.OfferAsync(appointment.ServiceId, ct);
         db.RemoveRange(await db.Set<AppointmentSeat>().Where(s => s.AppointmentId == appointment.Id).ToListAsync(ct));
@@ -101,29 +108,26 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         }
         catch (DbUpdateConcurrencyException)
         {
-            return BookingOutcome.Fail(409, "appointment-cancelled", "This appointment has already been cancelled.");
+            return Result<Appointment>.Refused(AppointmentRefusals.Cancelled);
         }
-        return BookingOutcome.Done(appointment);
+        return appointment;
     }
 
-    public async Task<BookingOutcome> RescheduleAsync(string? token, RescheduleRequest request, CancellationToken ct)
+    public async Task<Result<Appointment>> RescheduleAsync(string? token, RescheduleRequest request, CancellationToken ct)
     {
         var appointment = await FindAsync(token, ct);
-        if (appointment is null) return BookingOutcome.NotFound;
+        if (appointment is null) return Result<Appointment>.NotFound("The appointment");
         if (NotChangeable(appointment) is { } problem) return problem;
-        if (request.Start is null) return BookingOutcome.Fail(400, "validation-failed", "The request is not valid.", [new("start", "required", "Choose a slot.")]);
+        if (request.Start is null) return Result<Appointment>.Invalid("start", "required", "Choose a slot.");
         var offer = await slots.OfferAsync(appointment.ServiceId, ct);
-        if (offer is null) return BookingOutcome.Fail(409, "service-not-bookable", "This service can no longer be booked; cancel instead.");
+        if (offer is null) return Result<Appointment>.Refused(AppointmentRefusals.ServiceNotBookable);
         var start = request.Start.Value.ToUniversalTime();
-        if (start == appointment.StartsAt) return BookingOutcome.Done(appointment);
+        if (start == appointment.StartsAt) return appointment;
         if (SlotProblem(offer, start, out var end) is { } slotProblem) return slotProblem;
 
         var id = appointment.Id;
-        var taken = await HeldSeatsAsync(offer.Config.ServiceId, start, ct);
-        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
+        return await HoldFreeSeatAsync<Appointment>(offer, start, async seat =>
         {
-            if (taken.Contains(seat)) continue;
-            db.ChangeTracker.Clear();
             var current = await db.Set<Appointment>().FirstAsync(a => a.Id == id, ct);
             if (!current.IsActive) return NotChangeable(current)!;
             db.RemoveRange(await db.Set<AppointmentSeat>().Where(s => s.AppointmentId == id).ToListAsync(ct));
@@ -132,22 +136,21 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             db.Add(new AppointmentSeat(current.ServiceId, start, seat, current.Id));
             eventLog.Record("anonymous", WelcomeActivities.AppointmentRescheduled, Objects(current), new Dictionary<string, object?> { ["from"] = from, ["start"] = start, ["seat"] = seat });
             mail.Confirmation(current, offer, token!, rescheduled: true);
-            if (await TrySaveAsync(ct)) return BookingOutcome.Done(current);
-        }
-        return BookingOutcome.Taken;
+            return current;
+        }, ct);
     }
 
     /// At the counter: the customer is here. When a queue at that counter takes tickets for the
     /// service, a ticket is issued in the same transaction (the appointment keeps its number) and
     /// the queue calls it first once the appointment is due (AppointmentQueueFeed). Without such a
     /// queue the check-in stands alone.
-    public async Task<BookingOutcome> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<Appointment>> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var found = await db.Set<Appointment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-            if (found is null) return BookingOutcome.NotFound;
-            if (!found.IsActive) return NotActive;
+            if (found is null) return Result<Appointment>.NotFound("The appointment");
+            if (!found.IsActive) return Result<Appointment>.Refused(AppointmentRefusals.NotActive);
             var now = time.GetUtcNow();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // A conditional UPDATE first (still booked?), whose row count says who won: a double
@@ -158,7 +161,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             if (claimed == 0)
             {
                 await tx.RollbackAsync(CancellationToken.None);
-                return NotActive;
+                return Result<Appointment>.Refused(AppointmentRefusals.NotActive);
             }
             var appointment = await db.Set<Appointment>().FirstAsync(a => a.Id == id, ct);
             var ticket = await queue.AddForCheckInAsync(appointment.ChannelId, appointment.ServiceId, appointment.Id, appointment.Language, user, ct);
@@ -169,7 +172,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             {
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                return BookingOutcome.Done(appointment);
+                return appointment;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
             {
@@ -180,60 +183,80 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         }
     }
 
-    private static readonly BookingOutcome NotActive =
-        BookingOutcome.Fail(409, "appointment-not-active", "This appointment is cancelled or already checked in or marked as a no-show.");
-
-    public Task<BookingOutcome> NoShowAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
+    public Task<Result<Appointment>> NoShowAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
         StaffStepAsync(id, user, WelcomeActivities.AppointmentMissed, (a, now) => a.MarkNoShow(now), ct);
 
-    private async Task<BookingOutcome> StaffStepAsync(Guid id, ClaimsPrincipal user, Activity activity, Action<Appointment, DateTimeOffset> step, CancellationToken ct)
+    private async Task<Result<Appointment>> StaffStepAsync(Guid id, ClaimsPrincipal user, Activity activity, Action<Appointment, DateTimeOffset> step, CancellationToken ct)
     {
         var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (appointment is null) return BookingOutcome.NotFound;
-        if (!appointment.IsActive) return NotActive;
+        if (appointment is null) return Result<Appointment>.NotFound("The appointment");
+        if (!appointment.IsActive) return Result<Appointment>.Refused(AppointmentRefusals.NotActive);
         if (activity == WelcomeActivities.AppointmentMissed && time.GetUtcNow() < appointment.StartsAt)
-            return BookingOutcome.Fail(409, "appointment-not-started", "A no-show is recorded once the appointment's time has come.");
+            return Result<Appointment>.Refused(AppointmentRefusals.NotStarted);
         step(appointment, time.GetUtcNow());
         eventLog.Record(user, activity, Objects(appointment));
         await db.SaveChangesAsync(ct);
-        return BookingOutcome.Done(appointment);
+        return appointment;
+    }
+
+    /// The appointments of a counter (or of all) on a local day, cancelled ones left out, by time.
+    public async Task<List<DayEntry>> DayAsync(Guid? channel, DateOnly day, string language, CancellationToken ct)
+    {
+        var from = BrusselsTime.ToInstant(day, TimeOnly.MinValue);
+        var to = BrusselsTime.ToInstant(day.AddDays(1), TimeOnly.MinValue);
+        var query = db.Set<Appointment>().AsNoTracking().Where(a => a.StartsAt >= from && a.StartsAt < to && a.Status != AppointmentStatus.Cancelled);
+        if (channel is { } c) query = query.Where(a => a.ChannelId == c);
+        var list = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Name).ToListAsync(ct);
+        var offers = new Dictionary<Guid, AppointmentSlots.Offer?>();
+        foreach (var id in list.Select(a => a.ServiceId).Distinct()) offers[id] = await slots.OfferAsync(id, ct);
+        return [.. list.Select(a => new DayEntry(a, offers[a.ServiceId] is { } o ? o.Service.Name.Resolve(language, o.Counter.PrimaryLanguage).Text : a.ServiceId.ToString()))];
     }
 
     public static IEnumerable<EventLogObject> Objects(Appointment a) =>
         [new EventLogObject("appointment", a.Id.ToString(), Role.Subject), new EventLogObject("service", a.ServiceId.ToString(), Role.Service), new EventLogObject("channel", a.ChannelId.ToString(), Role.Channel)];
 
-    private BookingOutcome? NotChangeable(Appointment a)
+    private Result<Appointment>? NotChangeable(Appointment a)
     {
-        if (a.Status == AppointmentStatus.Cancelled) return BookingOutcome.Fail(409, "appointment-cancelled", "This appointment has already been cancelled.");
-        if (!a.IsActive) return BookingOutcome.Fail(409, "appointment-not-active", "This appointment has taken place or was missed.");
-        if (a.StartsAt <= time.GetUtcNow()) return BookingOutcome.Fail(409, "appointment-past", "This appointment's time has passed.");
+        if (a.Status == AppointmentStatus.Cancelled) return Result<Appointment>.Refused(AppointmentRefusals.Cancelled);
+        if (!a.IsActive) return Result<Appointment>.Refused(AppointmentRefusals.Over);
+        if (a.StartsAt <= time.GetUtcNow()) return Result<Appointment>.Refused(AppointmentRefusals.Past);
         return null;
     }
 
-    private BookingOutcome? SlotProblem(AppointmentSlots.Offer offer, DateTimeOffset start, out DateTimeOffset end) => slots.Validate(offer, start, out end) switch
+    private Result<Appointment>? SlotProblem(AppointmentSlots.Offer offer, DateTimeOffset start, out DateTimeOffset end) => slots.Validate(offer, start, out end) switch
     {
-        AppointmentSlots.Check.Past => BookingOutcome.Fail(422, "slot-in-past", "This slot is in the past.", [new("start", "slot-in-past", "This slot is in the past.")]),
-        AppointmentSlots.Check.Closed => BookingOutcome.Fail(422, "slot-closed", "The counter is not open for this service at that time.", [new("start", "slot-closed", "Not a slot of this service: outside opening hours, on a holiday or a closure.")]),
-        AppointmentSlots.Check.TooSoon => BookingOutcome.Fail(422, "slot-too-soon", "This slot starts too soon to be booked.", [new("start", "slot-too-soon", "Inside the minimum notice.")]),
-        AppointmentSlots.Check.BeyondHorizon => BookingOutcome.Fail(422, "slot-beyond-horizon", "This slot is too far ahead to be booked yet.", [new("start", "slot-beyond-horizon", "Beyond the booking horizon.")]),
+        AppointmentSlots.Check.Past => SlotRefused(AppointmentRefusals.SlotInPast, "This slot is in the past."),
+        AppointmentSlots.Check.Closed => SlotRefused(AppointmentRefusals.SlotClosed, "Not a slot of this service: outside opening hours, on a holiday or a closure."),
+        AppointmentSlots.Check.TooSoon => SlotRefused(AppointmentRefusals.SlotTooSoon, "Inside the minimum notice."),
+        AppointmentSlots.Check.BeyondHorizon => SlotRefused(AppointmentRefusals.SlotBeyondHorizon, "Beyond the booking horizon."),
         _ => null,
     };
 
-    private async Task<HashSet<int>> HeldSeatsAsync(Guid serviceId, DateTimeOffset start, CancellationToken ct) =>
-        [.. await db.Set<AppointmentSeat>().AsNoTracking().Where(s => s.ServiceId == serviceId && s.StartsAt == start).Select(s => s.Seat).ToListAsync(ct)];
+    // A slot refused is also the "start" field's problem, for the page's message next to it.
+    private static Result<Appointment> SlotRefused(Refusal refusal, string reason) => Result<Appointment>.Refused(refusal, [new InvalidParam("start", refusal.Code, reason)]);
 
-    /// False when another booking took the seat first (the unique index refused it); the next seat is tried.
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    /// Holds a free seat of the slot: <paramref name="hold"/> stages the change that takes seat k
+    /// (or refuses), then it is saved. When another booking took that seat first (the unique index
+    /// refuses the save), the next free seat is tried; when none is left, the slot is taken.
+    private async Task<Result<T>> HoldFreeSeatAsync<T>(AppointmentSlots.Offer offer, DateTimeOffset start, Func<int, Task<Result<T>>> hold, CancellationToken ct) where T : class
     {
-        try
+        var taken = await db.Set<AppointmentSeat>().AsNoTracking().Where(s => s.ServiceId == offer.Config.ServiceId && s.StartsAt == start).Select(s => s.Seat).ToListAsync(ct);
+        for (var seat = 1; seat <= offer.Config.Capacity; seat++)
         {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
+            if (taken.Contains(seat)) continue;
             db.ChangeTracker.Clear();
-            return false;
+            var held = await hold(seat);
+            if (!held.Ok) return held;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return held;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
         }
+        return Result<T>.Refused(AppointmentRefusals.SlotTaken);
     }
 }

@@ -1,7 +1,7 @@
-using Guichet.Platform.EventLog;
 using System.Globalization;
 using System.Text;
 using Guichet.Platform.Calendar;
+using Guichet.Platform.EventLog;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;

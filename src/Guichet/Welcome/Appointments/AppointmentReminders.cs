@@ -1,6 +1,6 @@
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

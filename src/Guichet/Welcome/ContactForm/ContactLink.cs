@@ -1,5 +1,7 @@
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Welcome.ContactForm;
 
@@ -31,4 +33,16 @@ internal sealed class ContactLink
     }
 
     public static string PathFor(string token) => "/contact/track/" + token;
+}
+
+internal sealed class ContactLinkConfiguration : IEntityTypeConfiguration<ContactLink>
+{
+    public void Configure(EntityTypeBuilder<ContactLink> b)
+    {
+        b.ToTable("welcome_contact_links");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasOne<Contacts.Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

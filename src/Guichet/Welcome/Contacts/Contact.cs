@@ -1,3 +1,9 @@
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.Identifiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Guichet.Welcome.Contacts;
 
 internal enum ContactChannel { Counter, Phone, Email, Letter, WebForm, Open311 }
@@ -128,7 +134,31 @@ internal sealed class Contact : Guichet.Platform.EventLog.IJournaled
         Responded(at, workingDays);
     }
 
+    /// A first answer later than the channel's norm, or none yet and the norm passed.
+    public bool Late(DateOnly today) => RespondedAt is { } r ? BrusselsTime.LocalDate(r) > RespondBy : today > RespondBy;
+
     public bool CallBackOverdue(DateOnly today) => Outcome == ContactOutcome.CallBackPromised && CalledBackAt is null && CallBackBy < today;
+}
+
+/// Customers are named by their number: a person's national number, a company's enterprise number.
+internal static class CustomerNumbers
+{
+    /// A national or enterprise number, normalised to its digits; null with the error code when neither.
+    public static string? Digits(string? text, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "required";
+            return null;
+        }
+        if (NationalNumber.TryParse(text, out var person, out var personError)) return person.Digits;
+        if (EnterpriseNumber.TryParse(text, out var company, out var companyError)) return company.Digits;
+        // Ten digits read as an enterprise number; anything else as a national number.
+        var digits = new string([.. text.Where(char.IsDigit)]);
+        error = digits.Length == 10 ? companyError : personError;
+        return null;
+    }
 }
 
 /// Welcome's norms: how many working days each channel has for a first answer (0: the same
@@ -150,4 +180,30 @@ internal sealed class ContactNorms
     public int CallBackWorkingDays { get; set; } = 1;
 
     public int ResponseDaysFor(ContactChannel channel) => ResponseWorkingDays.GetValueOrDefault(channel, 2);
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.ToTable("welcome_contacts");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.CustomerKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.CustomerNumber).HasMaxLength(11);
+        b.Property(x => x.CustomerName).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Phone).HasMaxLength(50);
+        b.Property(x => x.Address).HasMaxLength(500);
+        b.Property(x => x.OnBehalfOf).HasJsonConversion();
+        b.Property(x => x.Language).HasMaxLength(2);
+        b.Property(x => x.Subject).HasMaxLength(Contact.MaxSubject);
+        b.Property(x => x.Notes).HasMaxLength(Contact.MaxNotes);
+        b.Property(x => x.RegisteredBy).HasMaxLength(200);
+        b.Property(x => x.CaseNumber).HasMaxLength(20);
+        b.HasIndex(x => new { x.CustomerNumber, x.ReceivedAt });
+        b.HasIndex(x => new { x.UnitId, x.ReceivedAt });
+        b.HasIndex(x => new { x.Outcome, x.CallBackBy });
+    }
 }

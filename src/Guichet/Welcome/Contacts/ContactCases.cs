@@ -18,7 +18,7 @@ internal sealed class ContactCases(GuichetDb db, EventLog eventLog, WorkingCalen
 {
     public async Task<ContactForCase?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var c = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = await ContactScope.FindAsync(db, user, id, ct);
         return c is null ? null : new ContactForCase(c.Id, c.ReceivedAt, c.Subject, c.Language, c.ServiceId, c.UnitId, c.IsOpen,
             c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf);
     }
@@ -27,7 +27,7 @@ internal sealed class ContactCases(GuichetDb db, EventLog eventLog, WorkingCalen
     /// (nothing is changed then).
     public async Task<bool> CaseOpenedAsync(ClaimsPrincipal user, Guid contactId, Guid caseId, string caseNumber, CancellationToken ct)
     {
-        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(x => x.Id == contactId, ct);
+        var contact = await ContactScope.FindAsync(db, user, contactId, ct, tracked: true);
         if (contact is null || !contact.IsOpen) return false;
         var now = time.GetUtcNow();
         contact.OpenedCase(caseId, caseNumber, now, calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), BrusselsTime.LocalDate(now)));

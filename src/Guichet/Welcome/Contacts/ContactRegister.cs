@@ -24,15 +24,11 @@ internal sealed record RepresentationRequest(string? Name, string? Role);
 /// sent by e-mail when the customer has an address), or a call-back promised (unitId).
 internal sealed record OutcomeRequest(string? Outcome, Guid? UnitId, Guid? ServiceId, string? Notes);
 
-/// Which contacts a staff member sees: the front office and admins every one (they are the
-/// single point of contact); others those of their unit, as competent or registering unit.
-internal sealed record ContactScope(bool All, Guid? UnitId)
+/// The register's stable refusals, the same through the API and the pages.
+internal static class ContactRefusals
 {
-    public static ContactScope Of(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.FrontOffice) ? new(true, null) : new(false, StaffClaims.UnitOf(user));
-
-    public IQueryable<Contact> Apply(IQueryable<Contact> contacts) =>
-        All ? contacts : UnitId is { } u ? contacts.Where(c => c.UnitId == u || c.RegisteredByUnitId == u) : contacts.Where(c => false);
+    public static readonly Refusal Closed = new(409, "contact-closed", "This contact has already been answered, referred or given a call-back.");
+    public static readonly Refusal NoCallBackPromised = new(409, "no-call-back-promised", "No call-back is promised on this contact.");
 }
 
 /// The use cases of the contact register: each validates, then changes the contact, records the
@@ -51,7 +47,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
     /// tracking link, acknowledgement), added to the same transaction. <paramref name="actor"/>: who
     /// registers it when it is not a signed-in user ("customer" for the web form, the intake's name);
     /// <paramref name="attributes"/>: what the channel adds to the journal event.
-    public async Task<(Contact? Contact, List<InvalidParam> Errors)> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
+    public async Task<Result<Contact>> RegisterAsync(ClaimsPrincipal user, RegisterContactRequest r, CancellationToken ct,
         Action<Contact>? alongWith = null, OutcomeRequest? outcome = null, IEnumerable<InvalidParam>? alsoWrong = null,
         string? actor = null, IReadOnlyDictionary<string, object?>? attributes = null)
     {
@@ -101,7 +97,7 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         if (r.UnitId is { } u && await catalogue.UnitAsync(u, ct) is null) errors.Add(new("unitId", "unknown-id", "No unit has this id."));
         var (decided, referral) = outcome is null ? (null, null) : await CheckOutcomeAsync(outcome, "outcome.", errors, ct);
         if (alsoWrong is not null) errors.AddRange(alsoWrong);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Result<Contact>.Invalid(errors);
 
         var received = BrusselsTime.LocalDate(receivedAt);
         var respondBy = calendar.AddWorkingDays(received, norms.Value.ResponseDaysFor(channel!.Value));
@@ -111,27 +107,27 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         alongWith?.Invoke(contact); // a channel's own record of the contact (Open311), saved in the same transaction
         var recorded = new Dictionary<string, object?>
         {
-            ["channel"] = EnumCodes.Code(channel.Value), ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf?.Role.ToString(),
+            ["channel"] = EnumCodes.Code(channel.Value), ["service"] = r.ServiceId, ["unit"] = unitId, ["respondBy"] = respondBy, ["representation"] = onBehalfOf is { } acting ? EnumCodes.Code(acting.Role) : null,
             ["receivedOn"] = received,
         };
         foreach (var (key, value) in attributes ?? new Dictionary<string, object?>()) recorded[key] = value;
         eventLog.Record(actor, WelcomeActivities.ContactReceived, Objects(contact, eventLog), recorded, occurredAt: receivedAt);
         if (decided is { } o) ApplyOutcome(user, contact, o, outcome!.UnitId, referral);
         await db.SaveChangesAsync(ct);
-        return (contact, errors);
+        return contact;
     }
 
-    public async Task<(Contact? Contact, int Status, string? Code, List<InvalidParam> Errors)> DecideAsync(ClaimsPrincipal user, Guid id, OutcomeRequest r, CancellationToken ct)
+    public async Task<Result<Contact>> DecideAsync(ClaimsPrincipal user, Guid id, OutcomeRequest r, CancellationToken ct)
     {
-        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null) return (null, 404, "not-found", []);
+        var contact = await ContactScope.FindAsync(db, user, id, ct, tracked: true);
+        if (contact is null) return Result<Contact>.NotFound("The contact");
         var errors = new List<InvalidParam>();
         var (outcome, referral) = await CheckOutcomeAsync(r, "", errors, ct);
-        if (errors.Count > 0) return (null, 400, "validation-failed", errors);
-        if (!contact.IsOpen) return (null, 409, "contact-closed", []);
+        if (errors.Count > 0) return Result<Contact>.Invalid(errors);
+        if (!contact.IsOpen) return Result<Contact>.Refused(ContactRefusals.Closed);
         ApplyOutcome(user, contact, outcome!.Value, r.UnitId, referral);
         await db.SaveChangesAsync(ct);
-        return (contact, 200, null, []);
+        return contact;
     }
 
     private async Task<(ContactOutcome? Outcome, CatalogueDirectory.ServiceEntry? Referral)> CheckOutcomeAsync(OutcomeRequest r, string prefix, List<InvalidParam> errors, CancellationToken ct)
@@ -182,21 +178,62 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
         });
     }
 
-    public async Task<(Contact? Contact, int Status, string? Code)> CalledBackAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<Result<Contact>> CalledBackAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null) return (null, 404, "not-found");
-        if (contact.Outcome != ContactOutcome.CallBackPromised) return (null, 409, "no-call-back-promised");
+        var contact = await ContactScope.FindAsync(db, user, id, ct, tracked: true);
+        if (contact is null) return Result<Contact>.NotFound("The contact");
+        if (contact.Outcome != ContactOutcome.CallBackPromised) return Result<Contact>.Refused(ContactRefusals.NoCallBackPromised);
         contact.CalledBack(time.GetUtcNow(), calendar.WorkingDaysBetween(BrusselsTime.LocalDate(contact.ReceivedAt), Today));
         eventLog.Record(user, WelcomeActivities.CalledBack, Objects(contact, eventLog), new Dictionary<string, object?> { ["late"] = Today > contact.CallBackBy });
         await db.SaveChangesAsync(ct);
-        return (contact, 200, null);
+        return contact;
+    }
+
+    /// A contact the user may see, or null. Reading it is a view of personal data: recorded.
+    public async Task<Contact?> ViewAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var contact = await ContactScope.FindAsync(db, user, id, ct);
+        if (contact is null) return null;
+        eventLog.Record(user, WelcomeActivities.ContactViewed, Objects(contact, eventLog));
+        await db.SaveChangesAsync(ct);
+        return contact;
+    }
+
+    /// Every contact of a person or company (the digits of a national or enterprise number) the
+    /// user may see, across channels, newest first. The view is recorded under the customer's pseudonym.
+    public async Task<List<Contact>> HistoryAsync(ClaimsPrincipal user, string digits, CancellationToken ct)
+    {
+        var list = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.CustomerNumber == digits)
+            .OrderByDescending(c => c.ReceivedAt).Take(500).ToListAsync(ct);
+        eventLog.Record(user, WelcomeActivities.CustomerHistoryViewed, [eventLog.Customer(digits)], new Dictionary<string, object?> { ["contacts"] = list.Count });
+        await db.SaveChangesAsync(ct);
+        return list;
+    }
+
+    /// A unit's inbox: the contacts the user may see, newest first; open (and routed) ones only, of
+    /// a unit, of a channel, when asked.
+    public Task<List<Contact>> InboxAsync(ClaimsPrincipal user, Guid? unit, bool openOnly, ContactChannel? channel, int limit, CancellationToken ct)
+    {
+        var query = ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking());
+        if (unit is { } u) query = query.Where(c => c.UnitId == u);
+        if (openOnly) query = query.Where(c => c.Outcome == ContactOutcome.Open || c.Outcome == ContactOutcome.Routed);
+        if (channel is { } k) query = query.Where(c => c.Channel == k);
+        return query.OrderByDescending(c => c.ReceivedAt).Take(limit).ToListAsync(ct);
+    }
+
+    /// The promised call-backs not yet made that the user may see, by due date; the late ones only when asked.
+    public Task<List<Contact>> CallBacksAsync(ClaimsPrincipal user, bool overdueOnly, CancellationToken ct)
+    {
+        var today = Today;
+        var query = ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).Where(c => c.Outcome == ContactOutcome.CallBackPromised && c.CalledBackAt == null);
+        if (overdueOnly) query = query.Where(c => c.CallBackBy < today);
+        return query.OrderBy(c => c.CallBackBy).Take(500).ToListAsync(ct);
     }
 
     /// The printable referral of a referred contact the user may see (API and staff page alike), or null.
     public async Task<string?> ReferralHtmlAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var contact = await ContactScope.Of(user).Apply(db.Set<Contact>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contact = await ContactScope.FindAsync(db, user, id, ct);
         if (contact is null || contact.Outcome != ContactOutcome.Referred || contact.ServiceId is not { } serviceId) return null;
         var service = await catalogue.PublishedServiceAsync(serviceId, ct);
         if (service is null) return null;

@@ -1,17 +1,23 @@
 using Guichet.Platform.Identity;
+using Guichet.Welcome.Contacts.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Welcome.Contacts;
 
+/// The contact register: one intake for every channel, the unit inbox, call-backs, referrals.
 internal static class ContactsModule
 {
+    /// Who works with contacts: the front office, case handlers, managers and admins.
+    public const string WorkPolicy = "contact-work";
+
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(ContactsApi.ContactWorkPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin));
+        services.AddAuthorizationBuilder().AddPolicy(WorkPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin));
         services.AddOptions<ContactNorms>().BindConfiguration(ContactNorms.Section);
         services.AddScoped<ContactRegister>();
         services.AddScoped<ContactCases>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Contacts/Staff", ContactsApi.ContactWorkPolicy));
+        // Every page in Pages/Staff is for contact work: none can be left open by forgetting an attribute.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Contacts/Pages/Staff", WorkPolicy));
         return services;
     }
 

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
+using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
 using MailKit;
 using MailKit.Net.Imap;
@@ -112,7 +112,7 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
         {
             db.Add(new IntakeRecord(mailbox, validity, uid, null, status, null, null, null, Clip(problem, 1000), now));
             eventLog.Record(Actor, WelcomeActivities.MailRejected, [new EventLogObject("incoming-mail", $"{mailbox}/{validity}/{uid}", Role.Subject)],
-                new Dictionary<string, object?> { ["uid"] = uid, ["status"] = status.ToString(), ["problem"] = problem });
+                new Dictionary<string, object?> { ["uid"] = uid, ["status"] = EnumCodes.Code(status), ["problem"] = problem });
             beforeSave?.Invoke(messageId);
             await db.SaveChangesAsync(ct);
             return;
@@ -154,7 +154,7 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
             var request = new RegisterContactRequest("email", receivedAt, "anonymous", null, Clip(sender.Name, 200), Clip(sender.Address, 254), null, null, null,
                 Language(message, text), string.IsNullOrWhiteSpace(subject) ? "(—)" : subject!, null, null, null);
             var attributes = new Dictionary<string, object?> { ["messageId"] = ownId, ["refusedAttachments"] = refused };
-            var (contact, problems) = await sp.GetRequiredService<ContactRegister>().RegisterAsync(new System.Security.Claims.ClaimsPrincipal(), request, ct,
+            var registered = await sp.GetRequiredService<ContactRegister>().RegisterAsync(new System.Security.Claims.ClaimsPrincipal(), request, ct,
                 actor: Actor, attributes: attributes, alongWith: c =>
                 {
                     var inbound = new ContactMessage(c.Id, MessageDirection.In, ownId, sender.Address, subject ?? "", text, now);
@@ -164,11 +164,11 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
                     db.Add(new IntakeRecord(mailbox, validity, uid, ownId, status, c.Id, Clip(sender.Address, 254), subject, null, now));
                     beforeSave?.Invoke(messageId); // the register saves the contact and the intake record together
                 });
-            if (contact is null)
+            if (!registered.Ok)
             {
                 // The register refused what the mail says (an address it cannot use): kept as malformed.
                 db.ChangeTracker.Clear();
-                await ImportAsync(sp, mailbox, validity, uid, null, IntakeStatus.Malformed, "Not taken in: " + string.Join(", ", problems.Select(p => $"{p.Name} {p.Code}")), beforeSave, ct);
+                await ImportAsync(sp, mailbox, validity, uid, null, IntakeStatus.Malformed, "Not taken in: " + string.Join(", ", registered.InvalidParams.Select(p => $"{p.Name} {p.Code}")), beforeSave, ct);
             }
             return;
         }
@@ -214,7 +214,7 @@ internal sealed class MailIntake(IServiceScopeFactory scopes, IOptions<MailIntak
                 refused.Add(Clip(name, 200)!);
                 continue;
             }
-            db.Add(new ContactAttachment(contactId, messageId, FileTypes.SafeName(name, kind), kind.MediaType, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes))));
+            db.Add(ContactAttachment.Of(contactId, messageId, name, kind, bytes));
         }
         return refused;
     }

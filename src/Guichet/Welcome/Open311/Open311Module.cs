@@ -1,3 +1,4 @@
+using Guichet.Welcome.Open311.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Guichet.Welcome.Open311;

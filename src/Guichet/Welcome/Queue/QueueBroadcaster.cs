@@ -7,7 +7,7 @@ namespace Guichet.Welcome.Queue;
 internal sealed record QueueCall(long EventId, Guid OfficeId, string Code, int Desk, bool Recall, DateTimeOffset At);
 
 /// Tells the display boards connected to this node about calls made on this node, at once. Boards
-/// also poll the event log (QueueEvents) for calls made on other nodes.
+/// also poll the event log (QueueCalls) for calls made on other nodes.
 internal sealed class QueueBroadcaster
 {
     private readonly Lock _lock = new();

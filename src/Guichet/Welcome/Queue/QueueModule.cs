@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Guichet.Platform.Identity;
 using Guichet.Welcome.Queue.Api;
 using Guichet.Welcome.Queue.Demo;
-using Guichet.Welcome.Queue.Pages;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -39,8 +38,10 @@ internal static class QueueModule
                 PermitLimit = context.RequestServices.GetRequiredService<IOptions<QueueOptions>>().Value.KioskTicketsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
             })));
-        // The desk and set-up pages live in Staff/: none can be left open by forgetting an attribute.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Queue/Staff", DeskPolicy));
+        // The staff pages live in Pages/Staff: none can be left open to the public by forgetting an
+        // attribute. Each names who may use it: the desks the front office, set-up the admins,
+        // the statistics the managers (who do not serve at a desk).
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Queue/Pages/Staff", Policies.Staff));
         return services;
     }
 
@@ -48,7 +49,6 @@ internal static class QueueModule
     {
         app.MapQueueApi();
         app.MapQueueEvents();
-        app.MapQueuePublicEndpoints();
         return app;
     }
 }

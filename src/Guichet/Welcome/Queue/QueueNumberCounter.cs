@@ -1,6 +1,7 @@
 using System.Globalization;
 using Guichet.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Welcome.Queue;
 
@@ -34,4 +35,14 @@ internal sealed class QueueNumberCounter
     // A text key: the same on both providers (SQLite would bind a Guid as a blob).
     private static string KeyOf(Guid officeId, DateOnly day, string letter) =>
         string.Create(CultureInfo.InvariantCulture, $"{officeId:N}|{day:yyyy-MM-dd}|{letter}");
+}
+
+internal sealed class QueueNumberCounterConfiguration : IEntityTypeConfiguration<QueueNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<QueueNumberCounter> b)
+    {
+        b.ToTable("welcome_queue_number_counters");
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(60);
+    }
 }

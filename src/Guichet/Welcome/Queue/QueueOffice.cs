@@ -1,3 +1,7 @@
+using Guichet.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Guichet.Welcome.Queue;
 
 /// A counter of the catalogue (a walk-in channel) that runs a ticket queue: the services taken
@@ -17,6 +21,18 @@ internal sealed class QueueOffice : Guichet.Platform.EventLog.IJournaled
         ChannelId = channelId;
         OrganisationId = organisationId;
         CreatedAt = now;
+    }
+}
+
+internal sealed class QueueOfficeConfiguration : IEntityTypeConfiguration<QueueOffice>
+{
+    public void Configure(EntityTypeBuilder<QueueOffice> b)
+    {
+        b.ToTable("welcome_queue_offices");
+        b.HasKey(x => x.Id);
+        // One queue per counter.
+        b.HasIndex(x => x.ChannelId).IsUnique();
+        b.HasIndex(x => x.OrganisationId);
     }
 }
 
@@ -41,6 +57,20 @@ internal sealed class OfficeService
     }
 
     public static bool IsLetter(string? letter) => letter is { Length: 1 } && char.IsAsciiLetterUpper(letter[0]);
+}
+
+internal sealed class OfficeServiceConfiguration : IEntityTypeConfiguration<OfficeService>
+{
+    public void Configure(EntityTypeBuilder<OfficeService> b)
+    {
+        b.ToTable("welcome_queue_office_services");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Letter).HasMaxLength(1);
+        b.HasIndex(x => new { x.OfficeId, x.ServiceId }).IsUnique();
+        b.HasIndex(x => new { x.OfficeId, x.Letter }).IsUnique();
+        b.HasIndex(x => x.ServiceId);
+        b.HasOne<QueueOffice>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 /// A desk of an office, known to customers by its number ("desk 3"), serving some of the
@@ -84,5 +114,17 @@ internal sealed class QueueDesk : Guichet.Platform.EventLog.IJournaled
     {
         IsOpen = false;
         UpdatedAt = now;
+    }
+}
+
+internal sealed class QueueDeskConfiguration : IEntityTypeConfiguration<QueueDesk>
+{
+    public void Configure(EntityTypeBuilder<QueueDesk> b)
+    {
+        b.ToTable("welcome_queue_desks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ServiceIds).HasJsonConversion();
+        b.HasIndex(x => new { x.OfficeId, x.Number }).IsUnique();
+        b.HasOne<QueueOffice>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,7 +15,7 @@ internal sealed record LineRequest(Guid? ServiceId, string? Letter);
 /// services each one serves.
 internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider time, CatalogueDirectory catalogue)
 {
-    public async Task<QueueResult<QueueOffice>> CreateOfficeAsync(Guid? channelId, IReadOnlyList<LineRequest>? lines, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueOffice>> CreateOfficeAsync(Guid? channelId, IReadOnlyList<LineRequest>? lines, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new List<InvalidParam>();
         CatalogueDirectory.ChannelEntry? channel = null;
@@ -23,9 +23,9 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         else if ((channel = await catalogue.ChannelAsync(id, ct)) is null) errors.Add(new("channelId", "unknown-id", "No channel has this id."));
         else if (!channel.IsCounter) errors.Add(new("channelId", "not-a-counter", "A queue runs at a counter, not at a " + channel.Kind + " channel."));
         if (channel is { IsCounter: true }) errors.AddRange(await ValidateLinesAsync(channel.Id, lines ?? [], ct));
-        if (errors.Count > 0) return QueueResult<QueueOffice>.Invalid(errors);
+        if (errors.Count > 0) return Result<QueueOffice>.Invalid(errors);
         if (await db.Set<QueueOffice>().AnyAsync(o => o.ChannelId == channel!.Id, ct))
-            return QueueResult<QueueOffice>.Conflict(QueueRefusals.OfficeExists, "This counter already has a queue.");
+            return Result<QueueOffice>.Refused(QueueRefusals.OfficeExists);
 
         var office = new QueueOffice(Guid.NewGuid(), channel!.Id, channel.OrganisationId, time.GetUtcNow());
         db.Add(office);
@@ -39,18 +39,18 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return QueueResult<QueueOffice>.Conflict(QueueRefusals.OfficeExists, "This counter already has a queue.");
+            return Result<QueueOffice>.Refused(QueueRefusals.OfficeExists);
         }
         return office;
     }
 
     /// Replaces the services of an office; desks keep only the services still taken there.
-    public async Task<QueueResult<QueueOffice>> SetLinesAsync(Guid officeId, IReadOnlyList<LineRequest>? lines, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueOffice>> SetLinesAsync(Guid officeId, IReadOnlyList<LineRequest>? lines, ClaimsPrincipal user, CancellationToken ct)
     {
         var office = await db.Set<QueueOffice>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == officeId, ct);
-        if (office is null) return QueueResult<QueueOffice>.NotFound("The office");
+        if (office is null) return Result<QueueOffice>.NotFound("The office");
         var errors = await ValidateLinesAsync(office.ChannelId, lines ?? [], ct);
-        if (errors.Count > 0) return QueueResult<QueueOffice>.Invalid(errors);
+        if (errors.Count > 0) return Result<QueueOffice>.Invalid(errors);
 
         db.RemoveRange(await db.Set<OfficeService>().Where(l => l.OfficeId == officeId).ToListAsync(ct));
         // Deleted rows go first, so that a letter can move from one service to another in one save.
@@ -68,42 +68,42 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         return office;
     }
 
-    public async Task<QueueResult<QueueDesk>> CreateDeskAsync(Guid officeId, int? number, IReadOnlyList<Guid>? serviceIds, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueDesk>> CreateDeskAsync(Guid officeId, int? number, IReadOnlyList<Guid>? serviceIds, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await db.Set<QueueOffice>().AnyAsync(o => o.Id == officeId, ct)) return QueueResult<QueueDesk>.NotFound("The office");
+        if (!await db.Set<QueueOffice>().AnyAsync(o => o.Id == officeId, ct)) return Result<QueueDesk>.NotFound("The office");
         var errors = await ValidateDeskAsync(officeId, null, number, serviceIds, ct);
-        if (errors.Count > 0) return QueueResult<QueueDesk>.Invalid(errors);
+        if (errors.Count > 0) return Result<QueueDesk>.Invalid(errors);
         var desk = new QueueDesk(Guid.NewGuid(), officeId, number!.Value, serviceIds ?? [], time.GetUtcNow());
         db.Add(desk);
         eventLog.Record(user, WelcomeActivities.DeskCreated, DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number, ["services"] = desk.ServiceIds });
         return await SaveDeskAsync(desk, ct);
     }
 
-    public async Task<QueueResult<QueueDesk>> UpdateDeskAsync(Guid deskId, int? number, IReadOnlyList<Guid>? serviceIds, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueDesk>> UpdateDeskAsync(Guid deskId, int? number, IReadOnlyList<Guid>? serviceIds, ClaimsPrincipal user, CancellationToken ct)
     {
         var desk = await db.Set<QueueDesk>().FirstOrDefaultAsync(d => d.Id == deskId, ct);
-        if (desk is null) return QueueResult<QueueDesk>.NotFound("The desk");
+        if (desk is null) return Result<QueueDesk>.NotFound("The desk");
         var errors = await ValidateDeskAsync(desk.OfficeId, desk.Id, number, serviceIds, ct);
-        if (errors.Count > 0) return QueueResult<QueueDesk>.Invalid(errors);
+        if (errors.Count > 0) return Result<QueueDesk>.Invalid(errors);
         desk.Change(number!.Value, serviceIds ?? [], time.GetUtcNow());
         eventLog.Record(user, WelcomeActivities.DeskChanged, DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number, ["services"] = desk.ServiceIds });
         return await SaveDeskAsync(desk, ct);
     }
 
-    public async Task<QueueResult<QueueDesk>> RemoveDeskAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueDesk>> RemoveDeskAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
     {
         var desk = await db.Set<QueueDesk>().FirstOrDefaultAsync(d => d.Id == deskId, ct);
-        if (desk is null) return QueueResult<QueueDesk>.NotFound("The desk");
+        if (desk is null) return Result<QueueDesk>.NotFound("The desk");
         if (await db.Set<QueueTicket>().AnyAsync(t => (t.DeskId == deskId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
             || (t.TargetDeskId == deskId && t.Status == TicketStatus.Transferred), ct))
-            return QueueResult<QueueDesk>.Conflict(QueueRefusals.DeskHasTicket, "A customer is at this desk or waits for it.");
+            return Result<QueueDesk>.Refused(QueueRefusals.DeskHasTicket);
         db.Remove(desk);
         eventLog.Record(user, WelcomeActivities.DeskRemoved, DeskObjects(desk), new Dictionary<string, object?> { ["number"] = desk.Number });
         await db.SaveChangesAsync(ct);
         return desk;
     }
 
-    private async Task<QueueResult<QueueDesk>> SaveDeskAsync(QueueDesk desk, CancellationToken ct)
+    private async Task<Result<QueueDesk>> SaveDeskAsync(QueueDesk desk, CancellationToken ct)
     {
         try
         {
@@ -113,7 +113,7 @@ internal sealed class QueueSetup(GuichetDb db, EventLog eventLog, TimeProvider t
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return QueueResult<QueueDesk>.Invalid("number", "taken", "Another desk of this office has this number.");
+            return Result<QueueDesk>.Invalid("number", "taken", "Another desk of this office has this number.");
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Welcome.Queue;
 
@@ -9,39 +11,8 @@ internal enum QueuePriority { None, ReducedMobility, Pregnancy, YoungChild }
 /// waits again (for another service or desk) until a desk calls it.
 internal enum TicketStatus { Waiting, Called, Serving, Served, NoShow, Transferred }
 
-/// How a counter visit ended (the contact register will take it over).
+/// How a counter visit ended (the contact register takes it over).
 internal enum VisitOutcome { Answered, Routed, Referred, CallBack }
-
-/// The stable codes of the API, the pages and the event log.
-internal static class QueueCodes
-{
-    public static readonly IReadOnlyList<QueuePriority> Priorities = Enum.GetValues<QueuePriority>();
-    public static readonly IReadOnlyList<VisitOutcome> Outcomes = Enum.GetValues<VisitOutcome>();
-
-    public static string Code(QueuePriority p) => p switch
-    {
-        QueuePriority.ReducedMobility => "reduced-mobility",
-        QueuePriority.Pregnancy => "pregnancy",
-        QueuePriority.YoungChild => "young-child",
-        _ => "none",
-    };
-
-    public static string Code(TicketStatus s) => s switch
-    {
-        TicketStatus.NoShow => "no-show",
-        _ => s.ToString().ToLowerInvariant(),
-    };
-
-    public static string Code(VisitOutcome o) => o switch
-    {
-        VisitOutcome.CallBack => "call-back",
-        _ => o.ToString().ToLowerInvariant(),
-    };
-
-    public static QueuePriority? Priority(string? code) => code is null or "" ? QueuePriority.None : Priorities.Cast<QueuePriority?>().FirstOrDefault(p => Code(p!.Value) == code);
-
-    public static VisitOutcome? Outcome(string? code) => Outcomes.Cast<VisitOutcome?>().FirstOrDefault(o => Code(o!.Value) == code);
-}
 
 /// A queue ticket: numbered per office, day and service letter, with an unguessable
 /// token for the customer's live status page (only its SHA-256 is stored).
@@ -159,5 +130,30 @@ internal sealed class QueueTicket : Guichet.Platform.EventLog.IJournaled
     {
         change();
         Version++;
+    }
+}
+
+internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueTicket>
+{
+    public void Configure(EntityTypeBuilder<QueueTicket> b)
+    {
+        b.ToTable("welcome_queue_tickets");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Letter).HasMaxLength(1);
+        b.Property(x => x.Code).HasMaxLength(12);
+        b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Language).HasMaxLength(2);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        // Two kiosks issuing at once cannot both take A-042: the second one retries with the next number.
+        b.HasIndex(x => new { x.OfficeId, x.Day, x.Letter, x.Number }).IsUnique();
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => new { x.OfficeId, x.Day, x.Status });
+        b.HasIndex(x => new { x.ServiceId, x.Status, x.FinishedAt });
+        // A desk has one customer at a time, also when the same desk calls twice at the same moment.
+        b.HasIndex(x => x.DeskId).IsUnique().HasFilter("\"Status\" IN ('Called', 'Serving')").HasDatabaseName("IX_welcome_queue_tickets_one_per_desk");
+        b.HasOne<QueueOffice>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -7,9 +7,7 @@ using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Guichet.Welcome.Queue;
 
@@ -21,21 +19,23 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
 {
     public sealed record Issued(QueueTicket Ticket, string Token);
 
+    /// A ticket at the desk that works on it.
+    private sealed record AtDesk(QueueDesk Desk, QueueTicket Ticket);
+
     /// How many candidates one round of call-next tries before it looks again.
     private const int CandidatesPerRound = 5;
 
-    public async Task<QueueResult<Issued>> IssueAsync(Guid officeId, Guid? serviceId, string? priorityCode, string language, ClaimsPrincipal? user, CancellationToken ct)
+    public async Task<Result<Issued>> IssueAsync(Guid officeId, Guid? serviceId, string? priorityCode, string language, ClaimsPrincipal? user, CancellationToken ct)
     {
-        if (!await db.Set<QueueOffice>().AnyAsync(o => o.Id == officeId, ct)) return QueueResult<Issued>.NotFound("The office");
+        if (!await db.Set<QueueOffice>().AnyAsync(o => o.Id == officeId, ct)) return Result<Issued>.NotFound("The office");
         var errors = new List<InvalidParam>();
         OfficeService? line = null;
         if (serviceId is not { } sid) errors.Add(new("serviceId", "required", "The service the customer comes for."));
         else if ((line = await db.Set<OfficeService>().AsNoTracking().FirstOrDefaultAsync(l => l.OfficeId == officeId && l.ServiceId == sid, ct)) is null)
             errors.Add(new("serviceId", "unknown-id", "This office takes no tickets for this service."));
-        var priority = QueueCodes.Priority(priorityCode);
-        if (priority is null) errors.Add(new("priority", "unknown-code", "Use none, reduced-mobility, pregnancy or young-child."));
+        var priority = string.IsNullOrEmpty(priorityCode) ? QueuePriority.None : EnumCodes.Read<QueuePriority>(priorityCode, "priority", errors);
         if (!Languages.IsSupported(language)) errors.Add(new("language", "unknown-code", "Use fr, nl, de or en."));
-        if (errors.Count > 0) return QueueResult<Issued>.Invalid(errors);
+        if (errors.Count > 0) return Result<Issued>.Invalid(errors);
 
         var now = time.GetUtcNow();
         var day = BrusselsTime.LocalDate(now);
@@ -94,9 +94,9 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         var desk = await db.Set<QueueDesk>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId, ct);
         foreach (var ticket in leftovers)
         {
-            var from = QueueCodes.Code(ticket.Status);
+            var from = EnumCodes.Code(ticket.Status);
             ticket.CloseAtDayEnd(now);
-            eventLog.Record("system", WelcomeActivities.TicketClosedAtDayEnd, Objects(ticket, desk), Attributes(ticket, desk, new() { ["from"] = from, ["status"] = QueueCodes.Code(ticket.Status) }));
+            eventLog.Record("system", WelcomeActivities.TicketClosedAtDayEnd, Objects(ticket, desk), Attributes(ticket, desk, new() { ["from"] = from, ["status"] = EnumCodes.Code(ticket.Status) }));
         }
         try
         {
@@ -114,13 +114,13 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     /// transferred to this desk). Two desks calling at once never get the same ticket: the call
     /// is a conditional UPDATE (still waiting?) whose row count says who won; the loser tries the
     /// next candidate.
-    public async Task<QueueResult<QueueTicket>> CallNextAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueTicket>> CallNextAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (desk, refusal) = await DeskAsync(deskId, user, ct);
-        if (desk is null) return refusal!;
+        var found = await DeskAsync(deskId, user, ct);
+        if (found.Value is not { } desk) return found.As<QueueTicket>();
         await CloseLeftoversAsync(deskId, ct);
         if (await db.Set<QueueTicket>().AnyAsync(t => t.DeskId == deskId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving), ct))
-            return QueueResult<QueueTicket>.Conflict(QueueRefusals.DeskBusy, "This desk is still with a customer: finish, transfer or mark the ticket absent first.");
+            return Result<QueueTicket>.Refused(QueueRefusals.DeskBusy);
         var now = time.GetUtcNow();
         var day = BrusselsTime.LocalDate(now);
         for (var round = 0; round < 50; round++)
@@ -133,7 +133,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
                 if (result is not null) return result;
             }
         }
-        return QueueResult<QueueTicket>.Conflict(QueueRefusals.QueueEmpty, "Nobody is waiting for this desk.");
+        return Result<QueueTicket>.Refused(QueueRefusals.QueueEmpty);
     }
 
     /// The tickets a desk would call next, in order (a few: others may take them first).
@@ -164,7 +164,7 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     }
 
     /// Null when another desk took the ticket first.
-    private async Task<QueueResult<QueueTicket>?> TryCallAsync(Guid ticketId, QueueDesk desk, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    private async Task<Result<QueueTicket>?> TryCallAsync(Guid ticketId, QueueDesk desk, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         int changed;
@@ -179,11 +179,11 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
                     .SetProperty(t => t.CalledAt, now)
                     .SetProperty(t => t.Version, t => t.Version + 1), ct);
         }
-        catch (Exception e) when (IsUniqueViolation(e))
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             // The same desk called twice at the same moment: its other call won.
             await tx.RollbackAsync(CancellationToken.None);
-            return QueueResult<QueueTicket>.Conflict(QueueRefusals.DeskBusy, "This desk is still with a customer: finish, transfer or mark the ticket absent first.");
+            return Result<QueueTicket>.Refused(QueueRefusals.DeskBusy);
         }
         if (changed == 0)
         {
@@ -202,97 +202,100 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         return ticket;
     }
 
-    public Task<QueueResult<QueueTicket>> RecallAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
+    public Task<Result<QueueTicket>> RecallAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
         ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], WelcomeActivities.TicketRecalled, (t, _) => t.Recall(), ct);
 
-    public Task<QueueResult<QueueTicket>> StartAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
+    public Task<Result<QueueTicket>> StartAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
         ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], WelcomeActivities.TicketServingStarted, (t, now) => t.StartServing(now), ct);
 
-    public Task<QueueResult<QueueTicket>> NoShowAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
+    public Task<Result<QueueTicket>> NoShowAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, CancellationToken ct) =>
         ChangeAsync(deskId, ticketId, user, [TicketStatus.Called], WelcomeActivities.TicketMissed, (t, now) => t.MarkNoShow(now), ct);
 
-    /// Finishes the visit with its outcome (answered, routed, referred, call-back) and registers
+    /// Finishes the visit with its outcome (answered, routed, referred, callBack) and registers
     /// the counter contact (the ticket's service and its competent unit, the customer if given)
     /// in the same transaction: either the ticket is served with its contact, or nothing changes.
-    public async Task<QueueResult<QueueTicket>> FinishAsync(Guid deskId, Guid ticketId, VisitDetails visit, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueTicket>> FinishAsync(Guid deskId, Guid ticketId, VisitDetails visit, ClaimsPrincipal user, CancellationToken ct)
     {
-        var outcome = QueueCodes.Outcome(visit.Outcome);
-        if (outcome is null)
-            return QueueResult<QueueTicket>.Invalid("outcome", visit.Outcome is null ? "required" : "unknown-code", "Use answered, routed, referred or call-back.");
-        var (desk, ticket, refusal) = await AtDeskAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], ct);
-        if (refusal is not null) return refusal;
+        var invalid = new List<InvalidParam>();
+        if (EnumCodes.Read<VisitOutcome>(visit.Outcome, "outcome", invalid) is not { } outcome) return Result<QueueTicket>.Invalid(invalid);
+        var at = await AtDeskAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], ct);
+        if (at.Value is not { } here) return at.As<QueueTicket>();
+        var (desk, ticket) = here;
 
-        var service = await catalogue.ServiceAsync(ticket!.ServiceId, ct);
+        var service = await catalogue.ServiceAsync(ticket.ServiceId, ct);
         var published = await catalogue.PublishedServiceAsync(ticket.ServiceId, ct);
         Guid? unit = published is { External: false } ? published.UnitId : null;
         if (outcome is VisitOutcome.Routed or VisitOutcome.CallBack && unit is null)
-            return QueueResult<QueueTicket>.Invalid("outcome", "no-competent-unit", "This service has no unit of the organisation to route to or to call back from.");
+            return Result<QueueTicket>.Invalid("outcome", "no-competent-unit", "This service has no unit of the organisation to route to or to call back from.");
         if (outcome is VisitOutcome.Referred && published is null)
-            return QueueResult<QueueTicket>.Invalid("outcome", "service-not-published", "A referral names a published service.");
+            return Result<QueueTicket>.Invalid("outcome", "service-not-published", "A referral names a published service.");
         var serviceName = service?.Name.Resolve(ticket.Language, service.PrimaryLanguage).Text ?? "";
         var request = new RegisterContactRequest("counter", ticket.IssuedAt, visit.CustomerKindOrGuess(), Blank(visit.CustomerNumber), Blank(visit.CustomerName),
             null, null, null, null, ticket.Language, (ticket.Code + " " + serviceName).Trim(), published?.Id, unit, Blank(visit.Notes));
 
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        Contact? contact;
-        List<InvalidParam> errors;
+        Result<Contact> registered;
         try
         {
-            (contact, errors) = await contacts.RegisterAsync(user, request, ct, c =>
+            registered = await contacts.RegisterAsync(user, request, ct, c =>
             {
-                ticket.Finish(outcome.Value, c.Id, now);
+                ticket.Finish(outcome, c.Id, now);
                 eventLog.Record(user, WelcomeActivities.TicketServed, [.. Objects(ticket, desk), new EventLogObject("contact", c.Id.ToString(), Role.Contact)],
-                    Attributes(ticket, desk, new() { ["outcome"] = QueueCodes.Code(outcome.Value), ["serviceSeconds"] = (int?)ticket.ServiceTime?.TotalSeconds, ["contact"] = c.Id }));
+                    Attributes(ticket, desk, new() { ["outcome"] = EnumCodes.Code(outcome), ["serviceSeconds"] = (int?)ticket.ServiceTime?.TotalSeconds, ["contact"] = c.Id }));
             });
         }
         catch (DbUpdateConcurrencyException)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketChanged, "This ticket was changed at the same moment: reload and try again.");
+            await UndoAsync(tx);
+            return Result<QueueTicket>.Refused(QueueRefusals.TicketChanged);
         }
-        if (contact is null)
+        if (registered.Value is not { } contact)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return QueueResult<QueueTicket>.Invalid(errors);
+            await UndoAsync(tx);
+            return registered.As<QueueTicket>();
         }
         // The register's own step records the outcome (contact.answered, .routed, ...), as for every channel.
-        var decided = await contacts.DecideAsync(user, contact.Id, new OutcomeRequest(ContactOutcomeCode(outcome.Value), unit, published?.Id, null), ct);
-        if (decided.Contact is null)
+        var decided = await contacts.DecideAsync(user, contact.Id, new OutcomeRequest(EnumCodes.Code(ContactOutcomeOf(outcome)), unit, published?.Id, null), ct);
+        if (!decided.Ok)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return decided.Status == 400 ? QueueResult<QueueTicket>.Invalid(decided.Errors) : QueueResult<QueueTicket>.Conflict(decided.Code ?? "contact-refused", "The contact could not take this outcome.");
+            await UndoAsync(tx);
+            return decided.Status == 400 ? decided.As<QueueTicket>() : Result<QueueTicket>.Conflict(decided.Code ?? "contact-refused", "The contact could not take this outcome.");
         }
         await tx.CommitAsync(ct);
         return ticket;
     }
 
-    private static string ContactOutcomeCode(VisitOutcome outcome) => outcome switch
+    private static ContactOutcome ContactOutcomeOf(VisitOutcome outcome) => outcome switch
     {
-        VisitOutcome.Routed => "routed",
-        VisitOutcome.Referred => "referred",
-        VisitOutcome.CallBack => "callBackPromised",
-        _ => "answered",
+        VisitOutcome.Routed => ContactOutcome.Routed,
+        VisitOutcome.Referred => ContactOutcome.Referred,
+        VisitOutcome.CallBack => ContactOutcome.CallBackPromised,
+        _ => ContactOutcome.Answered,
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// Nothing of a refused finish stays: neither in the database nor in the unit of work.
+    private async Task UndoAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx)
+    {
+        await tx.RollbackAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+    }
+
     /// Sends the customer to another service's line or to one desk; they keep their ticket and
     /// their place (first come first served counts from the ticket's issue).
-    public async Task<QueueResult<QueueTicket>> TransferAsync(Guid deskId, Guid ticketId, Guid? toServiceId, Guid? toDeskId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueTicket>> TransferAsync(Guid deskId, Guid ticketId, Guid? toServiceId, Guid? toDeskId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (desk, refusal) = await DeskAsync(deskId, user, ct);
-        if (desk is null) return refusal!;
+        var found = await DeskAsync(deskId, user, ct);
+        if (found.Value is not { } desk) return found.As<QueueTicket>();
         var errors = new List<InvalidParam>();
         if (toServiceId is null && toDeskId is null) errors.Add(new("serviceId", "required", "The service or the desk the customer goes to."));
         if (toServiceId is { } s && !await db.Set<OfficeService>().AnyAsync(l => l.OfficeId == desk.OfficeId && l.ServiceId == s, ct))
             errors.Add(new("serviceId", "unknown-id", "This office takes no tickets for this service."));
         if (toDeskId is { } d && (d == desk.Id || !await db.Set<QueueDesk>().AnyAsync(x => x.Id == d && x.OfficeId == desk.OfficeId, ct)))
             errors.Add(new("deskId", d == desk.Id ? "same-desk" : "unknown-id", "Another desk of this office."));
-        if (errors.Count > 0) return QueueResult<QueueTicket>.Invalid(errors);
+        if (errors.Count > 0) return Result<QueueTicket>.Invalid(errors);
         var from = Guid.Empty;
         return await ChangeAsync(deskId, ticketId, user, [TicketStatus.Called, TicketStatus.Serving], WelcomeActivities.TicketTransferred, (t, now) =>
         {
@@ -302,10 +305,10 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     }
 
     /// Opens or closes a desk: only open desks count in the waiting-time estimate.
-    public async Task<QueueResult<QueueDesk>> SetOpenAsync(Guid deskId, bool open, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueDesk>> SetOpenAsync(Guid deskId, bool open, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (desk, _) = await DeskAsync(deskId, user, ct);
-        if (desk is null) return QueueResult<QueueDesk>.NotFound("The desk");
+        var found = await DeskAsync(deskId, user, ct);
+        if (found.Value is not { } desk) return found;
         if (desk.IsOpen == open) return desk;
         var now = time.GetUtcNow();
         if (open) desk.Open(now);
@@ -318,39 +321,39 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
     }
 
     /// The desk, tracked, if it exists and lies in the user's organisation.
-    public async Task<(QueueDesk? Desk, QueueResult<QueueTicket>? Refusal)> DeskAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result<QueueDesk>> DeskAsync(Guid deskId, ClaimsPrincipal user, CancellationToken ct)
     {
         var desk = await db.Set<QueueDesk>().FirstOrDefaultAsync(d => d.Id == deskId, ct);
-        if (desk is null) return (null, QueueResult<QueueTicket>.NotFound("The desk"));
+        if (desk is null) return Result<QueueDesk>.NotFound("The desk");
         var office = await db.Set<QueueOffice>().AsNoTracking().FirstAsync(o => o.Id == desk.OfficeId, ct);
-        if (!(await QueueScope.OfAsync(user, catalogue, ct)).Covers(office)) return (null, QueueResult<QueueTicket>.NotFound("The desk"));
-        return (desk, null);
+        if (!(await QueueScope.OfAsync(user, catalogue, ct)).Covers(office)) return Result<QueueDesk>.NotFound("The desk");
+        return desk;
     }
 
     /// The ticket, tracked, if it is at this desk in one of the given states; otherwise why not.
-    private async Task<(QueueDesk? Desk, QueueTicket? Ticket, QueueResult<QueueTicket>? Refusal)> AtDeskAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user,
-        TicketStatus[] from, CancellationToken ct)
+    private async Task<Result<AtDesk>> AtDeskAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, TicketStatus[] from, CancellationToken ct)
     {
-        var (desk, refusal) = await DeskAsync(deskId, user, ct);
-        if (desk is null) return (null, null, refusal!);
+        var found = await DeskAsync(deskId, user, ct);
+        if (found.Value is not { } desk) return found.As<AtDesk>();
         // Another office's ticket is not found from this desk.
         var ticket = await db.Set<QueueTicket>().FirstOrDefaultAsync(t => t.Id == ticketId && t.OfficeId == desk.OfficeId, ct);
-        if (ticket is null) return (desk, null, QueueResult<QueueTicket>.NotFound("The ticket"));
-        if (ticket.IsFinished) return (desk, ticket, QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketFinished, "This ticket is already finished."));
-        if (!ticket.IsAtDesk || ticket.DeskId != desk.Id) return (desk, ticket, QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotAtDesk, "This ticket is not at this desk."));
-        if (!from.Contains(ticket.Status)) return (desk, ticket, QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketNotCalled, "This step is for a ticket that was called and not yet served."));
-        return (desk, ticket, null);
+        if (ticket is null) return Result<AtDesk>.NotFound("The ticket");
+        if (ticket.IsFinished) return Result<AtDesk>.Refused(QueueRefusals.TicketFinished);
+        if (!ticket.IsAtDesk || ticket.DeskId != desk.Id) return Result<AtDesk>.Refused(QueueRefusals.TicketNotAtDesk);
+        if (!from.Contains(ticket.Status)) return Result<AtDesk>.Refused(QueueRefusals.TicketNotCalled);
+        return new AtDesk(desk, ticket);
     }
 
-    private async Task<QueueResult<QueueTicket>> ChangeAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, TicketStatus[] from, Activity activity,
+    private async Task<Result<QueueTicket>> ChangeAsync(Guid deskId, Guid ticketId, ClaimsPrincipal user, TicketStatus[] from, Activity activity,
         Action<QueueTicket, DateTimeOffset> change, CancellationToken ct, Func<QueueTicket, Dictionary<string, object?>>? more = null)
     {
-        var (desk, ticket, refusal) = await AtDeskAsync(deskId, ticketId, user, from, ct);
-        if (refusal is not null) return refusal;
+        var at = await AtDeskAsync(deskId, ticketId, user, from, ct);
+        if (at.Value is not { } here) return at.As<QueueTicket>();
+        var (desk, ticket) = here;
 
         var now = time.GetUtcNow();
-        change(ticket!, now);
-        var entry = eventLog.Record(user, activity, Objects(ticket!, desk!), Attributes(ticket!, desk, more?.Invoke(ticket!)));
+        change(ticket, now);
+        var entry = eventLog.Record(user, activity, Objects(ticket, desk), Attributes(ticket, desk, more?.Invoke(ticket)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -358,11 +361,11 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return QueueResult<QueueTicket>.Conflict(QueueRefusals.TicketChanged, "This ticket was changed at the same moment: reload and try again.");
+            return Result<QueueTicket>.Refused(QueueRefusals.TicketChanged);
         }
         if (activity == WelcomeActivities.TicketRecalled)
-            broadcaster.Publish(new QueueCall(entry.Id, ticket!.OfficeId, ticket.Code, desk!.Number, true, now));
-        return ticket!;
+            broadcaster.Publish(new QueueCall(entry.Id, ticket.OfficeId, ticket.Code, desk.Number, true, now));
+        return ticket;
     }
 
     public static List<EventLogObject> Objects(QueueTicket ticket, QueueDesk? desk)
@@ -383,16 +386,12 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         {
             ["code"] = ticket.Code,
             ["service"] = ticket.ServiceId,
-            ["priority"] = QueueCodes.Code(ticket.Priority),
+            ["priority"] = EnumCodes.Code(ticket.Priority),
         };
         if (desk is not null) attributes["desk"] = desk.Number;
         foreach (var (k, v) in more ?? []) attributes[k] = v;
         return attributes;
     }
-
-    /// ExecuteUpdate reports the provider's own exception, not a DbUpdateException.
-    private static bool IsUniqueViolation(Exception e) => (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation }
-        || (e as SqliteException ?? e.InnerException as SqliteException) is { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 }
 
 /// What the desk enters when a visit ends: the outcome, and optionally who the customer was

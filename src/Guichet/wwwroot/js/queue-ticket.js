@@ -31,7 +31,7 @@
         headline.textContent = s.headline;
         detail.textContent = s.detail || "";
         if (s.status === "called" && navigator.vibrate) navigator.vibrate([300, 150, 300]);
-        if (s.status === "served" || s.status === "no-show") window.clearInterval(timer);
+        if (s.status === "served" || s.status === "noShow") window.clearInterval(timer);
       })
       .catch(function () { /* offline for a moment: the next round tries again */ });
   }

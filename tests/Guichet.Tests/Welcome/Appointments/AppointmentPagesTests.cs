@@ -2,6 +2,7 @@ using System.Net;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
 
 namespace Guichet.Tests.Welcome.Appointments;
 
@@ -61,7 +62,7 @@ public sealed class AppointmentPagesTests(AppointmentsApp app) : IClassFixture<A
         var booked = await app.InScopeAsync(async sp =>
             await sp.GetRequiredService<AppointmentBook>().BookAsync(new BookingRequest(DrivingLicence,
                 Guichet.Platform.Calendar.BrusselsTime.ToInstant(new DateOnly(2026, 10, 5), new TimeOnly(14, 0)), "Marie Dubois", "marie@example.be", null, "fr", null), default));
-        var id = booked.Appointment!.Id;
+        var id = booked.Value!.Appointment.Id;
 
         var client = app.Client();
         var jar = new CookieJar();

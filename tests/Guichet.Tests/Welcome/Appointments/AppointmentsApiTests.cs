@@ -8,6 +8,7 @@ using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -274,7 +275,11 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         var day = await ReadAsync(await desk.GetAsync($"/api/v1/appointments/day?channel={AppointmentsDemoSeeder.TownHallCounter}&date=2026-10-14"));
         Assert.Equal(2, day.EnumerateArray().Count(x => x.GetProperty("id").GetGuid() == a || x.GetProperty("id").GetGuid() == b));
 
+        Assert.Equal("booked", day.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == a).GetProperty("status").GetString());
+
         Assert.Equal(HttpStatusCode.OK, (await desk.PostAsync($"/api/v1/appointments/{a}/check-in", null)).StatusCode);
+        var after = await ReadAsync(await desk.GetAsync($"/api/v1/appointments/day?channel={AppointmentsDemoSeeder.TownHallCounter}&date=2026-10-14"));
+        Assert.Equal("checkedIn", after.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == a).GetProperty("status").GetString());
         Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "welcome.appointment.checked-in" && e.Objects.Any(o => o.ObjectId == a.ToString()))));
         var twice = await desk.PostAsync($"/api/v1/appointments/{a}/check-in", null);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);

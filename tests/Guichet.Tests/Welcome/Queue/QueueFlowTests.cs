@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Appointments;
+using Guichet.Welcome.Appointments.Demo;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     {
         var (staff, desk, ticketId, code) = await CalledTicketAsync(Q.Address);
         var response = await Q.ActAsync(staff, desk, ticketId, "finish",
-            new { outcome = "call-back", customerNumber = ValidNationalNumber, customerName = "Amélie Lambert", notes = "Rappeler pour la preuve de domicile." });
+            new { outcome = "callBack", customerNumber = ValidNationalNumber, customerName = "Amélie Lambert", notes = "Rappeler pour la preuve de domicile." });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var contactId = (await Q.ReadAsync(response)).GetProperty("contactId").GetGuid();
 
@@ -183,8 +184,8 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     private async Task<(Guid Id, string Token)> BookWithTokenAsync(Guid service, DateTimeOffset start, string name) => await app.InScopeAsync(async sp =>
     {
         var booked = await sp.GetRequiredService<AppointmentBook>().BookAsync(new BookingRequest(service, start, name, "client@example.be", null, "fr", null), default);
-        Assert.True(booked.Appointment is not null, booked.Code);
-        return (booked.Appointment!.Id, booked.Token!);
+        Assert.True(booked.Ok, booked.Code);
+        return (booked.Value!.Appointment.Id, booked.Value.Token);
     });
 
     private void MoveTo(DateTimeOffset instant)
@@ -205,7 +206,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var desk = await app.NewDeskAsync(Q.Eid);
         var kiosk = app.Client();
         var first = await Q.IssueAsync(kiosk, Q.Eid);
-        var priority = await Q.IssueAsync(kiosk, Q.Eid, "reduced-mobility");
+        var priority = await Q.IssueAsync(kiosk, Q.Eid, "reducedMobility");
         var staff = await app.ClientAsAsync(DemoAccounts.FrontOffice);
 
         // The later appointment checks in early: it gets a ticket, but is not due yet.

@@ -21,7 +21,7 @@ public sealed class QueuePagesTests(QueueApp app) : IClassFixture<QueueApp>
         var posted = await jar.PostFormAsync(client, $"/queue/offices/{Q.Office}/kiosk?lang=nl", new Dictionary<string, string>
         {
             ["service"] = Q.Passport.ToString(),
-            ["priority"] = "reduced-mobility",
+            ["priority"] = "reducedMobility",
             ["__RequestVerificationToken"] = Html.Antiforgery(priority),
         });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

@@ -31,7 +31,7 @@ public sealed class QueuePriorityFeedTests(FeedQueueApp app) : IClassFixture<Fee
     {
         var kiosk = app.Client();
         var first = await Q.IssueAsync(kiosk, Q.Address);
-        var priority = await Q.IssueAsync(kiosk, Q.Address, "reduced-mobility");
+        var priority = await Q.IssueAsync(kiosk, Q.Address, "reducedMobility");
         var appointment = await Q.IssueAsync(kiosk, Q.Address);
         app.Feed.Due.Enqueue(Guid.NewGuid()); // a ticket that is not waiting here is skipped
         app.Feed.Due.Enqueue(appointment.Id);

@@ -17,7 +17,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal("A-001", (await Q.IssueAsync(kiosk, Q.Eid)).Code);
         Assert.Equal("A-002", (await Q.IssueAsync(kiosk, Q.Eid)).Code);
         Assert.Equal("B-001", (await Q.IssueAsync(kiosk, Q.Passport)).Code);
-        Assert.Equal("A-003", (await Q.IssueAsync(kiosk, Q.Eid, "reduced-mobility")).Code);
+        Assert.Equal("A-003", (await Q.IssueAsync(kiosk, Q.Eid, "reducedMobility")).Code);
 
         app.NewDay(); // a new day starts at 001 again
         var first = await Q.IssueAsync(kiosk, Q.Eid);
@@ -44,20 +44,23 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         var b1 = await Issue(Q.Passport);
         var a2 = await Issue(Q.Eid, "pregnancy");      // priority, came later
         var a3 = await Issue(Q.Eid);
-        var b2 = await Issue(Q.Passport, "reduced-mobility");
+        var b2 = await Issue(Q.Passport, "reducedMobility");
 
         var desk = await app.NewDeskAsync(Q.Eid, Q.Passport);
         var called = new List<string?>();
+        var priorities = new List<string?>();
         for (var i = 0; i < 5; i++)
         {
             var response = await Q.CallNextAsync(staff, desk);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var ticket = await Q.ReadAsync(response);
             called.Add(ticket.GetProperty("code").GetString());
+            priorities.Add(ticket.GetProperty("priority").GetString());
             Assert.Equal("called", ticket.GetProperty("status").GetString());
             Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, ticket.GetProperty("id").GetGuid(), "finish", new { outcome = "answered" })).StatusCode);
         }
         Assert.Equal([a2, b2, a1, b1, a3], called);
+        Assert.Equal(["pregnancy", "reducedMobility", "none", "none", "none"], priorities); // codes as EnumCodes writes them
         // The change of address waits for a desk that serves it.
         Assert.Null(await Q.CallNextCodeAsync(staff, desk));
         var addressDesk = await app.NewDeskAsync(Q.Address);
@@ -82,17 +85,17 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal(1, app.Ticket(id).Recalls);
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, id, "start")).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(7));
-        var finished = await Q.ActAsync(staff, desk, id, "finish", new { outcome = "call-back" });
+        var finished = await Q.ActAsync(staff, desk, id, "finish", new { outcome = "callBack" });
         Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
         var json = await Q.ReadAsync(finished);
         Assert.Equal("served", json.GetProperty("status").GetString());
-        Assert.Equal("call-back", json.GetProperty("outcome").GetString());
+        Assert.Equal("callBack", json.GetProperty("outcome").GetString());
 
         Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.recalled", "welcome.ticket.serving-started", "welcome.ticket.served"], app.Activities(id));
         var served = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().Include(e => e.Objects).ToList()
             .Last(e => e.Activity == "welcome.ticket.served" && e.Objects.Any(o => o.ObjectId == id.ToString())));
         var attributes = JsonDocument.Parse(served.Attributes).RootElement;
-        Assert.Equal("call-back", attributes.GetProperty("outcome").GetString());
+        Assert.Equal("callBack", attributes.GetProperty("outcome").GetString());
         Assert.Equal(420, attributes.GetProperty("serviceSeconds").GetInt32());
         Assert.Equal(code, attributes.GetProperty("code").GetString());
         Assert.Contains(served.Objects, o => o.ObjectType == "queue-desk" && o.ObjectId == desk.ToString());
@@ -112,8 +115,13 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         var otherDesk = await app.NewDeskAsync(Q.Eid);
 
         Assert.Equal(absent.Code, await Q.CallNextCodeAsync(staff, passportDesk));
-        Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, passportDesk, absent.Id, "no-show")).StatusCode);
+        var missed = await Q.ActAsync(staff, passportDesk, absent.Id, "no-show");
+        Assert.Equal(HttpStatusCode.OK, missed.StatusCode);
+        Assert.Equal("noShow", (await Q.ReadAsync(missed)).GetProperty("status").GetString());
         Assert.Equal(TicketStatus.NoShow, app.Ticket(absent.Id).Status);
+        var absentToday = await Q.ReadAsync(await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/tickets?status=noShow"));
+        Assert.Contains(absentToday.EnumerateArray(), t => t.GetProperty("id").GetGuid() == absent.Id);
+        Assert.Equal(["status:unknown-code"], (await Q.ProblemAsync(await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/tickets?status=no-show"))).Invalid);
         Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.missed"], app.Activities(absent.Id));
 
         // To another service: the change-of-address desk calls it, with the same ticket number.

@@ -5,6 +5,7 @@ using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
+using Guichet.Welcome.Queue.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,8 +37,8 @@ internal sealed record TicketResponse(Guid Id, string Code, Guid OfficeId, Guid 
     DateTimeOffset IssuedAt, DateTimeOffset? CalledAt, DateTimeOffset? ServingAt, DateTimeOffset? FinishedAt, Guid? DeskId, Guid? TargetDeskId,
     int Recalls, int Transfers, string? Outcome, Guid? ContactId)
 {
-    public static TicketResponse From(QueueTicket t) => new(t.Id, t.Code, t.OfficeId, t.ServiceId, QueueCodes.Code(t.Priority), QueueCodes.Code(t.Status), t.Day,
-        t.IssuedAt, t.CalledAt, t.ServingAt, t.FinishedAt, t.DeskId, t.TargetDeskId, t.Recalls, t.Transfers, t.Outcome is { } o ? QueueCodes.Code(o) : null, t.ContactId);
+    public static TicketResponse From(QueueTicket t) => new(t.Id, t.Code, t.OfficeId, t.ServiceId, EnumCodes.Code(t.Priority), EnumCodes.Code(t.Status), t.Day,
+        t.IssuedAt, t.CalledAt, t.ServingAt, t.FinishedAt, t.DeskId, t.TargetDeskId, t.Recalls, t.Transfers, t.Outcome is { } o ? EnumCodes.Code(o) : null, t.ContactId);
 }
 
 /// The new ticket with its status link (the token is shown once: only its hash is stored).
@@ -55,6 +56,9 @@ internal sealed record CounterStatisticsRow(Guid ChannelId, LocalizedText Counte
 
 internal sealed record CounterStatisticsResponse(DateOnly From, DateOnly To, IReadOnlyList<CounterStatisticsRow> Rows);
 
+/// Where a ticket stands, for its page's live updates (queue-ticket.js).
+internal sealed record TicketStatusResponse(string Code, string Status, string Headline, string? Detail, int? Desk, int? Ahead, int? EstimatedMinutes);
+
 internal static class QueueApi
 {
     public static WebApplication MapQueueApi(this WebApplication app)
@@ -64,7 +68,7 @@ internal static class QueueApi
         api.MapGet("/estimates", Estimates).AllowAnonymous().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("The estimated wait now for a service at each office taking tickets for it (public): people waiting, open desks, median service time, minutes (null: no open desk).");
         api.MapPost("/offices/{id:guid}/tickets", Issue).AllowAnonymous().RequireRateLimiting(QueueModule.KioskRateLimit).ProducesProblem(400).ProducesProblem(404)
-            .WithSummary("Issues a ticket (what the kiosk does): service, optional priority (reduced-mobility, pregnancy, young-child), language. The token opens the status page.");
+            .WithSummary("Issues a ticket (what the kiosk does): service, optional priority (none, reducedMobility, pregnancy, youngChild), language. The token opens the status page.");
 
         api.MapGet("/statistics", CounterFigures).RequireAuthorization(Policies.Manager).ProducesProblem(400)
             .WithSummary("For managers: per counter and service over the days from..to (yyyy-MM-dd; default the last 30 days, at most a year), appointments booked, checked in, missed and cancelled with the no-show rate (missed / (checked in + missed)), queue tickets issued, served and absent, and the wait from issue to first call (median, 90th percentile, minutes).");
@@ -80,7 +84,7 @@ internal static class QueueApi
 
         var desk = api.MapGroup("").RequireAuthorization(QueueModule.DeskPolicy);
         desk.MapGet("/offices", Offices).WithSummary("The offices the caller works at, with their services and desks.");
-        desk.MapGet("/offices/{id:guid}/tickets", Tickets).ProducesProblem(404).WithSummary("Today's tickets of an office, in issue order; ?status=waiting|called|serving|served|no-show|transferred.");
+        desk.MapGet("/offices/{id:guid}/tickets", Tickets).ProducesProblem(404).WithSummary("Today's tickets of an office, in issue order; ?status=waiting|called|serving|served|noShow|transferred.");
         desk.MapGet("/offices/{id:guid}/statistics", Statistics).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Waiting times per service (issue to first call) from the event log, for the days from..to (default today).");
         desk.MapPost("/desks/{id:guid}/open", (Guid id, QueueWork work, ClaimsPrincipal user, CancellationToken ct) => SetOpen(id, true, work, user, ct)).ProducesProblem(404).WithSummary("Opens a desk (it counts in the estimate).");
@@ -100,11 +104,27 @@ internal static class QueueApi
         ticket.MapPost("/finish", (Guid id, Guid ticketId, FinishRequest request, QueueWork work, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(work.FinishAsync(id, ticketId, new VisitDetails(request.Outcome, request.CustomerKind, request.CustomerNumber, request.CustomerName, request.Notes), user, ct)))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Ends the visit with its outcome (answered, routed, referred or call-back) and registers the counter contact in the same transaction (contactId): the ticket's service and competent unit, optional customer (person or company, national or enterprise number, name) and notes.");
+            .WithSummary("Ends the visit with its outcome (answered, routed, referred or callBack) and registers the counter contact in the same transaction (contactId): the ticket's service and competent unit, optional customer (person or company, national or enterprise number, name) and notes.");
+
+        // The ticket page's live status, polled by queue-ticket.js (not part of the API).
+        app.MapGet("/queue/tickets/{token}/status", TicketStatus).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(Task<QueueResult<QueueTicket>> work)
+    private static async Task<Results<Ok<TicketStatusResponse>, NotFound>> TicketStatus(string token, HttpResponse response, GuichetDb db, CatalogueDirectory catalogue,
+        QueueEstimates estimates, TimeProvider time, Texts texts, CancellationToken ct)
+    {
+        // The token is 256 random bits: unguessable, so no rate limit here (a waiting room shares one address).
+        var view = await TicketViews.FindAsync(token, db, catalogue, estimates, time, ct);
+        if (view is null) return TypedResults.NotFound();
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        var t = view.Ticket;
+        return TypedResults.Ok(new TicketStatusResponse(t.Code, EnumCodes.Code(t.Status), view.Headline(texts), view.Detail(texts), view.Desk,
+            t.IsWaiting ? view.Estimate.Ahead : null, t.IsWaiting ? view.Estimate.Minutes : null));
+    }
+
+    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Answer(Task<Result<QueueTicket>> work)
     {
         var result = await work;
         return result.Value is { } t ? TypedResults.Ok(TicketResponse.From(t)) : result.ToProblem();
@@ -177,8 +197,9 @@ internal static class QueueApi
         TicketStatus? filter = null;
         if (status is not null)
         {
-            filter = Enum.GetValues<TicketStatus>().Cast<TicketStatus?>().FirstOrDefault(s => QueueCodes.Code(s!.Value) == status);
-            if (filter is null) return Problems.Validation("status", "unknown-code", "Use waiting, called, serving, served, no-show or transferred.");
+            var errors = new List<InvalidParam>();
+            filter = EnumCodes.Read<TicketStatus>(status, "status", errors);
+            if (filter is null) return Problems.Validation(errors);
         }
         var day = BrusselsTime.LocalDate(time.GetUtcNow());
         var query = db.Set<QueueTicket>().AsNoTracking().Where(t => t.OfficeId == id && t.Day == day);
@@ -219,7 +240,7 @@ internal static class QueueApi
     {
         var result = await work.CallNextAsync(id, user, ct);
         if (result.Value is { } t) return TypedResults.Ok(TicketResponse.From(t));
-        return result.Code == QueueRefusals.QueueEmpty ? TypedResults.NoContent() : result.ToProblem();
+        return result.Code == QueueRefusals.QueueEmpty.Code ? TypedResults.NoContent() : result.ToProblem();
     }
 
     private static async Task<QueueOffice?> VisibleOfficeAsync(Guid id, GuichetDb db, CatalogueDirectory catalogue, ClaimsPrincipal user, CancellationToken ct)

@@ -24,7 +24,7 @@ internal sealed class DisplayModel(GuichetDb db, CatalogueDirectory catalogue, T
         Office = office;
         OfficeName = QueuePage.Name(await catalogue.ChannelAsync(office.ChannelId, ct));
         var startOfDay = BrusselsTime.ToInstant(BrusselsTime.LocalDate(time.GetUtcNow()), TimeOnly.MinValue);
-        Calls = await QueueEvents.RecentAsync(db, id, startOfDay, Shown, ct);
+        Calls = await QueueCalls.RecentAsync(db, id, startOfDay, Shown, ct);
         return Page();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
 
 namespace Guichet.Welcome.Queue.Pages;
 
@@ -27,7 +28,9 @@ internal static class QueuePage
         _ => texts["queue.wait.minutes", minutes],
     };
 
-    public static string Priority(Texts texts, QueuePriority priority) => texts["queue.priority." + QueueCodes.Code(priority)];
+    public static string Priority(Texts texts, QueuePriority priority) => texts["queue.priority." + EnumCodes.Code(priority)];
 
-    public static string Outcome(Texts texts, VisitOutcome outcome) => texts["queue.outcome." + QueueCodes.Code(outcome)];
+    public static string Outcome(Texts texts, VisitOutcome outcome) => texts["queue.outcome." + EnumCodes.Code(outcome)];
+
+    public static string Status(Texts texts, TicketStatus status) => texts["queue.status." + EnumCodes.Code(status)];
 }

@@ -1,0 +1,48 @@
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Guichet.Welcome.Appointments.Pages;
+
+/// What the customer's pages share (booking, the manage link): the free slots of a service over
+/// Days days from the day asked for, names in the page's language, and the problems shown next
+/// to the fields, worded by their stable codes.
+internal abstract class AppointmentPage(AppointmentSlots slots, Texts texts, TimeProvider time) : PageModel
+{
+    /// How many days of slots a page shows at once.
+    public const int Days = 14;
+
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+
+    public AppointmentSlots.Offer? Offer { get; protected set; }
+    public IReadOnlyList<Slot> FreeSlots { get; private set; } = [];
+    public DateOnly FirstDay { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public string Lang => Languages.Current;
+
+    public string Resolve(LocalizedText text) => text.Resolve(Lang, Offer?.Counter.PrimaryLanguage ?? "fr").Text;
+
+    protected AppointmentSlots Slots => slots;
+
+    protected Texts Texts => texts;
+
+    protected DateTimeOffset Now => time.GetUtcNow();
+
+    /// The free slots of the offer from the day asked for (today at the earliest).
+    protected async Task LoadSlotsAsync(AppointmentSlots.Offer offer, CancellationToken ct)
+    {
+        var today = BrusselsTime.LocalDate(Now);
+        FirstDay = DateOnly.TryParseExact(From, "yyyy-MM-dd", out var f) && f > today ? f : today;
+        FreeSlots = await slots.FreeAsync(offer, FirstDay, FirstDay.AddDays(Days - 1), ct);
+    }
+
+    /// The message of a field's problem; a slot refused for another reason reads as "closed".
+    protected string ErrorText(string code) => texts[code switch
+    {
+        "required" or "too-long" or "email-invalid" or "national-number-format" or "national-number-checksum" or "unknown-service" or "unknown-language"
+            or "slot-taken" or "slot-in-past" or "slot-closed" or "slot-too-soon" or "slot-beyond-horizon" => "appointments.error." + code,
+        _ => "appointments.error.slot-closed",
+    }];
+}

@@ -1,0 +1,55 @@
+using Guichet.Platform.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Guichet.Welcome.Appointments.Pages;
+
+/// The customer's manage link: see the appointment, cancel it or move it to another free slot.
+[EnableRateLimiting("public-forms")]
+internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, Texts texts, TimeProvider time) : AppointmentPage(slots, texts, time)
+{
+    [BindProperty] public DateTimeOffset? Start { get; set; }
+
+    public Appointment? Appointment { get; private set; }
+    public string? Done { get; private set; }
+
+    public bool Changeable => Appointment is { IsActive: true } a && a.StartsAt > Now;
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => await LoadAsync(token, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
+    {
+        var result = await book.CancelAsync(token, ct);
+        if (result.Status == 404) return NotFound();
+        if (!result.Ok) Errors["cancel"] = Texts["appointments.error." + (result.Code == "appointment-cancelled" ? "appointment-cancelled" : "appointment-not-active")];
+        else Done = Texts["appointments.manage.cancelled"];
+        await LoadAsync(token, ct);
+        if (!result.Ok) Response.StatusCode = result.Status;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRescheduleAsync(string token, CancellationToken ct)
+    {
+        var result = await book.RescheduleAsync(token, new RescheduleRequest(Start), ct);
+        if (result.Status == 404) return NotFound();
+        if (!result.Ok)
+        {
+            var code = result.InvalidParams.Count > 0 ? result.InvalidParams[0].Code : result.Code!;
+            Errors["slot"] = code is "appointment-cancelled" or "appointment-not-active" or "appointment-past" or "service-not-bookable" ? Texts["appointments.error.appointment-not-active"]
+                : code == "required" ? Texts["appointments.error.slot-required"] : ErrorText(code);
+            Response.StatusCode = result.Status;
+        }
+        else Done = Texts["appointments.manage.rescheduled"];
+        await LoadAsync(token, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken ct)
+    {
+        Appointment = await book.FindAsync(token, ct);
+        if (Appointment is null) return false;
+        Offer = await Slots.OfferAsync(Appointment.ServiceId, ct);
+        if (Offer is not null && Changeable) await LoadSlotsAsync(Offer, ct);
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Guichet.Welcome.ContactForm;
+
+/// The public contact form and its tracking page: a web-form contact goes through the contact
+/// register (ContactRegister), its tracking link (ContactLink) is stored with it. The pages are
+/// found by Razor Pages and the table is configured beside its entity: nothing else to register.
+internal static class ContactFormModule
+{
+    public static IServiceCollection AddContactForm(this IServiceCollection services) => services;
+}

@@ -1,0 +1,41 @@
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Data;
+using Guichet.Platform.Identity;
+using Guichet.Welcome.Contacts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Welcome.ContactForm.Pages;
+
+/// Where a contact made on the web stands, for the customer, through the tracking link.
+[EnableRateLimiting("public-forms")]
+internal sealed class TrackModel(GuichetDb db, CatalogueDirectory catalogue, TimeProvider time) : PageModel
+{
+    public Contact Contact { get; private set; } = null!;
+    public string? ServiceName { get; private set; }
+    public string? UnitName { get; private set; }
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, bool? sent, CancellationToken ct)
+    {
+        if (!SecureToken.LooksValid(token)) return NotFound();
+        var hash = SecureToken.Hash(token);
+        var link = await db.Set<ContactLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
+        if (link is null) return NotFound();
+        if (link.ExpiresAt <= time.GetUtcNow()) return StatusCode(StatusCodes.Status410Gone);
+        Contact = await db.Set<Contact>().AsNoTracking().FirstAsync(c => c.Id == link.ContactId, ct);
+        var language = Platform.Localization.Languages.Current;
+        if (Contact.ServiceId is { } s && await catalogue.PublishedServiceAsync(s, ct) is { } service)
+            ServiceName = service.Name.Resolve(language, service.Provider.PrimaryLanguage).Text;
+        if (Contact.UnitId is { } u && await catalogue.UnitAsync(u, ct) is { } unit)
+            UnitName = unit.Name.Resolve(language, Contact.Language).Text;
+        Sent = sent == true;
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public string Date(DateOnly d) => d.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+}

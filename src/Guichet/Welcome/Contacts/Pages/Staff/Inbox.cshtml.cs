@@ -1,0 +1,59 @@
+using Guichet.Orient.Catalogue;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Localization;
+using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Guichet.Welcome.Contacts.Pages.Staff;
+
+/// The unit's inbox: open and routed contacts it may see, newest first, late ones marked, with a
+/// channel filter (and a unit filter for the front office and admins, who see every unit), and
+/// a box that finds a customer by national or enterprise number.
+internal sealed class InboxModel(ContactRegister register, CatalogueDirectory catalogue, TimeProvider time, Texts texts) : ContactsPage(catalogue, texts)
+{
+    public const int Limit = 200;
+
+    public IReadOnlyList<Contact> Rows { get; private set; } = [];
+    public IReadOnlyList<FormChoice> Units { get; private set; } = [];
+    public bool SeesAll { get; private set; }
+    public string? Channel { get; private set; }
+    public string? Unit { get; private set; }
+    public string? Customer { get; private set; }
+    public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    public IReadOnlyList<FormChoice> Channels =>
+        [.. Enum.GetValues<ContactChannel>().Select(c => new FormChoice(EnumCodes.Code(c), ContactDisplay.Name(Texts, "channel", c)))];
+
+    public async Task<IActionResult> OnGetAsync(string? channel, string? unit, string? customer, CancellationToken ct)
+    {
+        SeesAll = ContactScope.Of(User).All;
+        Channel = string.IsNullOrEmpty(channel) ? null : channel;
+        Unit = SeesAll && !string.IsNullOrEmpty(unit) ? unit : null;
+        if (customer is not null)
+        {
+            Customer = customer.Trim();
+            if (CustomerNumbers.Digits(Customer, out var error) is { } digits) return Redirect($"/staff/customers/{digits}");
+            Errors.Add("customer", error!);
+        }
+        ContactChannel? ch = null;
+        if (Channel is not null)
+        {
+            var unknown = new List<InvalidParam>();
+            ch = EnumCodes.Read<ContactChannel>(Channel, "channel", unknown);
+            Errors.Add(unknown);
+        }
+        Guid? unitId = null;
+        if (Unit is not null)
+        {
+            if (Guid.TryParse(Unit, out var u)) unitId = u;
+            else Errors.Add("unit", "unknown-id");
+        }
+
+        Rows = await register.InboxAsync(User, unitId, openOnly: true, ch, Limit, ct);
+        await NameUnitsAsync(Rows.Select(r => r.UnitId), ct);
+        if (SeesAll) Units = ContactDisplay.UnitChoices(await Catalogue.OwnUnitsAsync(ct));
+        if (Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
