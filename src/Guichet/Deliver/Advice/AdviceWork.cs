@@ -10,6 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Deliver.Advice;
 
+internal sealed record AskAdviceRequest(Guid? ToUnitId, string? Question);
+
+internal sealed record GiveAdviceRequest(string? Answer);
+
 /// Kept and broken agreements between two units, over every advice request between them.
 internal sealed record AgreementResponse(Guid FromUnitId, Guid ToUnitId, int Requested, int Kept, int Broken, int Open, int Overdue);
 

@@ -19,7 +19,7 @@ internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDa
 internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, string? LodgedWith, string? Reference, string? Summary);
 
 /// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
-internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail, CaseTypeVersions types)
+internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, DecisionMail mail, CaseTypeVersions types)
 {
     /// Deemed received on the third working day after posting.
     public const int PostalDelayWorkingDays = 3;
@@ -84,7 +84,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         // the decision is notified when the mail is sent. By post: notified on the day the law
         // presumes the letter arrives.
         if (decision.Channel == NotificationChannel.Email)
-            await mail.DecisionAsync(@case, decision, await LetterAsync(decision, @case, ct), ct);
+            await mail.SendAsync(@case, decision, await LetterAsync(decision, @case, ct), ct);
         else
             eventLog.Record(user, DeliverActivities.DecisionNotified, CaseWork.Objects(@case, eventLog),
                 new Dictionary<string, object?> { ["channel"] = "post", ["notifiedOn"] = notifiedOn }, occurredAt: BrusselsTime.ToInstant(notifiedOn, TimeOnly.MinValue));

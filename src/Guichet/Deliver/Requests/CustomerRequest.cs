@@ -6,6 +6,9 @@ internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled
 {
     public const int MaxText = 2000;
 
+    /// The suspension reason a request stops the clock with, where the case type allows it.
+    public const string MissingDocumentReason = "missing-document";
+
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
     public string What { get; private set; } = "";

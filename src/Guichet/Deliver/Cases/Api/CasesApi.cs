@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.StatusPage;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
@@ -48,7 +49,7 @@ internal static class CasesApi
         var (c, type, token) = opened;
         return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)) with
         {
-            StatusUrl = StatusPage.StatusLinkOptions.PathFor(token),
+            StatusUrl = StatusLinkOptions.PathFor(token),
         });
     }
 
