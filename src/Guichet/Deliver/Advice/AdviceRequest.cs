@@ -1,3 +1,5 @@
+using Guichet.Platform.Web;
+
 namespace Guichet.Deliver.Advice;
 
 /// An internal service level between units: the unit handling a case asks another unit (the
@@ -75,4 +77,9 @@ internal sealed class AdviceAgreement
     public Guid? From { get; set; }
     public Guid To { get; set; }
     public int WorkingDays { get; set; }
+}
+
+internal static class AdviceRefusals
+{
+    public static readonly Refusal AlreadyGiven = new(409, "advice-already-given", "This advice was already given.");
 }

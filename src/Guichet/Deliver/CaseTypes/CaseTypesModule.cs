@@ -12,6 +12,7 @@ internal static class CaseTypesModule
     public static IServiceCollection AddCaseTypes(this IServiceCollection services)
     {
         services.AddSingleton<CaseTypeVersions>();
+        services.AddScoped<CaseTypeWork>();
         services.AddScoped<Guichet.Demo.IDemoSeeder, CaseTypesDemoSeeder>();
         return services;
     }

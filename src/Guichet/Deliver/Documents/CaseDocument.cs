@@ -1,4 +1,5 @@
 using Guichet.Platform.Files;
+using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.Documents;
 
@@ -63,4 +64,10 @@ internal sealed class CaseDocumentContent
         Sha256 = sha256;
         Bytes = bytes;
     }
+}
+
+internal static class DocumentRefusals
+{
+    public static readonly Refusal UnsupportedType = new(415, "unsupported-file-type", "Send a PDF, PNG, JPEG or TIFF image, or a Word (.docx) or OpenDocument (.odt) text; the content decides, not the name.");
+    public static readonly Refusal TooLarge = new(413, "payload-too-large", $"A document may be at most {CaseDocument.MaxBytes / 1024 / 1024} MB.");
 }

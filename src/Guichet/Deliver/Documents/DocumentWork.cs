@@ -13,7 +13,7 @@ namespace Guichet.Deliver.Documents;
 /// each addition and each download of personal data in the event log.
 internal sealed class DocumentWork(GuichetDb db, EventLog eventLog, TimeProvider time)
 {
-    public async Task<CaseResult<CaseDocument>> AddAsync(ClaimsPrincipal? user, Case @case, string? kindText, string? fileName, byte[] bytes, CancellationToken ct)
+    public async Task<Result<CaseDocument>> AddAsync(ClaimsPrincipal? user, Case @case, string? kindText, string? fileName, byte[] bytes, CancellationToken ct)
     {
         var staged = await StageAsync(user, @case, kindText, fileName, bytes, ct);
         if (staged.Value is not { } document) return staged;
@@ -35,7 +35,7 @@ internal sealed class DocumentWork(GuichetDb db, EventLog eventLog, TimeProvider
     /// Checks the file and adds the document, its content (unless stored already) and the event
     /// to the unit of work without saving, so that a caller can save it with more (an answer to a
     /// customer request resumes the clock in the same transaction).
-    public async Task<CaseResult<CaseDocument>> StageAsync(ClaimsPrincipal? user, Case @case, string? kindText, string? fileName, byte[] bytes, CancellationToken ct)
+    public async Task<Result<CaseDocument>> StageAsync(ClaimsPrincipal? user, Case @case, string? kindText, string? fileName, byte[] bytes, CancellationToken ct)
     {
         var errors = new List<InvalidParam>();
         DocumentKind? kind = kindText switch
@@ -45,9 +45,9 @@ internal sealed class DocumentWork(GuichetDb db, EventLog eventLog, TimeProvider
         };
         if (kind is null) errors.Add(new("kind", "unknown-code", "Use application, evidence, correspondence, decision or other."));
         if (bytes.Length == 0) errors.Add(new("file", "empty-file", "The file is empty."));
-        if (errors.Count > 0) return CaseResult<CaseDocument>.Invalid(errors);
-        if (FileTypes.Sniff(bytes) is not { } type) return CaseResult<CaseDocument>.Refused(DocumentRefusals.UnsupportedType);
-        if (@case.IsClosed) return CaseResult<CaseDocument>.Refused(CaseRefusal.Closed);
+        if (errors.Count > 0) return Result<CaseDocument>.Invalid(errors);
+        if (FileTypes.Sniff(bytes) is not { } type) return Result<CaseDocument>.Refused(DocumentRefusals.UnsupportedType);
+        if (@case.IsClosed) return Result<CaseDocument>.Refused(CaseRefusals.Closed);
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!await db.Set<CaseDocumentContent>().AnyAsync(c => c.Sha256 == sha, ct)) db.Add(new CaseDocumentContent(sha, bytes));
@@ -60,21 +60,19 @@ internal sealed class DocumentWork(GuichetDb db, EventLog eventLog, TimeProvider
         return document;
     }
 
-    public async Task<(CaseDocument Document, byte[] Bytes)?> DownloadAsync(ClaimsPrincipal user, Guid caseId, Guid documentId, CancellationToken ct)
+    /// A document and its bytes, for someone who may see the case; the download is recorded.
+    public async Task<Result<DocumentFile>> DownloadAsync(ClaimsPrincipal user, Guid caseId, Guid documentId, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return null;
+        // Not found, whether the case is out of sight or the document is not one of its own.
+        var notFound = Result<DocumentFile>.NotFound("The document");
+        if ((await CaseScope.FindAsync(db, user, caseId, tracked: false, ct)).Value is not { } @case) return notFound;
         var document = await db.Set<CaseDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.CaseId == caseId, ct);
-        if (document is null) return null;
+        if (document is null) return notFound;
         var content = await db.Set<CaseDocumentContent>().AsNoTracking().FirstAsync(c => c.Sha256 == document.Sha256, ct);
         eventLog.Record(user, DeliverActivities.DocumentViewed, CaseWork.Objects(@case, eventLog).Append(new EventLogObject("document", document.Id.ToString(), Role.Part)));
         await db.SaveChangesAsync(ct);
-        return (document, content.Bytes);
+        return new DocumentFile(document, content.Bytes);
     }
 }
 
-internal static class DocumentRefusals
-{
-    public static readonly CaseRefusal UnsupportedType = new(415, "unsupported-file-type", "Send a PDF, PNG, JPEG or TIFF image, or a Word (.docx) or OpenDocument (.odt) text; the content decides, not the name.");
-    public static readonly CaseRefusal TooLarge = new(413, "payload-too-large", $"A document may be at most {CaseDocument.MaxBytes / 1024 / 1024} MB.");
-}
+internal sealed record DocumentFile(CaseDocument Document, byte[] Bytes);

@@ -1,3 +1,5 @@
+using Guichet.Platform.Web;
+
 namespace Guichet.Deliver.Requests;
 
 /// "Please send document X by date D": asked of the customer by e-mail or letter, answered with
@@ -37,4 +39,9 @@ internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled
         AnsweredAt = now;
         DocumentId = documentId;
     }
+}
+
+internal static class RequestRefusals
+{
+    public static readonly Refusal Answered = new(409, "request-already-answered", "This request was already answered.");
 }

@@ -22,18 +22,18 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
 {
     private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    public async Task<CaseResult<CustomerRequest>> AskAsync(ClaimsPrincipal user, Guid caseId, AskRequest request, CancellationToken ct)
+    public async Task<Result<CustomerRequest>> AskAsync(ClaimsPrincipal user, Guid caseId, AskRequest request, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return CaseResult<CustomerRequest>.NotFound;
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: true, ct);
+        if (found.Value is not { } @case) return found.As<CustomerRequest>();
         var errors = new List<InvalidParam>();
         if (string.IsNullOrWhiteSpace(request.What)) errors.Add(new("what", "required", "What the customer should send."));
         else if (request.What.Length > CustomerRequest.MaxText) errors.Add(new("what", "too-long", $"At most {CustomerRequest.MaxText} characters."));
         if (request.DueOn is not { } due) errors.Add(new("dueOn", "required", "By when."));
         else if (due <= Today) errors.Add(new("dueOn", "date-in-past", "A date after today."));
         else if (due > Today.AddDays(365)) errors.Add(new("dueOn", "out-of-range", "Within a year."));
-        if (errors.Count > 0) return CaseResult<CustomerRequest>.Invalid(errors);
-        if (@case.IsClosed) return CaseResult<CustomerRequest>.Refused(CaseRefusal.Closed);
+        if (errors.Count > 0) return Result<CustomerRequest>.Invalid(errors);
+        if (@case.IsClosed) return Result<CustomerRequest>.Refused(CaseRefusals.Closed);
 
         var type = await types.GetAsync(db, @case.CaseTypeId, ct);
         var now = time.GetUtcNow();
@@ -56,11 +56,11 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
     }
 
     /// The customer's upload for an open request, through a valid status link.
-    public async Task<CaseResult<CaseDocument>> AnswerAsync(Case @case, Guid requestId, string? fileName, byte[] bytes, CancellationToken ct)
+    public async Task<Result<CaseDocument>> AnswerAsync(Case @case, Guid requestId, string? fileName, byte[] bytes, CancellationToken ct)
     {
         var asked = await db.Set<CustomerRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == @case.Id, ct);
-        if (asked is null) return CaseResult<CaseDocument>.NotFound;
-        if (!asked.IsOpen) return CaseResult<CaseDocument>.Refused(RequestRefusals.Answered);
+        if (asked is null) return CaseScope.NotFound.As<CaseDocument>();
+        if (!asked.IsOpen) return Result<CaseDocument>.Refused(RequestRefusals.Answered);
         var staged = await documents.StageAsync(null, @case, "evidence", fileName, bytes, ct);
         if (staged.Value is not { } document)
         {
@@ -84,12 +84,12 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
     }
 
     /// The request as a printable letter (for post), with a status link of its own to answer it.
-    public async Task<CaseResult<string>> LetterAsync(ClaimsPrincipal user, Guid caseId, Guid requestId, CancellationToken ct)
+    public async Task<Result<string>> LetterAsync(ClaimsPrincipal user, Guid caseId, Guid requestId, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return CaseResult<string>.NotFound;
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: false, ct);
+        if (found.Value is not { } @case) return found.As<string>();
         var asked = await db.Set<CustomerRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == caseId, ct);
-        if (asked is null) return CaseResult<string>.NotFound;
+        if (asked is null) return CaseScope.NotFound.As<string>();
         var token = AddLink(caseId, time.GetUtcNow());
         eventLog.Record(user, DeliverActivities.RequestLetterPrinted, [.. CaseWork.Objects(@case, eventLog), new EventLogObject("customer-request", asked.Id.ToString(), Role.Part)]);
         var html = await mail.LetterHtmlAsync(@case, asked, token, ct);
@@ -98,9 +98,4 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
     }
 
     private string AddLink(Guid caseId, DateTimeOffset now) => CaseStatusLink.Add(db, caseId, now, links.Value);
-}
-
-internal static class RequestRefusals
-{
-    public static readonly CaseRefusal Answered = new(409, "request-already-answered", "This request was already answered.");
 }

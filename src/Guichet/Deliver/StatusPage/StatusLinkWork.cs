@@ -3,6 +3,7 @@ using Guichet.Deliver.Cases;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Identity;
+using Guichet.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,10 @@ namespace Guichet.Deliver.StatusPage;
 internal sealed class StatusLinkWork(GuichetDb db, EventLog eventLog, TimeProvider time, IOptions<StatusLinkOptions> links)
 {
     /// A new status link for a case, revoking the earlier ones; the token is shown once.
-    public async Task<CaseResult<string>> NewLinkAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct)
+    public async Task<Result<string>> NewLinkAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return CaseResult<string>.NotFound;
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: false, ct);
+        if (found.Value is not { } @case) return found.As<string>();
         var now = time.GetUtcNow();
         foreach (var old in await db.Set<CaseStatusLink>().Where(l => l.CaseId == caseId && l.RevokedAt == null).ToListAsync(ct)) old.Revoke(now);
         var token = CaseStatusLink.Add(db, caseId, now, links.Value);
@@ -25,16 +26,17 @@ internal sealed class StatusLinkWork(GuichetDb db, EventLog eventLog, TimeProvid
         return token;
     }
 
-    /// The case behind a status link: null when the token is unknown or malformed, and Expired
-    /// when it was valid once.
-    public async Task<(Case? Case, bool Expired)> OpenLinkAsync(string? token, bool tracked, CancellationToken ct)
+    /// The case behind a status link: 404 when the token is unknown or malformed, 410 when it
+    /// was valid once.
+    public async Task<Result<Case>> OpenLinkAsync(string? token, bool tracked, CancellationToken ct)
     {
-        if (!SecureToken.LooksValid(token)) return (null, false);
+        var unknown = Result<Case>.NotFound("The status link");
+        if (!SecureToken.LooksValid(token)) return unknown;
         var hash = SecureToken.Hash(token!);
         var link = await db.Set<CaseStatusLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
-        if (link is null) return (null, false);
-        if (!link.IsValidAt(time.GetUtcNow())) return (null, true);
+        if (link is null) return unknown;
+        if (!link.IsValidAt(time.GetUtcNow())) return Result<Case>.Refused(StatusLinkRefusals.Expired);
         var cases = tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking();
-        return (await cases.FirstAsync(c => c.Id == link.CaseId, ct), false);
+        return await cases.FirstAsync(c => c.Id == link.CaseId, ct);
     }
 }

@@ -44,7 +44,7 @@ internal static class AdviceApi
 
     private static async Task<Results<Ok<List<AdviceResponse>>, ProblemHttpResult>> ForCase(Guid id, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
+        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
         var today = Today(time);
         var list = await db.Set<AdviceRequest>().AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.RequestedAt).ToListAsync(ct);
         return TypedResults.Ok(list.Select(a => AdviceResponse.From(a, today)).ToList());

@@ -24,17 +24,17 @@ internal static class CasesApi
         api.MapGet("", List).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
             .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false, nationalNumber (or enterprise number); keyset paging with ?after= and ?limit= (1-200).");
         api.MapGet("/{id:guid}", Get).ProducesProblem(404).WithSummary("One case with its clock; the view is recorded in the event log.");
-        api.MapPost("/{id:guid}/status", (Guid id, StatusRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.MoveAsync(u, id, r, ct), w))
+        api.MapPost("/{id:guid}/status", (Guid id, StatusRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.MoveAsync(u, id, r, ct), w, cal))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Moves the case to a status its case type's model allows from the current one.");
-        api.MapPost("/{id:guid}/suspend", (Guid id, SuspendRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.SuspendAsync(u, id, r, ct), w))
+        api.MapPost("/{id:guid}/suspend", (Guid id, SuspendRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.SuspendAsync(u, id, r, ct), w, cal))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Stops the clock for a reason the case type allows (on= a date, default today).");
-        api.MapPost("/{id:guid}/resume", (Guid id, DateRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ResumeAsync(u, id, r, ct), w))
+        api.MapPost("/{id:guid}/resume", (Guid id, DateRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ResumeAsync(u, id, r, ct), w, cal))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Restarts the clock; the due date moves by the time suspended.");
-        api.MapPost("/{id:guid}/complete", (Guid id, DateRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.CompleteAsync(u, id, r, ct), w))
+        api.MapPost("/{id:guid}/complete", (Guid id, DateRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.CompleteAsync(u, id, r, ct), w, cal))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Marks the file complete; a clock counted from completeness starts.");
-        api.MapPost("/{id:guid}/extend", (Guid id, ExtendRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ExtendAsync(u, id, r, ct), w))
+        api.MapPost("/{id:guid}/extend", (Guid id, ExtendRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ExtendAsync(u, id, r, ct), w, cal))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Extends the processing time once, by the case type's extension, with a reason.");
-        api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.AssignAsync(u, id, r, ct), w))
+        api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.AssignAsync(u, id, r, ct), w, cal))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Gives the case to a unit involved in its case type, and optionally a handler.");
         api.MapPost("/{id:guid}/notes", AddNote).ProducesProblem(400).ProducesProblem(404).WithSummary("Adds an internal note.");
         api.MapGet("/{id:guid}/notes", Notes).ProducesProblem(404).WithSummary("The internal notes, oldest first.");
@@ -53,19 +53,15 @@ internal static class CasesApi
         });
     }
 
-    private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (await work.ViewAsync(user, id, ct) is not { } found) return CaseResult<Case>.NotFound.ToProblem();
-        return TypedResults.Ok(CaseResponse.From(found.Case, found.Type, found.Case.Clock(found.Type, work.Today, calendar)));
-    }
+    private static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct) =>
+        Reply(work.ViewAsync(user, id, ct), work, calendar);
 
-    private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Reply(Task<CaseResult<Case>> change, CaseWork work)
+    /// The case as it is now (after a change), or why not.
+    private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Reply(Task<Result<CaseView>> use, CaseWork work, WorkingCalendar calendar)
     {
-        var result = await change;
-        if (result.Value is not { } c) return result.ToProblem();
-        var (db, calendar, types) = work.Context;
-        var type = await types.GetAsync(db, c.CaseTypeId);
-        return TypedResults.Ok(CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)));
+        var result = await use;
+        if (result.Value is not { } view) return result.ToProblem();
+        return TypedResults.Ok(CaseResponse.From(view.Case, view.Type, view.Clock(work.Today, calendar)));
     }
 
     private static async Task<Results<Created<CaseNoteResponse>, ProblemHttpResult>> AddNote(Guid id, NoteRequest request, CaseWork work, ClaimsPrincipal user, CancellationToken ct)
@@ -76,7 +72,7 @@ internal static class CasesApi
 
     private static async Task<Results<Ok<List<CaseNoteResponse>>, ProblemHttpResult>> Notes(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
+        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
         var notes = await db.Set<CaseNote>().AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct);
         return TypedResults.Ok(notes.OrderBy(n => n.At).Select(CaseNoteResponse.From).ToList());
     }
@@ -87,7 +83,7 @@ internal static class CasesApi
 
     private static async Task<Results<Ok<List<HistoryItem>>, ProblemHttpResult>> History(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
+        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
         var entries = await JournalReader.HistoryAsync(db, "case", id, JournalReader.Everything, ct);
         return TypedResults.Ok(entries.Select(e => new HistoryItem(e.At, e.OccurredAt, EnumCodes.Code(e.Kind), e.Actor, e.Activity, e.Attributes)).ToList());
     }

@@ -120,7 +120,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
             Errors.Add("assign.handlerId", "handler-not-in-unit");
         if (Errors.Count > 0) return await FailedAsync(id, "assign", ct);
         var result = await work.AssignAsync(User, id, new AssignRequest(unit, handler), ct);
-        if (result.Value is { } c && !CaseScope.Of(User).Sees(c))
+        if (result.Value?.Case is { } c && !CaseScope.Of(User).Sees(c))
             return Redirect($"/staff/cases?done=passed&number={Uri.EscapeDataString(c.Number)}");
         return await AfterAsync(id, "assign", "assigned", result, ct);
     }
@@ -138,7 +138,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
 
     private DateOnly? DateOf(string name) => CaseDisplay.TryDate(Posted(name), out var d) ? d : null;
 
-    private async Task<IActionResult> ActAsync<T>(Guid id, string form, string done, string[] dates, Func<Task<CaseResult<T>>> act, CancellationToken ct) where T : class
+    private async Task<IActionResult> ActAsync<T>(Guid id, string form, string done, string[] dates, Func<Task<Result<T>>> act, CancellationToken ct) where T : class
     {
         ReadPosted();
         foreach (var field in dates)
@@ -147,7 +147,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
         return await AfterAsync(id, form, done, await act(), ct);
     }
 
-    private async Task<IActionResult> AfterAsync<T>(Guid id, string form, string done, CaseResult<T> result, CancellationToken ct) where T : class
+    private async Task<IActionResult> AfterAsync<T>(Guid id, string form, string done, Result<T> result, CancellationToken ct) where T : class
     {
         if (result.Value is not null) return Redirect($"/staff/cases/{id}?done={done}#{Section(form)}");
         if (result.Status == StatusCodes.Status404NotFound) return NotFound();
@@ -192,7 +192,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await work.ViewAsync(User, id, ct) is not { } found) return false;
+        if ((await work.ViewAsync(User, id, ct)).Value is not { } found) return false;
         (Case, Type) = found;
         Clock = Case.Clock(Type, Today, calendar);
         Notes = [.. (await db.Set<CaseNote>().AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct)).OrderBy(n => n.At)];

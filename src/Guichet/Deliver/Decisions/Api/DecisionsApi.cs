@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Guichet.Deliver.CaseTypes;
-using Guichet.Deliver.Cases;
 using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,18 +40,23 @@ internal static class DecisionsApi
         return result.Value is { } d ? TypedResults.Created($"/api/v1/cases/{id}/decision", DecisionResponse.From(d)) : result.ToProblem();
     }
 
-    private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Get(Guid id, DecisionWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        await work.FindAsync(user, id, ct) is { } found ? TypedResults.Ok(DecisionResponse.From(found.Decision)) : NotFound();
+    private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult>> Get(Guid id, DecisionWork work, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var found = await work.FindAsync(user, id, ct);
+        return found.Value is { } decided ? TypedResults.Ok(DecisionResponse.From(decided.Decision)) : found.ToProblem();
+    }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct) =>
-        await work.ReadLetterAsync(user, id, "pdf", ct) is { } found
-            ? TypedResults.File(found.Letter.Pdf(texts), "application/pdf", $"decision-{found.Number}.pdf")
-            : NotFound();
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var found = await work.ReadLetterAsync(user, id, "pdf", ct);
+        return found.Value is { } letter ? TypedResults.File(letter.Pdf(texts), "application/pdf", $"decision-{letter.CaseNumber}.pdf") : found.ToProblem();
+    }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct) =>
-        await work.ReadLetterAsync(user, id, "html", ct) is { } found
-            ? TypedResults.Content(found.Letter.Html(texts), "text/html; charset=utf-8")
-            : NotFound();
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid id, DecisionWork work, Texts texts, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var found = await work.ReadLetterAsync(user, id, "html", ct);
+        return found.Value is { } letter ? TypedResults.Content(letter.Html(texts), "text/html; charset=utf-8") : found.ToProblem();
+    }
 
     private static async Task<Results<Created<AppealResponse>, ProblemHttpResult>> Lodge(Guid id, LodgeAppealRequest request, DecisionWork work, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -62,10 +66,8 @@ internal static class DecisionsApi
 
     private static async Task<Results<Ok<List<AppealResponse>>, ProblemHttpResult>> Appeals(Guid id, DecisionWork work, Guichet.Platform.Data.GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await work.FindAsync(user, id, ct) is null) return NotFound();
+        if (await work.FindAsync(user, id, ct) is { Ok: false } notFound) return notFound.ToProblem();
         var appeals = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Set<LodgedAppeal>().Where(a => a.CaseId == id).OrderBy(a => a.RegisteredAt), ct);
         return TypedResults.Ok((await appeals).Select(AppealResponse.From).ToList());
     }
-
-    private static ProblemHttpResult NotFound() => CaseResult<Decision>.NotFound.ToProblem();
 }

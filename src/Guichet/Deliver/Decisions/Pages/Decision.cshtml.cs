@@ -79,7 +79,7 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
     /// already decided (its decision is on the case page).
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await work.ViewAsync(User, id, ct) is not { } found) return NotFound();
+        if ((await work.ViewAsync(User, id, ct)).Value is not { } found) return NotFound();
         (Case, Type) = found;
         if (await db.Set<Decision>().AnyAsync(d => d.CaseId == id, ct)) return Redirect($"/staff/cases/{id}#decision");
         DecisionStatus = DecisionWork.DecisionStatus(Case, Type);

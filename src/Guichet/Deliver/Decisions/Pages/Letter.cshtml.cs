@@ -11,10 +11,10 @@ internal sealed class LetterModel(DecisionWork decisions, Texts texts) : PageMod
     public async Task<IActionResult> OnGetAsync(Guid id, string format, CancellationToken ct)
     {
         if (format is not ("html" or "pdf")) return NotFound();
-        if (await decisions.ReadLetterAsync(User, id, format, ct) is not { } found) return NotFound();
-        if (format == "pdf") return File(found.Letter.Pdf(texts), "application/pdf", $"decision-{found.Number}.pdf");
+        if ((await decisions.ReadLetterAsync(User, id, format, ct)).Value is not { } letter) return NotFound();
+        if (format == "pdf") return File(letter.Pdf(texts), "application/pdf", $"decision-{letter.CaseNumber}.pdf");
         // The letter is a page of its own with its print styles inline; it holds escaped text only.
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        return Content(found.Letter.Html(texts), "text/html; charset=utf-8");
+        return Content(letter.Html(texts), "text/html; charset=utf-8");
     }
 }

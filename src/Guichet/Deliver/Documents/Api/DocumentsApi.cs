@@ -13,6 +13,9 @@ internal sealed record DocumentResponse(Guid Id, Guid CaseId, DocumentKind Kind,
     public static DocumentResponse From(CaseDocument d) => new(d.Id, d.CaseId, d.Kind, d.Retention, d.FileName, d.MediaType, d.Size, d.Sha256, d.UploadedBy, d.UploadedAt);
 }
 
+/// One uploaded file and its form, or the problem that stopped reading them.
+internal sealed record UploadedForm(IFormFile? File, IFormCollection? Form, ProblemHttpResult? Problem);
+
 internal static class DocumentsApi
 {
     public static WebApplication MapDocumentsApi(this WebApplication app)
@@ -28,12 +31,12 @@ internal static class DocumentsApi
     }
 
     /// Reads one uploaded file of at most <paramref name="limit"/> bytes, or says why not
-    /// (too large: 413; not multipart or no file: 400).
-    public static async Task<(IFormFile? File, IFormCollection? Form, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, long limit, CancellationToken ct)
+    /// (too large: 413; not multipart or no file: 400); the form, when it could be read.
+    public static async Task<UploadedForm> ReadFileAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         var tooLarge = Problems.Of(StatusCodes.Status413PayloadTooLarge, "payload-too-large", $"A file may be at most {limit / 1024 / 1024} MB.");
-        if (request.ContentLength > limit + 64 * 1024) return (null, null, tooLarge);
-        if (!request.HasFormContentType) return (null, null, Problems.Validation("file", "required", "Send the file as multipart/form-data in the field 'file'."));
+        if (request.ContentLength > limit + 64 * 1024) return new(null, null, tooLarge);
+        if (!request.HasFormContentType) return new(null, null, Problems.Validation("file", "required", "Send the file as multipart/form-data in the field 'file'."));
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit + 64 * 1024;
         IFormCollection form;
         try
@@ -42,19 +45,19 @@ internal static class DocumentsApi
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return (null, null, e is BadHttpRequestException { StatusCode: 413 } ? tooLarge : Problems.BadRequest("bad-request", "The form could not be read."));
+            return new(null, null, e is BadHttpRequestException { StatusCode: 413 } ? tooLarge : Problems.BadRequest("bad-request", "The form could not be read."));
         }
         var file = form.Files.GetFile("file");
-        if (file is null) return (null, form, Problems.Validation("file", "required", "Send the file in the field 'file'."));
-        if (file.Length > limit) return (null, form, tooLarge);
-        return (file, form, null);
+        if (file is null) return new(null, form, Problems.Validation("file", "required", "Send the file in the field 'file'."));
+        if (file.Length > limit) return new(null, form, tooLarge);
+        return new(file, form, null);
     }
 
     private static async Task<Results<Created<DocumentResponse>, ProblemHttpResult>> Upload(
         Guid id, HttpRequest request, DocumentWork documents, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null) return CaseResult<Case>.NotFound.ToProblem();
+        var found = await CaseScope.FindAsync(db, user, id, tracked: true, ct);
+        if (found.Value is not { } @case) return found.ToProblem();
         var (file, form, problem) = await ReadFileAsync(request, CaseDocument.MaxBytes, ct);
         if (problem is not null) return problem;
         using var buffer = new MemoryStream();
@@ -65,14 +68,15 @@ internal static class DocumentsApi
 
     private static async Task<Results<Ok<List<DocumentResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
+        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
         var list = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == id).ToListAsync(ct);
         return TypedResults.Ok(list.OrderByDescending(d => d.UploadedAt).Select(DocumentResponse.From).ToList());
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid id, Guid documentId, DocumentWork documents, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await documents.DownloadAsync(user, id, documentId, ct) is not { } found) return Problems.NotFound("The document");
-        return TypedResults.File(found.Bytes, found.Document.MediaType, found.Document.FileName);
+        var found = await documents.DownloadAsync(user, id, documentId, ct);
+        if (found.Value is not { } download) return found.ToProblem();
+        return TypedResults.File(download.Bytes, download.Document.MediaType, download.Document.FileName);
     }
 }

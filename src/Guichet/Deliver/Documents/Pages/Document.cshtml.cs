@@ -7,7 +7,7 @@ namespace Guichet.Deliver.Documents.Pages;
 internal sealed class DocumentModel(DocumentWork documents) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId, CancellationToken ct) =>
-        await documents.DownloadAsync(User, id, documentId, ct) is { } found
+        (await documents.DownloadAsync(User, id, documentId, ct)).Value is { } found
             ? File(found.Bytes, found.Document.MediaType, found.Document.FileName)
             : NotFound();
 }

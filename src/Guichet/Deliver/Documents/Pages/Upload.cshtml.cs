@@ -19,8 +19,7 @@ internal sealed class UploadModel(DocumentWork documents, GuichetDb db, IAntifor
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(User).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null) return NotFound();
+        if ((await CaseScope.FindAsync(db, User, id, tracked: false, ct)).Value is not { } @case) return NotFound();
         var (file, form, problem) = await DocumentsApi.ReadFileAsync(Request, CaseDocument.MaxBytes, ct);
         var kind = form?["document.kind"].ToString();
         if (problem is not null)

@@ -32,7 +32,7 @@ internal static class RequestsApi
 
     private static async Task<Results<Ok<List<CustomerRequestResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
+        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
         var list = await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct);
         return TypedResults.Ok(list.OrderBy(r => r.CreatedAt).Select(CustomerRequestResponse.From).ToList());
     }

@@ -32,8 +32,8 @@ internal static class StatusLinksApi
     /// The decision letter, for the customer, through the status link.
     private static async Task<IResult> Letter(string token, StatusLinkWork links, DecisionWork decisions, GuichetDb db, Texts texts, HttpResponse response, CancellationToken ct)
     {
-        var (found, expired) = await links.OpenLinkAsync(token, tracked: false, ct);
-        if (found is null) return expired ? Results.StatusCode(StatusCodes.Status410Gone) : Results.NotFound();
+        var opened = await links.OpenLinkAsync(token, tracked: false, ct);
+        if (opened.Value is not { } found) return Results.StatusCode(opened.Status);
         var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == found.Id, ct);
         if (decision is null) return Results.NotFound();
         var letter = await decisions.LetterAsync(decision, found, ct);

@@ -37,8 +37,8 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
 
     public async Task<IActionResult> OnGetAsync(string token, string? lang, bool? uploaded, CancellationToken ct)
     {
-        var (found, expired) = await links.OpenLinkAsync(token, tracked: false, ct);
-        if (found is null) return expired ? StatusCode(StatusCodes.Status410Gone) : NotFound();
+        var opened = await links.OpenLinkAsync(token, tracked: false, ct);
+        if (opened.Value is not { } found) return StatusCode(opened.Status);
         // In the language of the case, unless the reader chose another one.
         if (lang is null && !Request.Cookies.ContainsKey(Languages.CookieName) && found.Language != Languages.Current)
             return Redirect($"{StatusLinkOptions.PathFor(token)}?lang={found.Language}");
@@ -49,8 +49,8 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
 
     public async Task<IActionResult> OnPostAsync(string token, Guid request, IFormFile? file, CancellationToken ct)
     {
-        var (found, expired) = await links.OpenLinkAsync(token, tracked: true, ct);
-        if (found is null) return expired ? StatusCode(StatusCodes.Status410Gone) : NotFound();
+        var opened = await links.OpenLinkAsync(token, tracked: true, ct);
+        if (opened.Value is not { } found) return StatusCode(opened.Status);
         if (file is null || file.Length == 0) Error = texts["casestatus.upload.error.missing"];
         else if (file.Length > CaseDocument.MaxBytes) Error = texts["casestatus.upload.error.too-large", CaseDocument.MaxBytes / 1024 / 1024];
         else
