@@ -1,3 +1,4 @@
+using Guichet.Deliver.Cases;
 using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.Advice;
@@ -5,7 +6,7 @@ namespace Guichet.Deliver.Advice;
 /// An internal service level between units: the unit handling a case asks another unit (the
 /// legal service, the technical service) for its advice, to be given within the agreed working
 /// days. Kept when answered by the due date; broken when answered late or still open after it.
-internal sealed class AdviceRequest : Guichet.Platform.EventLog.IJournaled
+internal sealed class AdviceRequest : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const int MaxText = 4000;
 

@@ -31,8 +31,7 @@ internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, Eve
         if (request.ToUnitId is not { } to) errors.Add(new("toUnitId", "required", "The unit asked for advice."));
         else if (to == @case.UnitId) errors.Add(new("toUnitId", "same-unit", "A unit does not ask itself for advice."));
         else if (await catalogue.UnitAsync(to, ct) is null) errors.Add(new("toUnitId", "unknown-id", "No unit has this id."));
-        if (string.IsNullOrWhiteSpace(request.Question)) errors.Add(new("question", "required", "What the unit is asked."));
-        else if (request.Question.Length > AdviceRequest.MaxText) errors.Add(new("question", "too-long", $"At most {AdviceRequest.MaxText} characters."));
+        CaseInput.Text(errors, "question", request.Question, AdviceRequest.MaxText, "What the unit is asked.");
         if (errors.Count > 0) return Result<AdviceRequest>.Invalid(errors);
         if (@case.IsClosed) return Result<AdviceRequest>.Refused(CaseRefusals.Closed);
 
@@ -52,11 +51,12 @@ internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, Eve
         // Only the unit asked gives the advice (or an admin).
         var advice = await db.Set<AdviceRequest>().FirstOrDefaultAsync(a => a.Id == adviceId && (scope.All || a.ToUnitId == scope.UnitId), ct);
         if (advice is null) return Result<AdviceRequest>.NotFound("The advice request");
-        if (string.IsNullOrWhiteSpace(request.Answer)) return Result<AdviceRequest>.Invalid("answer", "required", "The advice.");
-        if (request.Answer.Length > AdviceRequest.MaxText) return Result<AdviceRequest>.Invalid("answer", "too-long", $"At most {AdviceRequest.MaxText} characters.");
+        var errors = new List<InvalidParam>();
+        CaseInput.Text(errors, "answer", request.Answer, AdviceRequest.MaxText, "The advice.");
+        if (errors.Count > 0) return Result<AdviceRequest>.Invalid(errors);
         if (!advice.IsOpen) return Result<AdviceRequest>.Refused(AdviceRefusals.AlreadyGiven);
         var today = Today;
-        advice.Give(request.Answer.Trim(), today, time.GetUtcNow(), EventLog.ActorOf(user));
+        advice.Give(request.Answer!.Trim(), today, time.GetUtcNow(), EventLog.ActorOf(user));
         eventLog.Record(user, DeliverActivities.AdviceGiven, [new EventLogObject("case", advice.CaseId.ToString(), Role.Subject), new EventLogObject("unit", advice.ToUnitId.ToString(), Role.AskedUnit)],
             new Dictionary<string, object?> { ["advice"] = advice.Id, ["dueOn"] = advice.DueOn, ["kept"] = advice.Kept(today) });
         await db.SaveChangesAsync(ct);

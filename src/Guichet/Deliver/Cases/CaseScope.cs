@@ -37,4 +37,18 @@ internal sealed record CaseScope(bool All, Guid? UnitId)
     /// Whether the case exists for the user, without reading it.
     public static Task<bool> SeesAsync(GuichetDb db, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
         Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct);
+
+    /// The parts of one kind of a case (its notes, documents, ...), read-only, in no order.
+    public static Task<List<T>> PartsAsync<T>(GuichetDb db, Guid caseId, CancellationToken ct) where T : class, ICasePart =>
+        db.Set<T>().AsNoTracking().Where(p => p.CaseId == caseId).ToListAsync(ct);
+
+    /// The same for a user, if they may see the case.
+    public static async Task<Result<List<T>>> PartsAsync<T>(GuichetDb db, ClaimsPrincipal user, Guid caseId, CancellationToken ct) where T : class, ICasePart =>
+        await SeesAsync(db, user, caseId, ct) ? await PartsAsync<T>(db, caseId, ct) : NotFound.As<List<T>>();
+}
+
+/// What belongs to one case and is seen with it: a note, a document, a request, an advice, an appeal.
+internal interface ICasePart
+{
+    Guid CaseId { get; }
 }

@@ -76,8 +76,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         }
         if (request.Language is null) errors.Add(new("language", "required", "The language of procedure: fr, nl or de."));
         else if (!CaseTypeRules.ProcedureLanguages.Contains(request.Language)) errors.Add(new("language", "unknown-language", "The language of procedure: fr, nl or de."));
-        if (string.IsNullOrWhiteSpace(request.Subject)) errors.Add(new("subject", "required", "What the request is about, in a few words."));
-        else if (request.Subject.Length > CaseRequestRules.MaxSubject) errors.Add(new("subject", "too-long", $"At most {CaseRequestRules.MaxSubject} characters."));
+        CaseInput.Text(errors, "subject", request.Subject, CaseRequestRules.MaxSubject, "What the request is about, in a few words.");
         if ((request.ReceivedOn ?? Today) > Today) errors.Add(new("receivedOn", "date-in-future", "A request cannot be received after today."));
         var parties = CaseRequestRules.Parties(request.Parties, errors);
         var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault();
@@ -129,27 +128,23 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             validate: errors =>
             {
                 if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "A suspension reason code of the case type."));
-                if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today."));
+                CaseInput.NotAfter(errors, "on", request.On, Today);
             },
             change: (c, t, _) => (c.Suspend(t, request.Reason!, request.On ?? Today), DeliverActivities.CaseSuspended, new() { ["reason"] = request.Reason, ["on"] = request.On ?? Today }));
 
     public Task<Result<CaseView>> ResumeAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
-            validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
+            validate: errors => CaseInput.NotAfter(errors, "on", request.On, Today),
             change: (c, _, _) => (c.Resume(request.On ?? Today), DeliverActivities.CaseResumed, new() { ["on"] = request.On ?? Today }));
 
     public Task<Result<CaseView>> CompleteAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
-            validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
+            validate: errors => CaseInput.NotAfter(errors, "on", request.On, Today),
             change: (c, _, _) => (c.MarkComplete(request.On ?? Today), DeliverActivities.CaseCompleted, new() { ["on"] = request.On ?? Today }));
 
     public Task<Result<CaseView>> ExtendAsync(ClaimsPrincipal user, Guid id, ExtendRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
-            validate: errors =>
-            {
-                if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "Why the time is extended; the customer is told."));
-                else if (request.Reason.Length > 1000) errors.Add(new("reason", "too-long", "At most 1000 characters."));
-            },
+            validate: errors => CaseInput.Text(errors, "reason", request.Reason, 1000, "Why the time is extended; the customer is told."),
             change: (c, t, now) => (c.Extend(t, request.Reason!, now), DeliverActivities.CaseExtended, new() { ["days"] = t.Content.ExtensionDays, ["reason"] = request.Reason }));
 
     public Task<Result<CaseView>> AssignAsync(ClaimsPrincipal user, Guid id, AssignRequest request, CancellationToken ct) =>
@@ -161,9 +156,10 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     {
         var found = await CaseScope.FindAsync(db, user, id, tracked: false, ct);
         if (found.Value is not { } @case) return found.As<CaseNote>();
-        if (string.IsNullOrWhiteSpace(request.Text)) return Result<CaseNote>.Invalid("text", "required", "The note's text.");
-        if (request.Text.Length > CaseNote.MaxLength) return Result<CaseNote>.Invalid("text", "too-long", $"At most {CaseNote.MaxLength} characters.");
-        var note = new CaseNote(id, EventLog.ActorOf(user), request.Text.Trim(), time.GetUtcNow());
+        var errors = new List<InvalidParam>();
+        CaseInput.Text(errors, "text", request.Text, CaseNote.MaxLength, "The note's text.");
+        if (errors.Count > 0) return Result<CaseNote>.Invalid(errors);
+        var note = new CaseNote(id, EventLog.ActorOf(user), request.Text!.Trim(), time.GetUtcNow());
         db.Add(note);
         eventLog.Record(user, DeliverActivities.NoteAdded, Objects(@case, eventLog));
         await db.SaveChangesAsync(ct);

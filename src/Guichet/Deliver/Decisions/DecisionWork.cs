@@ -39,8 +39,8 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         var errors = new List<InvalidParam>();
         var outcome = EnumCodes.Read<DecisionOutcome>(request.Outcome, "outcome", errors);
         var channel = EnumCodes.Read<NotificationChannel>(request.Channel, "channel", errors);
-        if (request.FactualGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("factualGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
-        if (request.LegalGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("legalGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
+        CaseInput.Length(errors, "factualGrounds", request.FactualGrounds, DecisionRules.MaxGroundsLength);
+        CaseInput.Length(errors, "legalGrounds", request.LegalGrounds, DecisionRules.MaxGroundsLength);
         if (errors.Count > 0) return Result<Decision>.Invalid(errors);
 
         // 409/422: the rules of a decision.
@@ -164,13 +164,11 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         var errors = new List<InvalidParam>();
         var kind = EnumCodes.Read<AppealKind>(request.Kind, "kind", errors);
         var lodgedOn = request.LodgedOn ?? Today;
-        if (lodgedOn > Today) errors.Add(new("lodgedOn", "date-in-future", "Not after today."));
+        CaseInput.NotAfter(errors, "lodgedOn", lodgedOn, Today);
         if (lodgedOn < decided.Decision.SentOn) errors.Add(new("lodgedOn", "date-out-of-order", "Not before the decision was sent."));
-        if (string.IsNullOrWhiteSpace(request.LodgedWith)) errors.Add(new("lodgedWith", "required", "The body the appeal was lodged with."));
-        else if (request.LodgedWith.Length > 300) errors.Add(new("lodgedWith", "too-long", "At most 300 characters."));
-        if (string.IsNullOrWhiteSpace(request.Summary)) errors.Add(new("summary", "required", "What the appellant contests."));
-        else if (request.Summary.Length > 4000) errors.Add(new("summary", "too-long", "At most 4000 characters."));
-        if (request.Reference is { Length: > 100 }) errors.Add(new("reference", "too-long", "At most 100 characters."));
+        CaseInput.Text(errors, "lodgedWith", request.LodgedWith, 300, "The body the appeal was lodged with.");
+        CaseInput.Text(errors, "summary", request.Summary, 4000, "What the appellant contests.");
+        CaseInput.Length(errors, "reference", request.Reference, 100);
         if (errors.Count > 0) return Result<LodgedAppeal>.Invalid(errors);
         var appeal = new LodgedAppeal(decided.Decision, kind!.Value, lodgedOn, request.LodgedWith!.Trim(), request.Reference?.Trim(), request.Summary!.Trim(), time.GetUtcNow(), EventLog.ActorOf(user));
         db.Add(appeal);

@@ -1,3 +1,4 @@
+using Guichet.Deliver.Cases;
 using Guichet.Platform.Files;
 using Guichet.Platform.Web;
 
@@ -10,7 +11,7 @@ internal enum DocumentKind { Application, Evidence, Correspondence, Decision, Ot
 internal enum RetentionClass { TwoYears, TenYears, Permanent }
 
 /// A document of a case: its metadata here, its bytes in CaseDocumentContent under their SHA-256.
-internal sealed class CaseDocument : Guichet.Platform.EventLog.IJournaled
+internal sealed class CaseDocument : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 

@@ -1,10 +1,11 @@
+using Guichet.Deliver.Cases;
 using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.Requests;
 
 /// "Please send document X by date D": asked of the customer by e-mail or letter, answered with
 /// an upload on the case's status page. Asking suspends the clock; the answer resumes it.
-internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled
+internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const int MaxText = 2000;
 

@@ -27,8 +27,7 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
         var found = await CaseScope.FindAsync(db, user, caseId, tracked: true, ct);
         if (found.Value is not { } @case) return found.As<CustomerRequest>();
         var errors = new List<InvalidParam>();
-        if (string.IsNullOrWhiteSpace(request.What)) errors.Add(new("what", "required", "What the customer should send."));
-        else if (request.What.Length > CustomerRequest.MaxText) errors.Add(new("what", "too-long", $"At most {CustomerRequest.MaxText} characters."));
+        CaseInput.Text(errors, "what", request.What, CustomerRequest.MaxText, "What the customer should send.");
         if (request.DueOn is not { } due) errors.Add(new("dueOn", "required", "By when."));
         else if (due <= Today) errors.Add(new("dueOn", "date-in-past", "A date after today."));
         else if (due > Today.AddDays(365)) errors.Add(new("dueOn", "out-of-range", "Within a year."));

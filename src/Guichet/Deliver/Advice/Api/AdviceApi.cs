@@ -44,10 +44,9 @@ internal static class AdviceApi
 
     private static async Task<Results<Ok<List<AdviceResponse>>, ProblemHttpResult>> ForCase(Guid id, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
+        var found = await CaseScope.PartsAsync<AdviceRequest>(db, user, id, ct);
         var today = Today(time);
-        var list = await db.Set<AdviceRequest>().AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.RequestedAt).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(a => AdviceResponse.From(a, today)).ToList());
+        return found.Value is { } list ? TypedResults.Ok(list.OrderBy(a => a.RequestedAt).Select(a => AdviceResponse.From(a, today)).ToList()) : found.ToProblem();
     }
 
     private static async Task<Results<Ok<List<AdviceResponse>>, ProblemHttpResult>> Mine(string? direction, bool? overdue, AdviceWork work, ClaimsPrincipal user, CancellationToken ct)

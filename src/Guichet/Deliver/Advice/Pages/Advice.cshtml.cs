@@ -13,17 +13,14 @@ namespace Guichet.Deliver.Advice.Pages;
 /// Advice between units, seen from a unit: what it is asked (to answer here, since the case itself
 /// stays with the unit handling it), what it asked, and the agreements kept and broken per pair of
 /// units. Overdue advice shows on both sides.
-internal sealed class AdviceModel(AdviceWork work, GuichetDb db, CatalogueDirectory catalogue, Texts texts) : PageModel
+internal sealed class AdviceModel(AdviceWork work, GuichetDb db, CatalogueDirectory catalogue, Texts texts) : CaseWorkPage(texts)
 {
     public IReadOnlyList<AdviceRequest> Incoming { get; private set; } = [];
     public IReadOnlyList<AdviceRequest> Outgoing { get; private set; } = [];
     public IReadOnlyList<AgreementResponse> Agreements { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, (string Text, string? Lang)> Units { get; private set; } = new Dictionary<Guid, (string, string?)>();
-    public IReadOnlyDictionary<Guid, string> Staff { get; private set; } = new Dictionary<Guid, string>();
     /// The user's unit; null for an admin without one, who sees every request as "incoming".
     public Guid? Unit { get; private set; }
     public DateOnly Today => work.Today;
-    public FieldErrors Errors { get; } = new(texts, "cases");
     /// The request whose answer failed, and what was typed.
     public Guid? Failed { get; private set; }
     public string? Typed { get; private set; }
@@ -40,11 +37,9 @@ internal sealed class AdviceModel(AdviceWork work, GuichetDb db, CatalogueDirect
         var answer = Request.Form["answer"].ToString();
         var result = await work.GiveAsync(User, adviceId, new GiveAdviceRequest(answer), ct);
         if (result.Value is not null) return Redirect("/staff/advice?given=true");
-        if (result.Status == StatusCodes.Status404NotFound) return NotFound();
         Failed = adviceId;
         Typed = answer;
-        if (result.InvalidParams.Count > 0) Errors.Add(result.InvalidParams, name => $"{name}-{adviceId}");
-        else Errors.AddGeneral(result.Code ?? "invalid-value", $"answer-{adviceId}");
+        if (Refused(result, name => $"{name}-{adviceId}", $"answer-{adviceId}") is { } notFound) return notFound;
         await LoadAsync(ct);
         return Page();
     }
@@ -59,8 +54,4 @@ internal sealed class AdviceModel(AdviceWork work, GuichetDb db, CatalogueDirect
         Units = await CaseDisplay.UnitNamesAsync(catalogue, visible.SelectMany(a => new[] { a.FromUnitId, a.ToUnitId }).Concat(Agreements.SelectMany(a => new[] { a.FromUnitId, a.ToUnitId })).Distinct(), "fr", ct);
         Staff = await CaseDisplay.StaffNamesAsync(db, visible.Select(a => a.RequestedBy).Concat(visible.Select(a => a.AnsweredBy).OfType<string>()).Select(CaseDisplay.StaffIdOf).OfType<Guid>(), ct);
     }
-
-    public string UnitName(Guid id) => Units.TryGetValue(id, out var name) ? name.Text : texts["cases.unknown-unit"];
-
-    public string Actor(string actor) => CaseDisplay.Actor(actor, Staff, texts);
 }

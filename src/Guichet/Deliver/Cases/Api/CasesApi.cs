@@ -24,23 +24,24 @@ internal static class CasesApi
         api.MapGet("", List).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
             .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false, nationalNumber (or enterprise number); keyset paging with ?after= and ?limit= (1-200).");
         api.MapGet("/{id:guid}", Get).ProducesProblem(404).WithSummary("One case with its clock; the view is recorded in the event log.");
-        api.MapPost("/{id:guid}/status", (Guid id, StatusRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.MoveAsync(u, id, r, ct), w, cal))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Moves the case to a status its case type's model allows from the current one.");
-        api.MapPost("/{id:guid}/suspend", (Guid id, SuspendRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.SuspendAsync(u, id, r, ct), w, cal))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Stops the clock for a reason the case type allows (on= a date, default today).");
-        api.MapPost("/{id:guid}/resume", (Guid id, DateRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ResumeAsync(u, id, r, ct), w, cal))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Restarts the clock; the due date moves by the time suspended.");
-        api.MapPost("/{id:guid}/complete", (Guid id, DateRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.CompleteAsync(u, id, r, ct), w, cal))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Marks the file complete; a clock counted from completeness starts.");
-        api.MapPost("/{id:guid}/extend", (Guid id, ExtendRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ExtendAsync(u, id, r, ct), w, cal))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Extends the processing time once, by the case type's extension, with a reason.");
-        api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(w.AssignAsync(u, id, r, ct), w, cal))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Gives the case to a unit involved in its case type, and optionally a handler.");
+        MapChange<StatusRequest>(api, "status", (w, u, id, r, ct) => w.MoveAsync(u, id, r, ct), "Moves the case to a status its case type's model allows from the current one.");
+        MapChange<SuspendRequest>(api, "suspend", (w, u, id, r, ct) => w.SuspendAsync(u, id, r, ct), "Stops the clock for a reason the case type allows (on= a date, default today).");
+        MapChange<DateRequest>(api, "resume", (w, u, id, r, ct) => w.ResumeAsync(u, id, r, ct), "Restarts the clock; the due date moves by the time suspended.");
+        MapChange<DateRequest>(api, "complete", (w, u, id, r, ct) => w.CompleteAsync(u, id, r, ct), "Marks the file complete; a clock counted from completeness starts.");
+        MapChange<ExtendRequest>(api, "extend", (w, u, id, r, ct) => w.ExtendAsync(u, id, r, ct), "Extends the processing time once, by the case type's extension, with a reason.");
+        MapChange<AssignRequest>(api, "assign", (w, u, id, r, ct) => w.AssignAsync(u, id, r, ct), "Gives the case to a unit involved in its case type, and optionally a handler.");
         api.MapPost("/{id:guid}/notes", AddNote).ProducesProblem(400).ProducesProblem(404).WithSummary("Adds an internal note.");
         api.MapGet("/{id:guid}/notes", Notes).ProducesProblem(404).WithSummary("The internal notes, oldest first.");
         api.MapGet("/{id:guid}/history", History).ProducesProblem(404).WithSummary("Everything that happened to the case, from the event log, oldest first.");
         return app;
     }
+
+    /// POST /{id}/{action}: a change of the case by one of CaseWork's use cases; the case as it is
+    /// then, or why not.
+    private static void MapChange<TRequest>(RouteGroupBuilder api, string action,
+        Func<CaseWork, ClaimsPrincipal, Guid, TRequest, CancellationToken, Task<Result<CaseView>>> change, string summary) =>
+        api.MapPost("/{id:guid}/" + action, (Guid id, TRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(change(w, u, id, r, ct), w, cal))
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary(summary);
 
     private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Open(OpenCaseRequest request, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -72,9 +73,8 @@ internal static class CasesApi
 
     private static async Task<Results<Ok<List<CaseNoteResponse>>, ProblemHttpResult>> Notes(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
-        var notes = await db.Set<CaseNote>().AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct);
-        return TypedResults.Ok(notes.OrderBy(n => n.At).Select(CaseNoteResponse.From).ToList());
+        var found = await CaseScope.PartsAsync<CaseNote>(db, user, id, ct);
+        return found.Value is { } notes ? TypedResults.Ok(notes.OrderBy(n => n.At).Select(CaseNoteResponse.From).ToList()) : found.ToProblem();
     }
 
     /// One event of the case's journal: recorded at, happened at (business time), its kind

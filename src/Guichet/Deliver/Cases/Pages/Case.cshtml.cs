@@ -24,7 +24,7 @@ namespace Guichet.Deliver.Cases.Pages;
 /// (post/redirect/get) with a line saying what was done. Reading the page is a view of personal
 /// data and is recorded by CaseWork.ViewAsync.
 internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWork requests, StatusLinkWork links, AdviceWork advice, GuichetDb db, CatalogueDirectory catalogue,
-    WorkingCalendar calendar, PublicUrls urls, Texts texts) : PageModel
+    WorkingCalendar calendar, PublicUrls urls, Texts texts) : CaseWorkPage(texts)
 {
     public const string DocumentKinds = "application evidence correspondence decision other";
 
@@ -44,10 +44,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
     public string? NewStatusLink { get; private set; }
     /// Where a decision would take the case now; null: it cannot be decided now.
     public CaseStatus? DecisionStatus { get; private set; }
-    public IReadOnlyDictionary<Guid, (string Text, string? Lang)> Units { get; private set; } = new Dictionary<Guid, (string, string?)>();
-    public IReadOnlyDictionary<Guid, string> Staff { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<FormChoice> Colleagues { get; private set; } = [];
-    public FieldErrors Errors { get; } = new(texts, "cases");
     public string? Done { get; private set; }
     /// The form that was posted and failed, with what was typed in it.
     public string? PostedForm { get; private set; }
@@ -132,8 +129,8 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
 
     private void ReadPosted()
     {
-        foreach (var (key, value) in Request.Form)
-            if (key != "__RequestVerificationToken") _posted[key] = value.ToString().Trim() is { Length: > 0 } v ? v : null;
+        foreach (var key in Request.Form.Keys)
+            if (key != "__RequestVerificationToken") _posted[key] = Field(key);
     }
 
     private DateOnly? DateOf(string name) => CaseDisplay.TryDate(Posted(name), out var d) ? d : null;
@@ -150,10 +147,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
     private async Task<IActionResult> AfterAsync<T>(Guid id, string form, string done, Result<T> result, CancellationToken ct) where T : class
     {
         if (result.Value is not null) return Redirect($"/staff/cases/{id}?done={done}#{Section(form)}");
-        if (result.Status == StatusCodes.Status404NotFound) return NotFound();
-        Errors.Add(result.InvalidParams, name => $"{form}.{name}");
-        if (result.InvalidParams.Count == 0) Errors.AddGeneral(result.Code ?? "invalid-value", FirstFieldOf(form));
-        return await FailedAsync(id, form, ct);
+        return Refused(result, name => $"{form}.{name}", FirstFieldOf(form)) ?? await FailedAsync(id, form, ct);
     }
 
     private async Task<IActionResult> FailedAsync(Guid id, string form, CancellationToken ct)
@@ -195,13 +189,13 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
         if ((await work.ViewAsync(User, id, ct)).Value is not { } found) return false;
         (Case, Type) = found;
         Clock = Case.Clock(Type, Today, calendar);
-        Notes = [.. (await db.Set<CaseNote>().AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct)).OrderBy(n => n.At)];
-        Documents = [.. (await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == id).ToListAsync(ct)).OrderByDescending(d => d.UploadedAt)];
+        Notes = [.. (await CaseScope.PartsAsync<CaseNote>(db, id, ct)).OrderBy(n => n.At)];
+        Documents = [.. (await CaseScope.PartsAsync<CaseDocument>(db, id, ct)).OrderByDescending(d => d.UploadedAt)];
         Decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == id, ct);
-        Appeals = Decision is null ? [] : [.. (await db.Set<LodgedAppeal>().AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct)).OrderBy(a => a.RegisteredAt)];
+        Appeals = Decision is null ? [] : [.. (await CaseScope.PartsAsync<LodgedAppeal>(db, id, ct)).OrderBy(a => a.RegisteredAt)];
         DecisionStatus = Decision is null ? DecisionWork.DecisionStatus(Case, Type) : null;
-        Requests = [.. (await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct)).OrderBy(r => r.CreatedAt)];
-        Advice = [.. (await db.Set<AdviceRequest>().AsNoTracking().Where(a => a.CaseId == id).ToListAsync(ct)).OrderBy(a => a.RequestedAt)];
+        Requests = [.. (await CaseScope.PartsAsync<CustomerRequest>(db, id, ct)).OrderBy(r => r.CreatedAt)];
+        Advice = [.. (await CaseScope.PartsAsync<AdviceRequest>(db, id, ct)).OrderBy(a => a.RequestedAt)];
 
         var involved = Type.Content.UnitIds;
         var organisation = (await catalogue.UnitAsync(Case.UnitId, ct))?.OrganisationId;
@@ -221,10 +215,6 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
         return true;
     }
 
-    public string UnitName(Guid id) => Units.TryGetValue(id, out var name) ? name.Text : texts["cases.unknown-unit"];
-
-    public string Actor(string actor) => CaseDisplay.Actor(actor, Staff, texts);
-
     /// A case type text in the user's language, else in the language of procedure.
     public (string Text, string? Lang) Text(LocalizedText text) => CaseDisplay.Text(text, Case.Language);
 
@@ -233,7 +223,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
         [.. (Type.Status(Case.Status)?.Next ?? []).Select(code => Type.Status(code)).OfType<CaseStatus>().Where(s => !s.Decision).Select(s =>
         {
             var (text, lang) = Text(s.CustomerText);
-            return new FormChoice(s.Code, s.Final ? texts["cases.status.closes", text] : text, lang);
+            return new FormChoice(s.Code, s.Final ? Texts["cases.status.closes", text] : text, lang);
         })];
 
     public IReadOnlyList<FormChoice> SuspensionReasons =>
@@ -247,7 +237,7 @@ internal sealed class CaseModel(CaseWork work, DecisionWork decisions, RequestWo
         [.. Type.Content.UnitIds.Select(u => new FormChoice(u.ToString(), UnitName(u), Units.TryGetValue(u, out var n) ? n.Lang : null))];
 
     public IReadOnlyList<FormChoice> Kinds =>
-        [.. DocumentKinds.Split(' ').Select(k => new FormChoice(k, texts["cases.document.kind." + k]))];
+        [.. DocumentKinds.Split(' ').Select(k => new FormChoice(k, Texts["cases.document.kind." + k]))];
 
     public string? SuspensionReason
     {

@@ -14,7 +14,7 @@ using Guichet.Platform.Web.Forms;
 namespace Guichet.Deliver.Cases.Pages;
 
 /// The work list: the cases of the user's unit (admins: all) by urgency, filtered, a page at a time.
-internal sealed partial class CasesModel(CaseList list, GuichetDb db, WorkingCalendar calendar, TimeProvider time, Texts texts) : PageModel
+internal sealed partial class CasesModel(CaseList list, GuichetDb db, WorkingCalendar calendar, TimeProvider time, Texts texts) : CaseWorkPage(texts)
 {
     public const int PageSize = 50;
 
@@ -28,7 +28,6 @@ internal sealed partial class CasesModel(CaseList list, GuichetDb db, WorkingCal
     public string? Done { get; private set; }
     public string? DoneNumber { get; private set; }
     public bool Continued { get; private set; }
-    public FieldErrors Errors { get; } = new(texts, "cases");
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<FormChoice> Statuses { get; private set; } = [];
     public string? NextUrl { get; private set; }

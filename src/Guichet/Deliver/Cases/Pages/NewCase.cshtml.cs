@@ -16,7 +16,7 @@ namespace Guichet.Deliver.Cases.Pages;
 /// receipt, completeness, the applicant and optionally a representative. Opened from a contact of
 /// the register (?contact=), the form starts with what the contact says and the contact becomes
 /// "case opened" with the case.
-internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases contacts, Texts texts) : PageModel
+internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases contacts, Texts texts) : CaseWorkPage(texts)
 {
     /// What was typed, as typed, to show the form again.
     public sealed record PartyForm(string? Kind, string? Number, string? Name, string? Email, string? Address)
@@ -28,7 +28,6 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases con
 
     public Form Values { get; private set; } = null!;
     public IReadOnlyList<FormChoice> CaseTypes { get; private set; } = [];
-    public FieldErrors Errors { get; } = new(texts, "cases");
 
     /// The contact the case is opened from, if any.
     public ContactForCase? Contact { get; private set; }
@@ -54,11 +53,9 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases con
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var f = Request.Form;
-        string? V(string name) => f[name].ToString().Trim() is { Length: > 0 } v ? v : null;
-        PartyForm Party(int i) => new(V($"parties[{i}].kind"), V($"parties[{i}].number"), V($"parties[{i}].name"), V($"parties[{i}].email"), V($"parties[{i}].address"));
-        Values = new Form(V("caseType"), V("language"), V("subject"), V("receivedOn"), f["complete"].ToString() == "true", Party(0), Party(1),
-            Guid.TryParse(V("contactId"), out var contactId) ? contactId : null);
+        PartyForm Party(int i) => new(Field($"parties[{i}].kind"), Field($"parties[{i}].number"), Field($"parties[{i}].name"), Field($"parties[{i}].email"), Field($"parties[{i}].address"));
+        Values = new Form(Field("caseType"), Field("language"), Field("subject"), Field("receivedOn"), Request.Form["complete"].ToString() == "true", Party(0), Party(1),
+            Guid.TryParse(Field("contactId"), out var contactId) ? contactId : null);
         if (Values.ContactId is { } cid && (Contact = await contacts.FindAsync(User, cid, ct)) is null) return NotFound();
 
         var parties = new List<PartyRequest?> { PartyOf(Values.Applicant, "applicant") };
@@ -73,12 +70,7 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases con
         Errors.Add(problems.Where(p => p.Name != "contactId"), Anchor);
         if (Errors.Count > 0) return Page();
         var result = await work.OpenAsync(User, request, ct);
-        if (result.Value?.Case is not { } opened)
-        {
-            Errors.Add(result.InvalidParams, Anchor);
-            if (Errors.Count == 0) Errors.AddGeneral(result.Code ?? "invalid-value");
-            return Page();
-        }
+        if (result.Value?.Case is not { } opened) return Refused(result, Anchor) ?? Page();
         // A case opened for another unit leaves the user's sight: say where it went.
         return CaseScope.Of(User).Sees(opened)
             ? Redirect($"/staff/cases/{opened.Id}?done=opened")
@@ -107,7 +99,7 @@ internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases con
 
     /// The languages a case can be conducted in, each named in the page's language.
     public IReadOnlyList<FormChoice> ProcedureLanguages =>
-        [.. CaseTypeRules.ProcedureLanguages.Select(l => new FormChoice(l, CaseDisplay.Capitalized(texts["language." + l])))];
+        [.. CaseTypeRules.ProcedureLanguages.Select(l => new FormChoice(l, CaseDisplay.Capitalized(Texts["language." + l])))];
 
-    public IReadOnlyList<FormChoice> Kinds => [new("person", texts["cases.party.kind.person"]), new("company", texts["cases.party.kind.company"])];
+    public IReadOnlyList<FormChoice> Kinds => [new("person", Texts["cases.party.kind.person"]), new("company", Texts["cases.party.kind.company"])];
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,7 +68,7 @@ internal static class DecisionsApi
     private static async Task<Results<Ok<List<AppealResponse>>, ProblemHttpResult>> Appeals(Guid id, DecisionWork work, Guichet.Platform.Data.GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await work.FindAsync(user, id, ct) is { Ok: false } notFound) return notFound.ToProblem();
-        var appeals = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Set<LodgedAppeal>().Where(a => a.CaseId == id).OrderBy(a => a.RegisteredAt), ct);
-        return TypedResults.Ok((await appeals).Select(AppealResponse.From).ToList());
+        var appeals = await CaseScope.PartsAsync<LodgedAppeal>(db, id, ct);
+        return TypedResults.Ok(appeals.OrderBy(a => a.RegisteredAt).Select(AppealResponse.From).ToList());
     }
 }

@@ -14,7 +14,7 @@ namespace Guichet.Deliver.Decisions.Pages;
 /// The decision form: outcome, factual and legal grounds, the appeal block pre-filled from the
 /// case type in the language of procedure, the channel. Every problem is shown at its field at
 /// once, checked with the decision rules themselves; DecisionWork.IssueAsync decides in the end.
-internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, GuichetDb db, Texts texts) : PageModel
+internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, GuichetDb db, Texts texts) : CaseWorkPage(texts)
 {
     public sealed record Form(string? Outcome, string? FactualGrounds, string? LegalGrounds, string? AppealBody, string? AppealForm, string? AppealDeadlineDays, string? AppealAddress, string? Channel);
 
@@ -22,7 +22,6 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
     public CaseType Type { get; private set; } = null!;
     public CaseStatus? DecisionStatus { get; private set; }
     public Form Values { get; private set; } = null!;
-    public FieldErrors Errors { get; } = new(texts, "cases");
 
     public CaseParty Applicant => Case.Parties.First(p => p.Role == PartyRole.Applicant);
 
@@ -40,8 +39,7 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;
         // Kept as typed, blanks included: a part of the appeal block that was emptied is missing, not refilled.
-        string? V(string name) => Request.Form[name].ToString() is var v && v.Trim().Length > 0 ? v.Trim() : null;
-        Values = new Form(V("outcome"), V("factualGrounds"), V("legalGrounds"), V("appeal.body"), V("appeal.form"), V("appeal.deadlineDays"), V("appeal.address"), V("channel"));
+        Values = new Form(Field("outcome"), Field("factualGrounds"), Field("legalGrounds"), Field("appeal.body"), Field("appeal.form"), Field("appeal.deadlineDays"), Field("appeal.address"), Field("channel"));
 
         if (Values.Outcome is null) Errors.Add("outcome", "outcome-missing");
         else if (!Type.Content.Outcomes.Any(o => CaseDisplay.Code(o) == Values.Outcome)) Errors.Add("outcome", "decision-outcome-not-allowed");
@@ -64,15 +62,12 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
 
         var result = await decisions.IssueAsync(User, id, new IssueDecisionRequest(Values.Outcome, Values.FactualGrounds, Values.LegalGrounds, appeal, Values.Channel), ct);
         if (result.Value is not null) return Redirect($"/staff/cases/{id}?done=decided#decision");
-        if (result.Status == StatusCodes.Status404NotFound) return NotFound();
-        Errors.Add(result.InvalidParams);
-        switch (result.Code)
+        return Refused(result, fieldOf: code => code switch
         {
-            case "decision-outcome-not-allowed": Errors.Add("outcome", result.Code); break;
-            case "applicant-email-missing": Errors.Add("channel", result.Code); break;
-            default: if (result.InvalidParams.Count == 0) Errors.AddGeneral(result.Code ?? "invalid-value"); break;
-        }
-        return Page();
+            "decision-outcome-not-allowed" => "outcome",
+            "applicant-email-missing" => "channel",
+            _ => null,
+        }) ?? Page();
     }
 
     /// The case, or the answer when it cannot be decided here: not found (or another unit's), or
@@ -86,12 +81,12 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
         return null;
     }
 
-    public IReadOnlyList<FormChoice> Outcomes => [.. Type.Content.Outcomes.Select(o => new FormChoice(CaseDisplay.Code(o), texts["cases.outcome." + CaseDisplay.Code(o)]))];
+    public IReadOnlyList<FormChoice> Outcomes => [.. Type.Content.Outcomes.Select(o => new FormChoice(CaseDisplay.Code(o), Texts["cases.outcome." + CaseDisplay.Code(o)]))];
 
     public IReadOnlyList<FormChoice> Channels =>
     [
-        new("email", texts["cases.channel.email"]) { Hint = Applicant.Email is { } email ? texts["cases.decision.email-to", email] : texts["cases.decision.no-email"] },
-        new("post", texts["cases.channel.post"]) { Hint = texts["cases.decision.post-hint"] },
+        new("email", Texts["cases.channel.email"]) { Hint = Applicant.Email is { } email ? Texts["cases.decision.email-to", email] : Texts["cases.decision.no-email"] },
+        new("post", Texts["cases.channel.post"]) { Hint = Texts["cases.decision.post-hint"] },
     ];
 
     /// The language the decision is written in, when it is not the page's: its fields say so.

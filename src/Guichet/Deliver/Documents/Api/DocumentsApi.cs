@@ -68,9 +68,8 @@ internal static class DocumentsApi
 
     private static async Task<Results<Ok<List<DocumentResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
-        var list = await db.Set<CaseDocument>().AsNoTracking().Where(d => d.CaseId == id).ToListAsync(ct);
-        return TypedResults.Ok(list.OrderByDescending(d => d.UploadedAt).Select(DocumentResponse.From).ToList());
+        var found = await CaseScope.PartsAsync<CaseDocument>(db, user, id, ct);
+        return found.Value is { } list ? TypedResults.Ok(list.OrderByDescending(d => d.UploadedAt).Select(DocumentResponse.From).ToList()) : found.ToProblem();
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid id, Guid documentId, DocumentWork documents, ClaimsPrincipal user, CancellationToken ct)

@@ -32,9 +32,8 @@ internal static class RequestsApi
 
     private static async Task<Results<Ok<List<CustomerRequestResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
-        var list = await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == id).ToListAsync(ct);
-        return TypedResults.Ok(list.OrderBy(r => r.CreatedAt).Select(CustomerRequestResponse.From).ToList());
+        var found = await CaseScope.PartsAsync<CustomerRequest>(db, user, id, ct);
+        return found.Value is { } list ? TypedResults.Ok(list.OrderBy(r => r.CreatedAt).Select(CustomerRequestResponse.From).ToList()) : found.ToProblem();
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Letter(Guid id, Guid requestId, RequestWork requests, ClaimsPrincipal user, CancellationToken ct)
