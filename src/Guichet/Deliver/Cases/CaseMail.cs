@@ -1,8 +1,8 @@
 using System.Globalization;
 using Guichet.Deliver.StatusPage;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Localization;
 using Guichet.Platform.EventLog;
+using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Web;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Clock;

@@ -5,7 +5,6 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,14 +1,11 @@
 using System.Security.Claims;
-using Guichet.Deliver.Cases;
-using Guichet.Orient.Catalogue;
+using Guichet.Deliver.Cases.Api;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Deliver.Advice.Api;
 
@@ -42,11 +39,10 @@ internal static class AdviceApi
         return result.Value is { } advice ? TypedResults.Created($"/api/v1/cases/{id}/advice", AdviceResponse.From(advice, work.Today)) : result.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<AdviceResponse>>, ProblemHttpResult>> ForCase(Guid id, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    private static Task<Results<Ok<List<AdviceResponse>>, ProblemHttpResult>> ForCase(Guid id, GuichetDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        var found = await CaseScope.PartsAsync<AdviceRequest>(db, user, id, ct);
         var today = Today(time);
-        return found.Value is { } list ? TypedResults.Ok(list.OrderBy(a => a.RequestedAt).Select(a => AdviceResponse.From(a, today)).ToList()) : found.ToProblem();
+        return CasesApi.PartsAsync(db, user, id, (IEnumerable<AdviceRequest> advice) => advice.OrderBy(a => a.RequestedAt).Select(a => AdviceResponse.From(a, today)), ct);
     }
 
     private static async Task<Results<Ok<List<AdviceResponse>>, ProblemHttpResult>> Mine(string? direction, bool? overdue, AdviceWork work, ClaimsPrincipal user, CancellationToken ct)

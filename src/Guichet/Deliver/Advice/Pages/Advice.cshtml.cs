@@ -4,9 +4,7 @@ using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Advice.Pages;
 

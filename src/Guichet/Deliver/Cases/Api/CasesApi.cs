@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.StatusPage;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases.Api;
 
@@ -71,10 +69,16 @@ internal static class CasesApi
         return result.Value is { } note ? TypedResults.Created($"/api/v1/cases/{id}/notes", CaseNoteResponse.From(note)) : result.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<CaseNoteResponse>>, ProblemHttpResult>> Notes(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
+    private static Task<Results<Ok<List<CaseNoteResponse>>, ProblemHttpResult>> Notes(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        PartsAsync(db, user, id, (IEnumerable<CaseNote> notes) => notes.OrderBy(n => n.At).Select(CaseNoteResponse.From), ct);
+
+    /// The parts of one kind of a case (its notes, documents, requests, ...) as the answer shows
+    /// them; 404 when the case is out of the caller's sight.
+    public static async Task<Results<Ok<List<TResponse>>, ProblemHttpResult>> PartsAsync<T, TResponse>(
+        GuichetDb db, ClaimsPrincipal user, Guid id, Func<IEnumerable<T>, IEnumerable<TResponse>> answer, CancellationToken ct) where T : class, ICasePart
     {
-        var found = await CaseScope.PartsAsync<CaseNote>(db, user, id, ct);
-        return found.Value is { } notes ? TypedResults.Ok(notes.OrderBy(n => n.At).Select(CaseNoteResponse.From).ToList()) : found.ToProblem();
+        var found = await CaseScope.PartsAsync<T>(db, user, id, ct);
+        return found.Value is { } parts ? TypedResults.Ok(answer(parts).ToList()) : found.ToProblem();
     }
 
     /// One event of the case's journal: recorded at, happened at (business time), its kind

@@ -1,5 +1,4 @@
 using Guichet.Deliver.Advice;
-using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Clock;
 using Guichet.Deliver.Decisions;
@@ -12,10 +11,9 @@ using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Guichet.Platform.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases.Pages;
 

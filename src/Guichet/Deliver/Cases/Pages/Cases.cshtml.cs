@@ -1,15 +1,13 @@
 using System.Text.RegularExpressions;
-using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Clock;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Cases.Pages;
 

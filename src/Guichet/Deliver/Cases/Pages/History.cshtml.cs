@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Guichet.Deliver.Cases;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;

@@ -1,14 +1,11 @@
-using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
+using Guichet.Platform.Web.Forms;
 using Guichet.Welcome.Contacts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Deliver.Cases.Pages;
 

@@ -4,10 +4,9 @@ using Guichet.Deliver.Cases.Pages;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Guichet.Platform.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Decisions.Pages;
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Guichet.Deliver.Cases;
+using Guichet.Deliver.Cases.Api;
 using Guichet.Platform.Data;
 using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Documents.Api;
 
@@ -66,11 +66,8 @@ internal static class DocumentsApi
         return result.Value is { } d ? TypedResults.Created($"/api/v1/cases/{id}/documents/{d.Id}", DocumentResponse.From(d)) : result.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<DocumentResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var found = await CaseScope.PartsAsync<CaseDocument>(db, user, id, ct);
-        return found.Value is { } list ? TypedResults.Ok(list.OrderByDescending(d => d.UploadedAt).Select(DocumentResponse.From).ToList()) : found.ToProblem();
-    }
+    private static Task<Results<Ok<List<DocumentResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        CasesApi.PartsAsync(db, user, id, (IEnumerable<CaseDocument> documents) => documents.OrderByDescending(d => d.UploadedAt).Select(DocumentResponse.From), ct);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid id, Guid documentId, DocumentWork documents, ClaimsPrincipal user, CancellationToken ct)
     {

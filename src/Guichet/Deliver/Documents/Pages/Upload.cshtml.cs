@@ -4,7 +4,6 @@ using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Documents.Pages;
 

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Guichet.Deliver.Cases;
+using Guichet.Deliver.Cases.Api;
 using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Requests.Api;
 
@@ -30,11 +29,8 @@ internal static class RequestsApi
         return result.Value is { } r ? TypedResults.Created($"/api/v1/cases/{id}/requests", CustomerRequestResponse.From(r)) : result.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<CustomerRequestResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var found = await CaseScope.PartsAsync<CustomerRequest>(db, user, id, ct);
-        return found.Value is { } list ? TypedResults.Ok(list.OrderBy(r => r.CreatedAt).Select(CustomerRequestResponse.From).ToList()) : found.ToProblem();
-    }
+    private static Task<Results<Ok<List<CustomerRequestResponse>>, ProblemHttpResult>> List(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        CasesApi.PartsAsync(db, user, id, (IEnumerable<CustomerRequest> requests) => requests.OrderBy(r => r.CreatedAt).Select(CustomerRequestResponse.From), ct);
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Letter(Guid id, Guid requestId, RequestWork requests, ClaimsPrincipal user, CancellationToken ct)
     {
