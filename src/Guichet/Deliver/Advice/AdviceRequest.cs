@@ -1,9 +1,12 @@
+using Guichet.Deliver.Cases;
+using Guichet.Platform.Web;
+
 namespace Guichet.Deliver.Advice;
 
 /// An internal service level between units: the unit handling a case asks another unit (the
 /// legal service, the technical service) for its advice, to be given within the agreed working
 /// days. Kept when answered by the due date; broken when answered late or still open after it.
-internal sealed class AdviceRequest : Guichet.Platform.EventLog.IJournaled
+internal sealed class AdviceRequest : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const int MaxText = 4000;
 
@@ -75,4 +78,9 @@ internal sealed class AdviceAgreement
     public Guid? From { get; set; }
     public Guid To { get; set; }
     public int WorkingDays { get; set; }
+}
+
+internal static class AdviceRefusals
+{
+    public static readonly Refusal AlreadyGiven = new(409, "advice-already-given", "This advice was already given.");
 }

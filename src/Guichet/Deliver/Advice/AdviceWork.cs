@@ -10,6 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Guichet.Deliver.Advice;
 
+internal sealed record AskAdviceRequest(Guid? ToUnitId, string? Question);
+
+internal sealed record GiveAdviceRequest(string? Answer);
+
 /// Kept and broken agreements between two units, over every advice request between them.
 internal sealed record AgreementResponse(Guid FromUnitId, Guid ToUnitId, int Requested, int Kept, int Broken, int Open, int Overdue);
 
@@ -17,23 +21,19 @@ internal sealed record AgreementResponse(Guid FromUnitId, Guid ToUnitId, int Req
 /// and giving (by the unit asked), each with its event in one SaveChanges.
 internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, IOptions<AdviceOptions> options)
 {
-    public static readonly CaseRefusal AlreadyGiven = new(409, "advice-already-given", "This advice was already given.");
-    private static readonly CaseResult<AdviceRequest> AdviceNotFound = new(null, 404, "not-found", "The advice request was not found.", []);
-
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    public async Task<CaseResult<AdviceRequest>> AskAsync(ClaimsPrincipal user, Guid caseId, AskAdviceRequest request, CancellationToken ct)
+    public async Task<Result<AdviceRequest>> AskAsync(ClaimsPrincipal user, Guid caseId, AskAdviceRequest request, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return CaseResult<AdviceRequest>.NotFound;
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: false, ct);
+        if (found.Value is not { } @case) return found.As<AdviceRequest>();
         var errors = new List<InvalidParam>();
         if (request.ToUnitId is not { } to) errors.Add(new("toUnitId", "required", "The unit asked for advice."));
         else if (to == @case.UnitId) errors.Add(new("toUnitId", "same-unit", "A unit does not ask itself for advice."));
         else if (await catalogue.UnitAsync(to, ct) is null) errors.Add(new("toUnitId", "unknown-id", "No unit has this id."));
-        if (string.IsNullOrWhiteSpace(request.Question)) errors.Add(new("question", "required", "What the unit is asked."));
-        else if (request.Question.Length > AdviceRequest.MaxText) errors.Add(new("question", "too-long", $"At most {AdviceRequest.MaxText} characters."));
-        if (errors.Count > 0) return CaseResult<AdviceRequest>.Invalid(errors);
-        if (@case.IsClosed) return CaseResult<AdviceRequest>.Refused(CaseRefusal.Closed);
+        CaseInput.Text(errors, "question", request.Question, AdviceRequest.MaxText, "What the unit is asked.");
+        if (errors.Count > 0) return Result<AdviceRequest>.Invalid(errors);
+        if (@case.IsClosed) return Result<AdviceRequest>.Refused(CaseRefusals.Closed);
 
         var today = Today;
         var days = options.Value.WorkingDaysFor(@case.UnitId, request.ToUnitId!.Value);
@@ -45,17 +45,18 @@ internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, Eve
         return advice;
     }
 
-    public async Task<CaseResult<AdviceRequest>> GiveAsync(ClaimsPrincipal user, Guid adviceId, GiveAdviceRequest request, CancellationToken ct)
+    public async Task<Result<AdviceRequest>> GiveAsync(ClaimsPrincipal user, Guid adviceId, GiveAdviceRequest request, CancellationToken ct)
     {
         var scope = CaseScope.Of(user);
         // Only the unit asked gives the advice (or an admin).
         var advice = await db.Set<AdviceRequest>().FirstOrDefaultAsync(a => a.Id == adviceId && (scope.All || a.ToUnitId == scope.UnitId), ct);
-        if (advice is null) return AdviceNotFound;
-        if (string.IsNullOrWhiteSpace(request.Answer)) return CaseResult<AdviceRequest>.Invalid([new("answer", "required", "The advice.")]);
-        if (request.Answer.Length > AdviceRequest.MaxText) return CaseResult<AdviceRequest>.Invalid([new("answer", "too-long", $"At most {AdviceRequest.MaxText} characters.")]);
-        if (!advice.IsOpen) return CaseResult<AdviceRequest>.Refused(AlreadyGiven);
+        if (advice is null) return Result<AdviceRequest>.NotFound("The advice request");
+        var errors = new List<InvalidParam>();
+        CaseInput.Text(errors, "answer", request.Answer, AdviceRequest.MaxText, "The advice.");
+        if (errors.Count > 0) return Result<AdviceRequest>.Invalid(errors);
+        if (!advice.IsOpen) return Result<AdviceRequest>.Refused(AdviceRefusals.AlreadyGiven);
         var today = Today;
-        advice.Give(request.Answer.Trim(), today, time.GetUtcNow(), EventLog.ActorOf(user));
+        advice.Give(request.Answer!.Trim(), today, time.GetUtcNow(), EventLog.ActorOf(user));
         eventLog.Record(user, DeliverActivities.AdviceGiven, [new EventLogObject("case", advice.CaseId.ToString(), Role.Subject), new EventLogObject("unit", advice.ToUnitId.ToString(), Role.AskedUnit)],
             new Dictionary<string, object?> { ["advice"] = advice.Id, ["dueOn"] = advice.DueOn, ["kept"] = advice.Kept(today) });
         await db.SaveChangesAsync(ct);

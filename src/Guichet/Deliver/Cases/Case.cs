@@ -1,6 +1,7 @@
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Clock;
 using Guichet.Platform.Calendar;
+using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.Cases;
 
@@ -69,60 +70,60 @@ internal sealed class Case : Guichet.Platform.EventLog.IJournaled
     }
 
     /// A status change along the model; a decision status only with the decision (<paramref name="byDecision"/>).
-    public CaseRefusal? MoveTo(CaseType type, string status, DateTimeOffset now, bool byDecision = false)
+    public Refusal? MoveTo(CaseType type, string status, DateTimeOffset now, bool byDecision = false)
     {
-        if (IsClosed) return CaseRefusal.Closed;
-        if (type.Status(status) is not { } target) return CaseRefusal.UnknownStatus;
-        if (!type.AllowsMove(Status, status)) return CaseRefusal.StatusNotAllowed;
-        if (target.Decision && !byDecision) return CaseRefusal.DecisionRequired;
+        if (IsClosed) return CaseRefusals.Closed;
+        if (type.Status(status) is not { } target) return CaseRefusals.UnknownStatus;
+        if (!type.AllowsMove(Status, status)) return CaseRefusals.StatusNotAllowed;
+        if (target.Decision && !byDecision) return CaseRefusals.DecisionRequired;
         Status = status;
         if (target.Final) ClosedAt = now;
         return null;
     }
 
-    public CaseRefusal? MarkComplete(DateOnly on)
+    public Refusal? MarkComplete(DateOnly on)
     {
-        if (IsClosed) return CaseRefusal.Closed;
-        if (CompleteOn is not null) return CaseRefusal.AlreadyComplete;
-        if (on < ReceivedOn) return CaseRefusal.DateBeforeReceipt;
+        if (IsClosed) return CaseRefusals.Closed;
+        if (CompleteOn is not null) return CaseRefusals.AlreadyComplete;
+        if (on < ReceivedOn) return CaseRefusals.DateBeforeReceipt;
         CompleteOn = on;
         return null;
     }
 
-    public CaseRefusal? Suspend(CaseType type, string reason, DateOnly on)
+    public Refusal? Suspend(CaseType type, string reason, DateOnly on)
     {
-        if (IsClosed) return CaseRefusal.Closed;
-        if (!type.Content.SuspensionReasons.Any(r => r.Code == reason)) return CaseRefusal.SuspensionReasonNotAllowed;
-        if (IsSuspended) return CaseRefusal.AlreadySuspended;
-        if (on < ReceivedOn || Suspensions.Any(s => s.Until > on)) return CaseRefusal.DateBeforeReceipt;
+        if (IsClosed) return CaseRefusals.Closed;
+        if (!type.Content.SuspensionReasons.Any(r => r.Code == reason)) return CaseRefusals.SuspensionReasonNotAllowed;
+        if (IsSuspended) return CaseRefusals.AlreadySuspended;
+        if (on < ReceivedOn || Suspensions.Any(s => s.Until > on)) return CaseRefusals.DateBeforeReceipt;
         Suspensions = [.. Suspensions, new ClockSuspension(on, null) { Reason = reason }];
         return null;
     }
 
-    public CaseRefusal? Resume(DateOnly on)
+    public Refusal? Resume(DateOnly on)
     {
-        if (IsClosed) return CaseRefusal.Closed;
+        if (IsClosed) return CaseRefusals.Closed;
         var open = Suspensions.FirstOrDefault(s => s.Until is null);
-        if (open is null) return CaseRefusal.NotSuspended;
-        if (on < open.From) return CaseRefusal.DateBeforeSuspension;
+        if (open is null) return CaseRefusals.NotSuspended;
+        if (on < open.From) return CaseRefusals.DateBeforeSuspension;
         Suspensions = [.. Suspensions.Select(s => s == open ? s with { Until = on } : s)];
         return null;
     }
 
-    public CaseRefusal? Extend(CaseType type, string reason, DateTimeOffset now)
+    public Refusal? Extend(CaseType type, string reason, DateTimeOffset now)
     {
-        if (IsClosed) return CaseRefusal.Closed;
-        if (type.Content.ExtensionDays is not { } days) return CaseRefusal.ExtensionNotAllowed;
-        if (Extension is not null) return CaseRefusal.AlreadyExtended;
-        if (string.IsNullOrWhiteSpace(reason)) return CaseRefusal.ExtensionReasonMissing;
+        if (IsClosed) return CaseRefusals.Closed;
+        if (type.Content.ExtensionDays is not { } days) return CaseRefusals.ExtensionNotAllowed;
+        if (Extension is not null) return CaseRefusals.AlreadyExtended;
+        if (string.IsNullOrWhiteSpace(reason)) return CaseRefusals.ExtensionReasonMissing;
         Extension = new CaseExtension(days, reason.Trim(), now);
         return null;
     }
 
-    public CaseRefusal? Assign(CaseType type, Guid unitId, Guid? handlerId)
+    public Refusal? Assign(CaseType type, Guid unitId, Guid? handlerId)
     {
-        if (IsClosed) return CaseRefusal.Closed;
-        if (!type.Content.UnitIds.Contains(unitId)) return CaseRefusal.UnitNotInvolved;
+        if (IsClosed) return CaseRefusals.Closed;
+        if (!type.Content.UnitIds.Contains(unitId)) return CaseRefusals.UnitNotInvolved;
         UnitId = unitId;
         HandlerId = handlerId;
         return null;
@@ -140,21 +141,21 @@ internal enum PartyKind { Person, Company }
 internal sealed record CaseParty(PartyRole Role, PartyKind Kind, string Name, string? Number, string? Email, string? Phone, string? Address);
 
 /// Why a case refused a change: the API's 409/422 and the pages' messages come from the code.
-internal sealed record CaseRefusal(int Status, string Code, string Title)
+internal static class CaseRefusals
 {
-    public static readonly CaseRefusal Closed = new(409, "case-closed", "The case is closed.");
-    public static readonly CaseRefusal UnknownStatus = new(422, "unknown-status", "This status is not in the case type's model.");
-    public static readonly CaseRefusal StatusNotAllowed = new(409, "status-change-not-allowed", "The case type's model does not lead from the current status to this one.");
-    public static readonly CaseRefusal AlreadyComplete = new(409, "case-already-complete", "The file is already complete.");
-    public static readonly CaseRefusal DateBeforeReceipt = new(422, "date-out-of-order", "The date is before the case was received or before the last suspension ended.");
-    public static readonly CaseRefusal SuspensionReasonNotAllowed = new(422, "suspension-reason-not-allowed", "The case type does not allow suspending the clock for this reason.");
-    public static readonly CaseRefusal AlreadySuspended = new(409, "case-already-suspended", "The clock is already suspended.");
-    public static readonly CaseRefusal NotSuspended = new(409, "case-not-suspended", "The clock is not suspended.");
-    public static readonly CaseRefusal DateBeforeSuspension = new(422, "date-out-of-order", "The clock cannot resume before it was suspended.");
-    public static readonly CaseRefusal ExtensionNotAllowed = new(422, "extension-not-allowed", "The case type allows no extension.");
-    public static readonly CaseRefusal AlreadyExtended = new(409, "case-already-extended", "The time was already extended once.");
-    public static readonly CaseRefusal ContactNotOpen = new(409, "contact-not-open", "The contact was answered, referred or turned into a case in the meantime.");
-    public static readonly CaseRefusal ExtensionReasonMissing = new(422, "extension-reason-missing", "An extension needs a reason.");
-    public static readonly CaseRefusal DecisionRequired = new(409, "decision-required", "This status is reached by issuing the decision, with its motivation and appeal information.");
-    public static readonly CaseRefusal UnitNotInvolved = new(422, "unit-not-involved", "This unit does not handle cases of this type.");
+    public static readonly Refusal Closed = new(409, "case-closed", "The case is closed.");
+    public static readonly Refusal UnknownStatus = new(422, "unknown-status", "This status is not in the case type's model.");
+    public static readonly Refusal StatusNotAllowed = new(409, "status-change-not-allowed", "The case type's model does not lead from the current status to this one.");
+    public static readonly Refusal AlreadyComplete = new(409, "case-already-complete", "The file is already complete.");
+    public static readonly Refusal DateBeforeReceipt = new(422, "date-out-of-order", "The date is before the case was received or before the last suspension ended.");
+    public static readonly Refusal SuspensionReasonNotAllowed = new(422, "suspension-reason-not-allowed", "The case type does not allow suspending the clock for this reason.");
+    public static readonly Refusal AlreadySuspended = new(409, "case-already-suspended", "The clock is already suspended.");
+    public static readonly Refusal NotSuspended = new(409, "case-not-suspended", "The clock is not suspended.");
+    public static readonly Refusal DateBeforeSuspension = new(422, "date-out-of-order", "The clock cannot resume before it was suspended.");
+    public static readonly Refusal ExtensionNotAllowed = new(422, "extension-not-allowed", "The case type allows no extension.");
+    public static readonly Refusal AlreadyExtended = new(409, "case-already-extended", "The time was already extended once.");
+    public static readonly Refusal ContactNotOpen = new(409, "contact-not-open", "The contact was answered, referred or turned into a case in the meantime.");
+    public static readonly Refusal ExtensionReasonMissing = new(422, "extension-reason-missing", "An extension needs a reason.");
+    public static readonly Refusal DecisionRequired = new(409, "decision-required", "This status is reached by issuing the decision, with its motivation and appeal information.");
+    public static readonly Refusal UnitNotInvolved = new(422, "unit-not-involved", "This unit does not handle cases of this type.");
 }

@@ -1,7 +1,7 @@
 namespace Guichet.Deliver.Cases;
 
 /// An internal note on a case, never shown to the customer.
-internal sealed class CaseNote : Guichet.Platform.EventLog.IJournaled
+internal sealed class CaseNote : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const int MaxLength = 4000;
 

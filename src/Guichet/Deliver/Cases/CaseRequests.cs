@@ -46,8 +46,7 @@ internal static class CaseRequestRules
             }
             var role = EnumCodes.Read<PartyRole>(p.Role, $"{field}.role", errors);
             var kind = EnumCodes.Read<PartyKind>(p.Kind, $"{field}.kind", errors);
-            if (string.IsNullOrWhiteSpace(p.Name)) errors.Add(new($"{field}.name", "required", "The party's name."));
-            else if (p.Name.Length > MaxName) errors.Add(new($"{field}.name", "too-long", $"At most {MaxName} characters."));
+            CaseInput.Text(errors, $"{field}.name", p.Name, MaxName, "The party's name.");
             string? number = null;
             if (!string.IsNullOrWhiteSpace(p.Number) && kind is { } k)
             {
@@ -58,8 +57,8 @@ internal static class CaseRequestRules
             }
             if (p.Email is { Length: > 0 } email && (email.Length > MaxContact || !email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal)))
                 errors.Add(new($"{field}.email", "invalid-email", "Not an e-mail address."));
-            if (p.Phone is { Length: > 50 }) errors.Add(new($"{field}.phone", "too-long", "At most 50 characters."));
-            if (p.Address is { Length: > MaxAddress }) errors.Add(new($"{field}.address", "too-long", $"At most {MaxAddress} characters."));
+            CaseInput.Length(errors, $"{field}.phone", p.Phone, 50);
+            CaseInput.Length(errors, $"{field}.address", p.Address, MaxAddress);
             if (role is { } r && kind is { } kd && !string.IsNullOrWhiteSpace(p.Name))
                 result.Add(new CaseParty(r, kd, p.Name.Trim(), number, NullIfEmpty(p.Email), NullIfEmpty(p.Phone), NullIfEmpty(p.Address)));
         }
@@ -68,4 +67,28 @@ internal static class CaseRequestRules
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// The checks the use cases of Deliver make on what they are sent, with the same codes and words
+/// everywhere: a text that is required and has a maximum length, an optional one, a date.
+internal static class CaseInput
+{
+    /// A required text: "required" (with <paramref name="what"/> as the reason) or "too-long".
+    public static void Text(List<InvalidParam> errors, string field, string? text, int max, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text)) errors.Add(new(field, "required", what));
+        else Length(errors, field, text, max);
+    }
+
+    /// An optional text: "too-long" only.
+    public static void Length(List<InvalidParam> errors, string field, string? text, int max)
+    {
+        if (text?.Length > max) errors.Add(new(field, "too-long", $"At most {max} characters."));
+    }
+
+    /// A date of something that already happened: "date-in-future" after today.
+    public static void NotAfter(List<InvalidParam> errors, string field, DateOnly? date, DateOnly today)
+    {
+        if (date > today) errors.Add(new(field, "date-in-future", "Not after today."));
+    }
 }

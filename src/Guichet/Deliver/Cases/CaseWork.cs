@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Clock;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
@@ -17,13 +17,10 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
 {
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    /// What the API needs to answer with the case it just changed.
-    public (GuichetDb Db, WorkingCalendar Calendar, CaseTypeVersions Types) Context => (db, calendar, types);
-
-    public async Task<CaseResult<OpenedCase>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
+    public async Task<Result<OpenedCase>> OpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
     {
         var (errors, type, parties, unitId) = await CheckOpenAsync(user, request, ct);
-        if (errors.Count > 0) return CaseResult<OpenedCase>.Invalid(errors);
+        if (errors.Count > 0) return Result<OpenedCase>.Invalid(errors);
         var today = Today;
         var received = request.ReceivedOn ?? today;
 
@@ -39,7 +36,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             if (request.ContactId is { } contactId && !await contacts.CaseOpenedAsync(user, contactId, @case.Id, number, ct))
             {
                 db.ChangeTracker.Clear();
-                return CaseResult<OpenedCase>.Refused(CaseRefusal.ContactNotOpen);
+                return Result<OpenedCase>.Refused(CaseRefusals.ContactNotOpen);
             }
             // The customer follows the case on its status page, from the start.
             var token = StatusPage.CaseStatusLink.Add(db, @case.Id, now, links.Value);
@@ -66,7 +63,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     public async Task<IReadOnlyList<InvalidParam>> ProblemsOfOpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct) =>
         (await CheckOpenAsync(user, request, ct)).Errors;
 
-    private async Task<(List<InvalidParam> Errors, CaseType? Type, List<CaseParty> Parties, Guid? UnitId)> CheckOpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
+    private async Task<OpenCheck> CheckOpenAsync(ClaimsPrincipal user, OpenCaseRequest request, CancellationToken ct)
     {
         var errors = new List<InvalidParam>();
         CaseType? type = null;
@@ -78,8 +75,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         }
         if (request.Language is null) errors.Add(new("language", "required", "The language of procedure: fr, nl or de."));
         else if (!CaseTypeRules.ProcedureLanguages.Contains(request.Language)) errors.Add(new("language", "unknown-language", "The language of procedure: fr, nl or de."));
-        if (string.IsNullOrWhiteSpace(request.Subject)) errors.Add(new("subject", "required", "What the request is about, in a few words."));
-        else if (request.Subject.Length > CaseRequestRules.MaxSubject) errors.Add(new("subject", "too-long", $"At most {CaseRequestRules.MaxSubject} characters."));
+        CaseInput.Text(errors, "subject", request.Subject, CaseRequestRules.MaxSubject, "What the request is about, in a few words.");
         if ((request.ReceivedOn ?? Today) > Today) errors.Add(new("receivedOn", "date-in-future", "A request cannot be received after today."));
         var parties = CaseRequestRules.Parties(request.Parties, errors);
         var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault();
@@ -90,33 +86,33 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             if (contact is null) errors.Add(new("contactId", "unknown-id", "No contact you may see has this id."));
             else if (!contact.IsOpen) errors.Add(new("contactId", "contact-not-open", "This contact was already answered, referred or turned into a case."));
         }
-        return (errors, type, parties, unitId);
+        return new OpenCheck(errors, type, parties, unitId);
     }
+
+    private sealed record OpenCheck(List<InvalidParam> Errors, CaseType? Type, List<CaseParty> Parties, Guid? UnitId);
 
     /// "2026-00042": the year received and a sequence, easy to read aloud on the phone.
     private Task<string> NextNumberAsync(int year, CancellationToken ct) => CaseNumberCounter.NextAsync(db, year, ct);
 
     /// A case and its type, if the user may see it. Reading a case is a view of personal data:
     /// it is recorded (who, when, which case).
-    public async Task<(Case Case, CaseType Type)?> ViewAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<Result<CaseView>> ViewAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var found = await FindAsync(user, id, tracked: false, ct);
-        if (found is null) return null;
-        eventLog.Record(user, DeliverActivities.CaseViewed, Objects(found.Value.Case, eventLog));
+        if (found.Value is not { } view) return found;
+        eventLog.Record(user, DeliverActivities.CaseViewed, Objects(view.Case, eventLog));
         await db.SaveChangesAsync(ct);
-        return found;
+        return view;
     }
 
-    private async Task<(Case Case, CaseType Type)?> FindAsync(ClaimsPrincipal user, Guid id, bool tracked, CancellationToken ct)
+    private async Task<Result<CaseView>> FindAsync(ClaimsPrincipal user, Guid id, bool tracked, CancellationToken ct)
     {
-        var query = CaseScope.Of(user).Apply(db.Set<Case>());
-        if (!tracked) query = query.AsNoTracking();
-        var @case = await query.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null) return null;
-        return (@case, await types.GetAsync(db, @case.CaseTypeId, ct));
+        var found = await CaseScope.FindAsync(db, user, id, tracked, ct);
+        if (found.Value is not { } @case) return found.As<CaseView>();
+        return new CaseView(@case, await types.GetAsync(db, @case.CaseTypeId, ct));
     }
 
-    public Task<CaseResult<Case>> MoveAsync(ClaimsPrincipal user, Guid id, StatusRequest request, CancellationToken ct) =>
+    public Task<Result<CaseView>> MoveAsync(ClaimsPrincipal user, Guid id, StatusRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
             validate: errors => { if (string.IsNullOrWhiteSpace(request.Status)) errors.Add(new("status", "required", "The status to move to.")); },
             change: (c, t, now) =>
@@ -126,70 +122,67 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
                 return (refusal, DeliverActivities.StatusChanged, new() { ["from"] = from, ["to"] = request.Status, ["closed"] = c.IsClosed });
             });
 
-    public Task<CaseResult<Case>> SuspendAsync(ClaimsPrincipal user, Guid id, SuspendRequest request, CancellationToken ct) =>
+    public Task<Result<CaseView>> SuspendAsync(ClaimsPrincipal user, Guid id, SuspendRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
             validate: errors =>
             {
                 if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "A suspension reason code of the case type."));
-                if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today."));
+                CaseInput.NotAfter(errors, "on", request.On, Today);
             },
             change: (c, t, _) => (c.Suspend(t, request.Reason!, request.On ?? Today), DeliverActivities.CaseSuspended, new() { ["reason"] = request.Reason, ["on"] = request.On ?? Today }));
 
-    public Task<CaseResult<Case>> ResumeAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
+    public Task<Result<CaseView>> ResumeAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
-            validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
+            validate: errors => CaseInput.NotAfter(errors, "on", request.On, Today),
             change: (c, _, _) => (c.Resume(request.On ?? Today), DeliverActivities.CaseResumed, new() { ["on"] = request.On ?? Today }));
 
-    public Task<CaseResult<Case>> CompleteAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
+    public Task<Result<CaseView>> CompleteAsync(ClaimsPrincipal user, Guid id, DateRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
-            validate: errors => { if (request.On > Today) errors.Add(new("on", "date-in-future", "Not after today.")); },
+            validate: errors => CaseInput.NotAfter(errors, "on", request.On, Today),
             change: (c, _, _) => (c.MarkComplete(request.On ?? Today), DeliverActivities.CaseCompleted, new() { ["on"] = request.On ?? Today }));
 
-    public Task<CaseResult<Case>> ExtendAsync(ClaimsPrincipal user, Guid id, ExtendRequest request, CancellationToken ct) =>
+    public Task<Result<CaseView>> ExtendAsync(ClaimsPrincipal user, Guid id, ExtendRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
-            validate: errors =>
-            {
-                if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(new("reason", "required", "Why the time is extended; the customer is told."));
-                else if (request.Reason.Length > 1000) errors.Add(new("reason", "too-long", "At most 1000 characters."));
-            },
+            validate: errors => CaseInput.Text(errors, "reason", request.Reason, 1000, "Why the time is extended; the customer is told."),
             change: (c, t, now) => (c.Extend(t, request.Reason!, now), DeliverActivities.CaseExtended, new() { ["days"] = t.Content.ExtensionDays, ["reason"] = request.Reason }));
 
-    public Task<CaseResult<Case>> AssignAsync(ClaimsPrincipal user, Guid id, AssignRequest request, CancellationToken ct) =>
+    public Task<Result<CaseView>> AssignAsync(ClaimsPrincipal user, Guid id, AssignRequest request, CancellationToken ct) =>
         ChangeAsync(user, id, ct,
             validate: errors => { if (request.UnitId is null) errors.Add(new("unitId", "required", "The unit that handles the case.")); },
             change: (c, t, _) => (c.Assign(t, request.UnitId!.Value, request.HandlerId), DeliverActivities.CaseAssigned, new() { ["unit"] = request.UnitId, ["handler"] = request.HandlerId }));
 
-    public async Task<CaseResult<CaseNote>> AddNoteAsync(ClaimsPrincipal user, Guid id, NoteRequest request, CancellationToken ct)
+    public async Task<Result<CaseNote>> AddNoteAsync(ClaimsPrincipal user, Guid id, NoteRequest request, CancellationToken ct)
     {
-        var found = await FindAsync(user, id, tracked: false, ct);
-        if (found is null) return CaseResult<CaseNote>.NotFound;
-        if (string.IsNullOrWhiteSpace(request.Text)) return CaseResult<CaseNote>.Invalid([new("text", "required", "The note's text.")]);
-        if (request.Text.Length > CaseNote.MaxLength) return CaseResult<CaseNote>.Invalid([new("text", "too-long", $"At most {CaseNote.MaxLength} characters.")]);
-        var note = new CaseNote(id, EventLog.ActorOf(user), request.Text.Trim(), time.GetUtcNow());
+        var found = await CaseScope.FindAsync(db, user, id, tracked: false, ct);
+        if (found.Value is not { } @case) return found.As<CaseNote>();
+        var errors = new List<InvalidParam>();
+        CaseInput.Text(errors, "text", request.Text, CaseNote.MaxLength, "The note's text.");
+        if (errors.Count > 0) return Result<CaseNote>.Invalid(errors);
+        var note = new CaseNote(id, EventLog.ActorOf(user), request.Text!.Trim(), time.GetUtcNow());
         db.Add(note);
-        eventLog.Record(user, DeliverActivities.NoteAdded, Objects(found.Value.Case, eventLog));
+        eventLog.Record(user, DeliverActivities.NoteAdded, Objects(@case, eventLog));
         await db.SaveChangesAsync(ct);
         return note;
     }
 
-    private async Task<CaseResult<Case>> ChangeAsync(
+    private async Task<Result<CaseView>> ChangeAsync(
         ClaimsPrincipal user, Guid id, CancellationToken ct,
         Action<List<InvalidParam>> validate,
-        Func<Case, CaseType, DateTimeOffset, (CaseRefusal? Refusal, Activity Activity, Dictionary<string, object?> Attributes)> change)
+        Func<Case, CaseType, DateTimeOffset, (Refusal? Refusal, Activity Activity, Dictionary<string, object?> Attributes)> change)
     {
         var found = await FindAsync(user, id, tracked: true, ct);
-        if (found is null) return CaseResult<Case>.NotFound;
+        if (found.Value is not { } view) return found;
         var errors = new List<InvalidParam>();
         validate(errors);
-        if (errors.Count > 0) return CaseResult<Case>.Invalid(errors);
-        var (@case, type) = found.Value;
+        if (errors.Count > 0) return Result<CaseView>.Invalid(errors);
+        var (@case, type) = view;
         var now = time.GetUtcNow();
         var previousUnit = @case.UnitId;
         var (refusal, activity, attributes) = change(@case, type, now);
         if (refusal is not null)
         {
             db.ChangeTracker.Clear();
-            return CaseResult<Case>.Refused(refusal);
+            return Result<CaseView>.Refused(refusal);
         }
         @case.Touch(type, Today, calendar, now);
         attributes["dueOn"] = @case.DueOn;
@@ -197,7 +190,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             // A change dated in the past (suspended on Monday) happened then for the process.
             occurredAt: attributes.TryGetValue("on", out var on) && on is DateOnly day ? EventLog.OccurredOn(day, now) : null);
         await db.SaveChangesAsync(ct);
-        return @case;
+        return view;
     }
 
     /// The case in the journal: itself, its unit and its customers (as pseudonyms).
@@ -206,22 +199,11 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             .. c.Parties.Select(p => p.Number).OfType<string>().Distinct().Select(log.Customer)];
 }
 
+/// A case and the version of its case type: what the pages and the API show of it.
+internal sealed record CaseView(Case Case, CaseType Type)
+{
+    public ClockReading Clock(DateOnly today, WorkingCalendar calendar) => Case.Clock(Type, today, calendar);
+}
+
 /// A case just opened, its type, and the token of its status link (shown once: stored only hashed).
 internal sealed record OpenedCase(Case Case, CaseType Type, string StatusToken);
-
-/// The outcome of a case use case: the value, or why not (not found, invalid input, a rule).
-internal sealed record CaseResult<T>(T? Value, int Status, string? Code, string? Title, IReadOnlyList<InvalidParam> InvalidParams) where T : class
-{
-    public static readonly CaseResult<T> NotFound = new(null, 404, "not-found", "The case was not found.", []);
-
-    public static CaseResult<T> Invalid(IReadOnlyList<InvalidParam> errors) => new(null, 400, "validation-failed", "The request is not valid.", errors);
-
-    public static CaseResult<T> Refused(CaseRefusal r) => new(null, r.Status, r.Code, r.Title, []);
-
-    public static CaseResult<T> Unprocessable(CaseRefusal r, IReadOnlyList<InvalidParam> invalid) => new(null, r.Status, r.Code, r.Title, invalid);
-
-    public static implicit operator CaseResult<T>(T value) => new(value, 200, null, null, []);
-
-    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() =>
-        Status == 400 ? Problems.Validation(InvalidParams) : Problems.Of(Status, Code!, Title!, InvalidParams);
-}

@@ -1,3 +1,4 @@
+using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 
 namespace Guichet.Deliver.Decisions;
@@ -55,7 +56,7 @@ internal enum AppealKind { Appeal, Objection }
 
 /// An appeal or objection lodged against an issued decision. It links to the closed case and
 /// its decision and changes neither.
-internal sealed class LodgedAppeal : Guichet.Platform.EventLog.IJournaled
+internal sealed class LodgedAppeal : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text;
-using Guichet.Deliver.Cases;
+using System.Text.Encodings.Web;
 using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using PdfSharp.Drawing;

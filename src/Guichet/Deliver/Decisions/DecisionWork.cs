@@ -5,7 +5,6 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,38 +17,41 @@ internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDa
 
 internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, string? LodgedWith, string? Reference, string? Summary);
 
+/// An issued decision and its case.
+internal sealed record DecidedCase(Decision Decision, Case Case);
+
 /// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
-internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, CaseMail mail, CaseTypeVersions types)
+internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, DecisionMail mail, CaseTypeVersions types)
 {
     /// Deemed received on the third working day after posting.
     public const int PostalDelayWorkingDays = 3;
 
     private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
-    public async Task<CaseResult<Decision>> IssueAsync(ClaimsPrincipal user, Guid caseId, IssueDecisionRequest request, CancellationToken ct)
+    public async Task<Result<Decision>> IssueAsync(ClaimsPrincipal user, Guid caseId, IssueDecisionRequest request, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return CaseResult<Decision>.NotFound;
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: true, ct);
+        if (found.Value is not { } @case) return found.As<Decision>();
         var type = await types.GetAsync(db, @case.CaseTypeId, ct);
 
         // 400: what cannot be read at all.
         var errors = new List<InvalidParam>();
         var outcome = EnumCodes.Read<DecisionOutcome>(request.Outcome, "outcome", errors);
         var channel = EnumCodes.Read<NotificationChannel>(request.Channel, "channel", errors);
-        if (request.FactualGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("factualGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
-        if (request.LegalGrounds is { Length: > DecisionRules.MaxGroundsLength }) errors.Add(new("legalGrounds", "too-long", $"At most {DecisionRules.MaxGroundsLength} characters."));
-        if (errors.Count > 0) return CaseResult<Decision>.Invalid(errors);
+        CaseInput.Length(errors, "factualGrounds", request.FactualGrounds, DecisionRules.MaxGroundsLength);
+        CaseInput.Length(errors, "legalGrounds", request.LegalGrounds, DecisionRules.MaxGroundsLength);
+        if (errors.Count > 0) return Result<Decision>.Invalid(errors);
 
         // 409/422: the rules of a decision.
-        if (@case.IsClosed) return CaseResult<Decision>.Refused(CaseRefusal.Closed);
-        if (await db.Set<Decision>().AnyAsync(d => d.CaseId == caseId, ct)) return CaseResult<Decision>.Refused(DecisionRefusals.AlreadyIssued);
-        if (!type.Content.Outcomes.Contains(outcome!.Value)) return CaseResult<Decision>.Refused(DecisionRefusals.OutcomeNotAllowed);
+        if (@case.IsClosed) return Result<Decision>.Refused(CaseRefusals.Closed);
+        if (await db.Set<Decision>().AnyAsync(d => d.CaseId == caseId, ct)) return Result<Decision>.Refused(DecisionRefusals.AlreadyIssued);
+        if (!type.Content.Outcomes.Contains(outcome!.Value)) return Result<Decision>.Refused(DecisionRefusals.OutcomeNotAllowed);
         var motivation = new List<InvalidParam>();
         if (!DecisionRules.IsSubstantive(request.FactualGrounds, DecisionRules.MinFactualWords))
             motivation.Add(new("factualGrounds", "decision-motivation-missing", $"The facts the decision rests on, in at least {DecisionRules.MinFactualWords} words."));
         if (!DecisionRules.IsSubstantive(request.LegalGrounds, DecisionRules.MinLegalWords))
             motivation.Add(new("legalGrounds", "decision-motivation-missing", $"The legal provisions the decision applies, in at least {DecisionRules.MinLegalWords} words."));
-        if (motivation.Count > 0) return CaseResult<Decision>.Unprocessable(DecisionRefusals.MotivationMissing, motivation);
+        if (motivation.Count > 0) return Result<Decision>.Refused(DecisionRefusals.MotivationMissing, motivation);
         var appeal = AppealBlockFor(type, @case.Language, request.Appeal);
         if (!DecisionRules.IsComplete(appeal))
         {
@@ -58,13 +60,13 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
             if (string.IsNullOrWhiteSpace(appeal.Form)) missing.Add(new("appeal.form", "decision-appeal-information-missing", "The form the appeal takes."));
             if (string.IsNullOrWhiteSpace(appeal.Address)) missing.Add(new("appeal.address", "decision-appeal-information-missing", "Where to send the appeal."));
             if (appeal.DeadlineDays is < 1 or > 365) missing.Add(new("appeal.deadlineDays", "decision-appeal-information-missing", "The appeal deadline, 1 to 365 days."));
-            return CaseResult<Decision>.Unprocessable(DecisionRefusals.AppealInformationMissing, missing);
+            return Result<Decision>.Refused(DecisionRefusals.AppealInformationMissing, missing);
         }
         var applicant = @case.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant);
         if (channel == NotificationChannel.Email && string.IsNullOrEmpty(applicant?.Email))
-            return CaseResult<Decision>.Refused(DecisionRefusals.NoEmail);
+            return Result<Decision>.Refused(DecisionRefusals.NoEmail);
         var decided = DecisionStatus(@case, type);
-        if (decided is null) return CaseResult<Decision>.Refused(DecisionRefusals.NotReady);
+        if (decided is null) return Result<Decision>.Refused(DecisionRefusals.NotReady);
 
         var now = time.GetUtcNow();
         var sentOn = Today;
@@ -84,7 +86,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         // the decision is notified when the mail is sent. By post: notified on the day the law
         // presumes the letter arrives.
         if (decision.Channel == NotificationChannel.Email)
-            await mail.DecisionAsync(@case, decision, await LetterAsync(decision, @case, ct), ct);
+            await mail.SendAsync(@case, decision, await LetterAsync(decision, @case, ct), ct);
         else
             eventLog.Record(user, DeliverActivities.DecisionNotified, CaseWork.Objects(@case, eventLog),
                 new Dictionary<string, object?> { ["channel"] = "post", ["notifiedOn"] = notifiedOn }, occurredAt: BrusselsTime.ToInstant(notifiedOn, TimeOnly.MinValue));
@@ -95,7 +97,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear(); // a colleague issued it a moment ago
-            return CaseResult<Decision>.Refused(DecisionRefusals.AlreadyIssued);
+            return Result<Decision>.Refused(DecisionRefusals.AlreadyIssued);
         }
         return decision;
     }
@@ -119,23 +121,25 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
 
     private static string Pick(string? written, string? template) => (written ?? template ?? "").Trim();
 
-    public async Task<(Decision Decision, Case Case)?> FindAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct)
+    /// The decision of a case the user may see; a case without one is not found either.
+    public async Task<Result<DecidedCase>> FindAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct)
     {
-        var @case = await CaseScope.Of(user).Apply(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (@case is null) return null;
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: false, ct);
+        if (found.Value is not { } @case) return found.As<DecidedCase>();
         var decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == caseId, ct);
-        return decision is null ? null : (decision, @case);
+        return decision is null ? CaseScope.NotFound.As<DecidedCase>() : new DecidedCase(decision, @case);
     }
 
     /// The letter of an issued decision, for someone who may see the case. Reading it is a view of
     /// personal data (the addressee's name and address) and is recorded.
-    public async Task<(DecisionLetter Letter, string Number)?> ReadLetterAsync(ClaimsPrincipal user, Guid caseId, string format, CancellationToken ct)
+    public async Task<Result<DecisionLetter>> ReadLetterAsync(ClaimsPrincipal user, Guid caseId, string format, CancellationToken ct)
     {
-        if (await FindAsync(user, caseId, ct) is not { } found) return null;
-        var letter = await LetterAsync(found.Decision, found.Case, ct);
-        eventLog.Record(user, DeliverActivities.DecisionLetterViewed, CaseWork.Objects(found.Case, eventLog), new Dictionary<string, object?> { ["format"] = format });
+        var found = await FindAsync(user, caseId, ct);
+        if (found.Value is not { } decided) return found.As<DecisionLetter>();
+        var letter = await LetterAsync(decided.Decision, decided.Case, ct);
+        eventLog.Record(user, DeliverActivities.DecisionLetterViewed, CaseWork.Objects(decided.Case, eventLog), new Dictionary<string, object?> { ["format"] = format });
         await db.SaveChangesAsync(ct);
-        return (letter, found.Case.Number);
+        return letter;
     }
 
     public async Task<DecisionLetter> LetterAsync(Decision decision, Case @case, CancellationToken ct)
@@ -149,39 +153,26 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         return new DecisionLetter(decision.Language, sender, senderUnit, @case.Number, @case.Subject, applicant.Name, applicant.Address, decision);
     }
 
-    public async Task<CaseResult<LodgedAppeal>> LodgeAppealAsync(ClaimsPrincipal user, Guid caseId, LodgeAppealRequest request, CancellationToken ct)
+    public async Task<Result<LodgedAppeal>> LodgeAppealAsync(ClaimsPrincipal user, Guid caseId, LodgeAppealRequest request, CancellationToken ct)
     {
         var found = await FindAsync(user, caseId, ct);
-        if (found is null)
-            return await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == caseId, ct)
-                ? CaseResult<LodgedAppeal>.Refused(DecisionRefusals.NoDecision)
-                : CaseResult<LodgedAppeal>.NotFound;
+        if (found.Value is not { } decided)
+            return await CaseScope.SeesAsync(db, user, caseId, ct)
+                ? Result<LodgedAppeal>.Refused(DecisionRefusals.NoDecision)
+                : found.As<LodgedAppeal>();
         var errors = new List<InvalidParam>();
         var kind = EnumCodes.Read<AppealKind>(request.Kind, "kind", errors);
         var lodgedOn = request.LodgedOn ?? Today;
-        if (lodgedOn > Today) errors.Add(new("lodgedOn", "date-in-future", "Not after today."));
-        if (lodgedOn < found.Value.Decision.SentOn) errors.Add(new("lodgedOn", "date-out-of-order", "Not before the decision was sent."));
-        if (string.IsNullOrWhiteSpace(request.LodgedWith)) errors.Add(new("lodgedWith", "required", "The body the appeal was lodged with."));
-        else if (request.LodgedWith.Length > 300) errors.Add(new("lodgedWith", "too-long", "At most 300 characters."));
-        if (string.IsNullOrWhiteSpace(request.Summary)) errors.Add(new("summary", "required", "What the appellant contests."));
-        else if (request.Summary.Length > 4000) errors.Add(new("summary", "too-long", "At most 4000 characters."));
-        if (request.Reference is { Length: > 100 }) errors.Add(new("reference", "too-long", "At most 100 characters."));
-        if (errors.Count > 0) return CaseResult<LodgedAppeal>.Invalid(errors);
-        var appeal = new LodgedAppeal(found.Value.Decision, kind!.Value, lodgedOn, request.LodgedWith!.Trim(), request.Reference?.Trim(), request.Summary!.Trim(), time.GetUtcNow(), EventLog.ActorOf(user));
+        CaseInput.NotAfter(errors, "lodgedOn", lodgedOn, Today);
+        if (lodgedOn < decided.Decision.SentOn) errors.Add(new("lodgedOn", "date-out-of-order", "Not before the decision was sent."));
+        CaseInput.Text(errors, "lodgedWith", request.LodgedWith, 300, "The body the appeal was lodged with.");
+        CaseInput.Text(errors, "summary", request.Summary, 4000, "What the appellant contests.");
+        CaseInput.Length(errors, "reference", request.Reference, 100);
+        if (errors.Count > 0) return Result<LodgedAppeal>.Invalid(errors);
+        var appeal = new LodgedAppeal(decided.Decision, kind!.Value, lodgedOn, request.LodgedWith!.Trim(), request.Reference?.Trim(), request.Summary!.Trim(), time.GetUtcNow(), EventLog.ActorOf(user));
         db.Add(appeal);
-        eventLog.Record(user, DeliverActivities.AppealLodged, CaseWork.Objects(found.Value.Case, eventLog), new Dictionary<string, object?> { ["kind"] = request.Kind, ["lodgedOn"] = lodgedOn, ["late"] = appeal.Late });
+        eventLog.Record(user, DeliverActivities.AppealLodged, CaseWork.Objects(decided.Case, eventLog), new Dictionary<string, object?> { ["kind"] = request.Kind, ["lodgedOn"] = lodgedOn, ["late"] = appeal.Late });
         await db.SaveChangesAsync(ct);
         return appeal;
     }
-}
-
-internal static class DecisionRefusals
-{
-    public static readonly CaseRefusal AlreadyIssued = new(409, "decision-already-issued", "This case already has its decision; an appeal is recorded beside it.");
-    public static readonly CaseRefusal OutcomeNotAllowed = new(422, "decision-outcome-not-allowed", "The case type does not provide for this outcome.");
-    public static readonly CaseRefusal MotivationMissing = new(422, "decision-motivation-missing", "A decision states its factual and its legal grounds (law of 29 July 1991).");
-    public static readonly CaseRefusal AppealInformationMissing = new(422, "decision-appeal-information-missing", "A decision names the appeal body, the form, the deadline and the address (law of 11 April 1994).");
-    public static readonly CaseRefusal NoEmail = new(422, "applicant-email-missing", "The applicant has no e-mail address: send the decision by post.");
-    public static readonly CaseRefusal NotReady = new(409, "status-change-not-allowed", "The case's status model does not lead from the current status to a decision.");
-    public static readonly CaseRefusal NoDecision = new(409, "decision-not-issued", "An appeal is lodged against a decision; this case has none yet.");
 }

@@ -1,4 +1,6 @@
+using Guichet.Deliver.Cases;
 using Guichet.Platform.Files;
+using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.Documents;
 
@@ -9,7 +11,7 @@ internal enum DocumentKind { Application, Evidence, Correspondence, Decision, Ot
 internal enum RetentionClass { TwoYears, TenYears, Permanent }
 
 /// A document of a case: its metadata here, its bytes in CaseDocumentContent under their SHA-256.
-internal sealed class CaseDocument : Guichet.Platform.EventLog.IJournaled
+internal sealed class CaseDocument : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -63,4 +65,10 @@ internal sealed class CaseDocumentContent
         Sha256 = sha256;
         Bytes = bytes;
     }
+}
+
+internal static class DocumentRefusals
+{
+    public static readonly Refusal UnsupportedType = new(415, "unsupported-file-type", "Send a PDF, PNG, JPEG or TIFF image, or a Word (.docx) or OpenDocument (.odt) text; the content decides, not the name.");
+    public static readonly Refusal TooLarge = new(413, "payload-too-large", $"A document may be at most {CaseDocument.MaxBytes / 1024 / 1024} MB.");
 }

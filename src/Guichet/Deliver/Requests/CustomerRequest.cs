@@ -1,10 +1,16 @@
+using Guichet.Deliver.Cases;
+using Guichet.Platform.Web;
+
 namespace Guichet.Deliver.Requests;
 
 /// "Please send document X by date D": asked of the customer by e-mail or letter, answered with
 /// an upload on the case's status page. Asking suspends the clock; the answer resumes it.
-internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled
+internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const int MaxText = 2000;
+
+    /// The suspension reason a request stops the clock with, where the case type allows it.
+    public const string MissingDocumentReason = "missing-document";
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -34,4 +40,9 @@ internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled
         AnsweredAt = now;
         DocumentId = documentId;
     }
+}
+
+internal static class RequestRefusals
+{
+    public static readonly Refusal Answered = new(409, "request-already-answered", "This request was already answered.");
 }

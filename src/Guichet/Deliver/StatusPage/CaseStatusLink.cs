@@ -1,5 +1,6 @@
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
+using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.StatusPage;
 
@@ -46,4 +47,10 @@ internal sealed class StatusLinkOptions
     public int ValidDays { get; set; } = 400;
 
     public static string PathFor(string token) => "/status/" + token;
+}
+
+internal static class StatusLinkRefusals
+{
+    /// A link that worked once: the customer is told it expired (410), not that it never existed.
+    public static readonly Refusal Expired = new(410, "status-link-expired", "The status link has expired or was replaced by a newer one.");
 }

@@ -1,11 +1,10 @@
 using System.Security.Claims;
-using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.StatusPage;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases.Api;
 
@@ -23,23 +22,24 @@ internal static class CasesApi
         api.MapGet("", List).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
             .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false, nationalNumber (or enterprise number); keyset paging with ?after= and ?limit= (1-200).");
         api.MapGet("/{id:guid}", Get).ProducesProblem(404).WithSummary("One case with its clock; the view is recorded in the event log.");
-        api.MapPost("/{id:guid}/status", (Guid id, StatusRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.MoveAsync(u, id, r, ct), w))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Moves the case to a status its case type's model allows from the current one.");
-        api.MapPost("/{id:guid}/suspend", (Guid id, SuspendRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.SuspendAsync(u, id, r, ct), w))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Stops the clock for a reason the case type allows (on= a date, default today).");
-        api.MapPost("/{id:guid}/resume", (Guid id, DateRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ResumeAsync(u, id, r, ct), w))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Restarts the clock; the due date moves by the time suspended.");
-        api.MapPost("/{id:guid}/complete", (Guid id, DateRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.CompleteAsync(u, id, r, ct), w))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Marks the file complete; a clock counted from completeness starts.");
-        api.MapPost("/{id:guid}/extend", (Guid id, ExtendRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.ExtendAsync(u, id, r, ct), w))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Extends the processing time once, by the case type's extension, with a reason.");
-        api.MapPost("/{id:guid}/assign", (Guid id, AssignRequest r, CaseWork w, ClaimsPrincipal u, CancellationToken ct) => Reply(w.AssignAsync(u, id, r, ct), w))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary("Gives the case to a unit involved in its case type, and optionally a handler.");
+        MapChange<StatusRequest>(api, "status", (w, u, id, r, ct) => w.MoveAsync(u, id, r, ct), "Moves the case to a status its case type's model allows from the current one.");
+        MapChange<SuspendRequest>(api, "suspend", (w, u, id, r, ct) => w.SuspendAsync(u, id, r, ct), "Stops the clock for a reason the case type allows (on= a date, default today).");
+        MapChange<DateRequest>(api, "resume", (w, u, id, r, ct) => w.ResumeAsync(u, id, r, ct), "Restarts the clock; the due date moves by the time suspended.");
+        MapChange<DateRequest>(api, "complete", (w, u, id, r, ct) => w.CompleteAsync(u, id, r, ct), "Marks the file complete; a clock counted from completeness starts.");
+        MapChange<ExtendRequest>(api, "extend", (w, u, id, r, ct) => w.ExtendAsync(u, id, r, ct), "Extends the processing time once, by the case type's extension, with a reason.");
+        MapChange<AssignRequest>(api, "assign", (w, u, id, r, ct) => w.AssignAsync(u, id, r, ct), "Gives the case to a unit involved in its case type, and optionally a handler.");
         api.MapPost("/{id:guid}/notes", AddNote).ProducesProblem(400).ProducesProblem(404).WithSummary("Adds an internal note.");
         api.MapGet("/{id:guid}/notes", Notes).ProducesProblem(404).WithSummary("The internal notes, oldest first.");
         api.MapGet("/{id:guid}/history", History).ProducesProblem(404).WithSummary("Everything that happened to the case, from the event log, oldest first.");
         return app;
     }
+
+    /// POST /{id}/{action}: a change of the case by one of CaseWork's use cases; the case as it is
+    /// then, or why not.
+    private static void MapChange<TRequest>(RouteGroupBuilder api, string action,
+        Func<CaseWork, ClaimsPrincipal, Guid, TRequest, CancellationToken, Task<Result<CaseView>>> change, string summary) =>
+        api.MapPost("/{id:guid}/" + action, (Guid id, TRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(change(w, u, id, r, ct), w, cal))
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary(summary);
 
     private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Open(OpenCaseRequest request, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -48,23 +48,19 @@ internal static class CasesApi
         var (c, type, token) = opened;
         return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)) with
         {
-            StatusUrl = StatusPage.StatusLinkOptions.PathFor(token),
+            StatusUrl = StatusLinkOptions.PathFor(token),
         });
     }
 
-    private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (await work.ViewAsync(user, id, ct) is not { } found) return CaseResult<Case>.NotFound.ToProblem();
-        return TypedResults.Ok(CaseResponse.From(found.Case, found.Type, found.Case.Clock(found.Type, work.Today, calendar)));
-    }
+    private static Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Get(Guid id, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct) =>
+        Reply(work.ViewAsync(user, id, ct), work, calendar);
 
-    private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Reply(Task<CaseResult<Case>> change, CaseWork work)
+    /// The case as it is now (after a change), or why not.
+    private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> Reply(Task<Result<CaseView>> use, CaseWork work, WorkingCalendar calendar)
     {
-        var result = await change;
-        if (result.Value is not { } c) return result.ToProblem();
-        var (db, calendar, types) = work.Context;
-        var type = await types.GetAsync(db, c.CaseTypeId);
-        return TypedResults.Ok(CaseResponse.From(c, type, c.Clock(type, work.Today, calendar)));
+        var result = await use;
+        if (result.Value is not { } view) return result.ToProblem();
+        return TypedResults.Ok(CaseResponse.From(view.Case, view.Type, view.Clock(work.Today, calendar)));
     }
 
     private static async Task<Results<Created<CaseNoteResponse>, ProblemHttpResult>> AddNote(Guid id, NoteRequest request, CaseWork work, ClaimsPrincipal user, CancellationToken ct)
@@ -73,11 +69,16 @@ internal static class CasesApi
         return result.Value is { } note ? TypedResults.Created($"/api/v1/cases/{id}/notes", CaseNoteResponse.From(note)) : result.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<CaseNoteResponse>>, ProblemHttpResult>> Notes(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
+    private static Task<Results<Ok<List<CaseNoteResponse>>, ProblemHttpResult>> Notes(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        PartsAsync(db, user, id, (IEnumerable<CaseNote> notes) => notes.OrderBy(n => n.At).Select(CaseNoteResponse.From), ct);
+
+    /// The parts of one kind of a case (its notes, documents, requests, ...) as the answer shows
+    /// them; 404 when the case is out of the caller's sight.
+    public static async Task<Results<Ok<List<TResponse>>, ProblemHttpResult>> PartsAsync<T, TResponse>(
+        GuichetDb db, ClaimsPrincipal user, Guid id, Func<IEnumerable<T>, IEnumerable<TResponse>> answer, CancellationToken ct) where T : class, ICasePart
     {
-        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
-        var notes = await db.Set<CaseNote>().AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct);
-        return TypedResults.Ok(notes.OrderBy(n => n.At).Select(CaseNoteResponse.From).ToList());
+        var found = await CaseScope.PartsAsync<T>(db, user, id, ct);
+        return found.Value is { } parts ? TypedResults.Ok(answer(parts).ToList()) : found.ToProblem();
     }
 
     /// One event of the case's journal: recorded at, happened at (business time), its kind
@@ -86,7 +87,7 @@ internal static class CasesApi
 
     private static async Task<Results<Ok<List<HistoryItem>>, ProblemHttpResult>> History(Guid id, GuichetDb db, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await CaseScope.Of(user).Apply(db.Set<Case>()).AnyAsync(c => c.Id == id, ct)) return CaseResult<Case>.NotFound.ToProblem();
+        if (!await CaseScope.SeesAsync(db, user, id, ct)) return CaseScope.NotFound.ToProblem();
         var entries = await JournalReader.HistoryAsync(db, "case", id, JournalReader.Everything, ct);
         return TypedResults.Ok(entries.Select(e => new HistoryItem(e.At, e.OccurredAt, EnumCodes.Code(e.Kind), e.Actor, e.Activity, e.Attributes)).ToList());
     }

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Guichet.Deliver.Cases;
+using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Documents;
+using Guichet.Deliver.StatusPage;
+using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Guichet.Deliver.Requests;
+
+internal sealed record AskRequest(string? What, DateOnly? DueOn);
+
+/// Asking the customer for something, and the customer's answer through the status page: the
+/// question suspends the clock (when the case type allows it, for a missing document), the
+/// upload resumes it, each in one transaction with its event.
+internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork documents, WorkingCalendar calendar, TimeProvider time, IOptions<StatusLinkOptions> links, RequestMail mail,
+    CaseTypeVersions types)
+{
+    private DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
+
+    public async Task<Result<CustomerRequest>> AskAsync(ClaimsPrincipal user, Guid caseId, AskRequest request, CancellationToken ct)
+    {
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: true, ct);
+        if (found.Value is not { } @case) return found.As<CustomerRequest>();
+        var errors = new List<InvalidParam>();
+        CaseInput.Text(errors, "what", request.What, CustomerRequest.MaxText, "What the customer should send.");
+        if (request.DueOn is not { } due) errors.Add(new("dueOn", "required", "By when."));
+        else if (due <= Today) errors.Add(new("dueOn", "date-in-past", "A date after today."));
+        else if (due > Today.AddDays(365)) errors.Add(new("dueOn", "out-of-range", "Within a year."));
+        if (errors.Count > 0) return Result<CustomerRequest>.Invalid(errors);
+        if (@case.IsClosed) return Result<CustomerRequest>.Refused(CaseRefusals.Closed);
+
+        var type = await types.GetAsync(db, @case.CaseTypeId, ct);
+        var now = time.GetUtcNow();
+        var asked = new CustomerRequest(caseId, request.What!.Trim(), request.DueOn!.Value, now, EventLog.ActorOf(user));
+        db.Add(asked);
+        // The clock stops while the customer is asked for a document, where the case type says it may.
+        var suspended = !@case.IsSuspended && @case.Suspend(type, CustomerRequest.MissingDocumentReason, Today) is null;
+        @case.Touch(type, Today, calendar, now);
+        // The e-mail carries a link of its own (tokens are stored only hashed, so earlier ones cannot be resent).
+        await mail.AskAsync(@case, asked, AddLink(caseId, now), ct);
+        var objects = CaseWork.Objects(@case, eventLog);
+        eventLog.Record(user, DeliverActivities.RequestAsked, [.. objects, new EventLogObject("customer-request", asked.Id.ToString(), Role.Part)],
+            new Dictionary<string, object?> { ["dueOn"] = asked.DueOn });
+        // Stopping the clock is a change of its own, measured as such.
+        if (suspended)
+            eventLog.Record(user, DeliverActivities.CaseSuspended, objects,
+                new Dictionary<string, object?> { ["reason"] = CustomerRequest.MissingDocumentReason, ["on"] = Today, ["request"] = asked.Id, ["dueOn"] = @case.DueOn });
+        await db.SaveChangesAsync(ct);
+        return asked;
+    }
+
+    /// The customer's upload for an open request, through a valid status link.
+    public async Task<Result<CaseDocument>> AnswerAsync(Case @case, Guid requestId, string? fileName, byte[] bytes, CancellationToken ct)
+    {
+        var asked = await db.Set<CustomerRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == @case.Id, ct);
+        if (asked is null) return CaseScope.NotFound.As<CaseDocument>();
+        if (!asked.IsOpen) return Result<CaseDocument>.Refused(RequestRefusals.Answered);
+        var staged = await documents.StageAsync(null, @case, "evidence", fileName, bytes, ct);
+        if (staged.Value is not { } document)
+        {
+            db.ChangeTracker.Clear();
+            return staged;
+        }
+        var now = time.GetUtcNow();
+        asked.Answer(document.Id, now);
+        var type = await types.GetAsync(db, @case.CaseTypeId, ct);
+        // The answer resumes the clock when nothing else is still awaited from the customer.
+        var stillWaiting = await db.Set<CustomerRequest>().AnyAsync(r => r.CaseId == @case.Id && r.Id != requestId && r.AnsweredAt == null, ct);
+        var resumed = !stillWaiting && @case.Suspensions.Any(s => s.Until is null && s.Reason == CustomerRequest.MissingDocumentReason) && @case.Resume(Today) is null;
+        @case.Touch(type, Today, calendar, now);
+        var objects = CaseWork.Objects(@case, eventLog);
+        eventLog.Record("customer", DeliverActivities.RequestAnswered, [.. objects, new EventLogObject("customer-request", asked.Id.ToString(), Role.Part), new EventLogObject("document", document.Id.ToString(), Role.Part)],
+            new Dictionary<string, object?> { ["document"] = document.Id });
+        if (resumed)
+            eventLog.Record("customer", DeliverActivities.CaseResumed, objects, new Dictionary<string, object?> { ["on"] = Today, ["request"] = asked.Id, ["dueOn"] = @case.DueOn });
+        await db.SaveChangesAsync(ct);
+        return document;
+    }
+
+    /// The request as a printable letter (for post), with a status link of its own to answer it.
+    public async Task<Result<string>> LetterAsync(ClaimsPrincipal user, Guid caseId, Guid requestId, CancellationToken ct)
+    {
+        var found = await CaseScope.FindAsync(db, user, caseId, tracked: false, ct);
+        if (found.Value is not { } @case) return found.As<string>();
+        var asked = await db.Set<CustomerRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == caseId, ct);
+        if (asked is null) return CaseScope.NotFound.As<string>();
+        var token = AddLink(caseId, time.GetUtcNow());
+        eventLog.Record(user, DeliverActivities.RequestLetterPrinted, [.. CaseWork.Objects(@case, eventLog), new EventLogObject("customer-request", asked.Id.ToString(), Role.Part)]);
+        var html = await mail.LetterHtmlAsync(@case, asked, token, ct);
+        await db.SaveChangesAsync(ct);
+        return html;
+    }
+
+    private string AddLink(Guid caseId, DateTimeOffset now) => CaseStatusLink.Add(db, caseId, now, links.Value);
+}
