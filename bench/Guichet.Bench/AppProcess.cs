@@ -15,6 +15,7 @@ internal static class AppProcess
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add(baseUrl);
         psi.Environment["Data__Directory"] = Path.Combine(Path.GetTempPath(), "guichet-bench");
+        psi.Environment["Demo__ProcessHistory"] = "false"; // the scenarios generate their own data at volume
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["DOTNET_gcServer"] = "1";
         foreach (var (key, value) in environment) psi.Environment[key] = value;
@@ -33,6 +34,7 @@ internal static class AppProcess
         psi.ArgumentList.Add(o.AppDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["Data__Directory"] = Path.Combine(Path.GetTempPath(), "guichet-bench");
+        psi.Environment["Demo__ProcessHistory"] = "false"; // the scenarios generate their own data at volume
         foreach (var (key, value) in environment) psi.Environment[key] = value;
         using var process = Process.Start(psi)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
+using Guichet.Welcome;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,11 +10,12 @@ using NpgsqlTypes;
 namespace Guichet.Bench;
 
 /// One booking's rows as the app writes them in one transaction: the appointment, the seat it
-/// holds (the unique index on service, start and seat refuses a second holder), the event-log
-/// entry with its three objects (no qualifier is stored as "", as the app does), and the confirmation mail's outbox row.
+/// holds (the unique index on service, start and seat refuses a second holder), the journal
+/// event with its three objects by role, and the confirmation mail's outbox row (with the event
+/// to record when it is sent).
 internal sealed record BareBooking(Guid ServiceId, Guid ChannelId, DateTimeOffset Start, DateTimeOffset End, int Seat, string OutboxKind, string OutboxPayload, string OutboxSummary);
 
-/// One kiosk ticket's rows: the ticket (unique office, day, letter, number) and its event-log entry.
+/// One kiosk ticket's rows: the ticket (unique office, day, letter, number) and its journal event.
 internal sealed record BareTicket(Guid OfficeId, Guid ServiceId, DateOnly Day, string Letter);
 
 /// The baselines of the Welcome scenarios: the same reads and rows as the app, written by hand
@@ -50,6 +53,18 @@ internal interface IBareWelcome : IAsyncDisposable
 
     public static string TicketAttributes(BareTicket t, string code) =>
         JsonSerializer.Serialize<IReadOnlyDictionary<string, object?>>(new Dictionary<string, object?> { ["code"] = code, ["service"] = t.ServiceId, ["priority"] = "none" }, JsonColumn.Options);
+
+    /// The objects of the booking's event (AppointmentBook.Objects).
+    public static BenchObject[] BookingObjects(Guid appointment, BareBooking b) =>
+        [new("appointment", appointment.ToString(), Role.Subject), new("service", b.ServiceId.ToString(), Role.Service), new("channel", b.ChannelId.ToString(), Role.Channel)];
+
+    /// The objects of the ticket's event (QueueWork.Objects, no desk yet).
+    public static BenchObject[] TicketObjects(Guid ticket, BareTicket t) =>
+        [new("queue-ticket", ticket.ToString(), Role.Subject), new("queue-office", t.OfficeId.ToString(), Role.Office), new("service", t.ServiceId.ToString(), Role.Service)];
+
+    /// What the outbox records when the confirmation is sent (AppointmentMail).
+    public static string ConfirmationSent(Guid appointment) =>
+        JsonSerializer.Serialize(PendingEvent.MailSent("appointment-confirmation", new EventLogObject("appointment", appointment.ToString(), Role.Appointment)), JsonColumn.Options);
 }
 
 internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
@@ -109,12 +124,12 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
         s.Parameters.Add(P(b.Seat, NpgsqlDbType.Integer));
         s.Parameters.Add(P(id, NpgsqlDbType.Uuid));
         batch.BatchCommands.Add(s);
-        batch.BatchCommands.Add(Event(now, "anonymous", "welcome.appointment.booked", IBareWelcome.BookingAttributes(b),
-            ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], ["", "", ""]));
-        var o = new NpgsqlBatchCommand("""INSERT INTO platform_outbox ("Id", "Kind", "Payload", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES ($1, $2, $3, $4, $5, $5, 0)""");
+        batch.BatchCommands.Add(Event(now, "anonymous", WelcomeActivities.AppointmentBooked, IBareWelcome.BookingAttributes(b), IBareWelcome.BookingObjects(id, b)));
+        var o = new NpgsqlBatchCommand("""INSERT INTO platform_outbox ("Id", "Kind", "Payload", "OnSent", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES ($1, $2, $3, $4, $5, $6, $6, 0)""");
         o.Parameters.Add(P(Guid.NewGuid(), NpgsqlDbType.Uuid));
         o.Parameters.Add(P(b.OutboxKind, NpgsqlDbType.Varchar));
         o.Parameters.Add(P(b.OutboxPayload, NpgsqlDbType.Text));
+        o.Parameters.Add(P(IBareWelcome.ConfirmationSent(id), NpgsqlDbType.Text));
         o.Parameters.Add(P(b.OutboxSummary, NpgsqlDbType.Varchar));
         o.Parameters.Add(P(now, NpgsqlDbType.TimestampTz));
         batch.BatchCommands.Add(o);
@@ -130,20 +145,11 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
         }
     }
 
-    private static NpgsqlBatchCommand Event(DateTimeOffset at, string actor, string activity, string attributes, string[] types, string[] ids, string[] qualifiers)
+    private static NpgsqlBatchCommand Event(DateTimeOffset at, string actor, Activity activity, string attributes, BenchObject[] objects)
     {
-        var e = new NpgsqlBatchCommand("""
-            WITH e AS (INSERT INTO platform_event_log ("At", "Actor", "Activity", "Attributes") VALUES ($1, $2, $3, $4) RETURNING "Id")
-            INSERT INTO platform_event_log_objects ("EventId", "ObjectType", "ObjectId", "Qualifier")
-            SELECT e."Id", o.t, o.i, o.q FROM e, unnest($5::varchar[], $6::varchar[], $7::varchar[]) AS o(t, i, q)
-            """);
+        var e = new NpgsqlBatchCommand(PostgresEvent.Sql("$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8"));
         e.Parameters.Add(P(at, NpgsqlDbType.TimestampTz));
-        e.Parameters.Add(P(actor, NpgsqlDbType.Varchar));
-        e.Parameters.Add(P(activity, NpgsqlDbType.Varchar));
-        e.Parameters.Add(P(attributes, NpgsqlDbType.Text));
-        e.Parameters.Add(P(types, NpgsqlDbType.Array | NpgsqlDbType.Varchar));
-        e.Parameters.Add(P(ids, NpgsqlDbType.Array | NpgsqlDbType.Varchar));
-        e.Parameters.Add(P(qualifiers, NpgsqlDbType.Array | NpgsqlDbType.Varchar));
+        foreach (var p in PostgresEvent.Parameters(activity, actor, attributes, objects, positional: true)) e.Parameters.Add(p);
         return e;
     }
 
@@ -178,8 +184,7 @@ internal sealed class PostgresBareWelcome(string cs) : IBareWelcome
             i.Parameters.Add(P(IBareWelcome.TokenHash(), NpgsqlDbType.Varchar));
             i.Parameters.Add(P(now, NpgsqlDbType.TimestampTz));
             batch.BatchCommands.Add(i);
-            batch.BatchCommands.Add(Event(now, "anonymous", "welcome.ticket.issued", IBareWelcome.TicketAttributes(t, code),
-                ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, "", ""]));
+            batch.BatchCommands.Add(Event(now, "anonymous", WelcomeActivities.TicketIssued, IBareWelcome.TicketAttributes(t, code), IBareWelcome.TicketObjects(id, t)));
             try
             {
                 await batch.ExecuteNonQueryAsync();
@@ -246,24 +251,6 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static async Task EventAsync(SqliteConnection conn, SqliteTransaction tx, DateTimeOffset at, string actor, string activity, string attributes, string[] types, string[] ids, string[] qualifiers)
-    {
-        long eventId;
-        await using (var e = conn.CreateCommand())
-        {
-            e.Transaction = tx;
-            e.CommandText = """INSERT INTO platform_event_log ("At", "Actor", "Activity", "Attributes") VALUES (@at, @actor, @activity, @attributes) RETURNING "Id" """;
-            e.Parameters.AddWithValue("@at", at.UtcTicks);
-            e.Parameters.AddWithValue("@actor", actor);
-            e.Parameters.AddWithValue("@activity", activity);
-            e.Parameters.AddWithValue("@attributes", attributes);
-            eventId = (long)(await e.ExecuteScalarAsync())!;
-        }
-        for (var k = 0; k < types.Length; k++)
-            await ExecAsync(conn, tx, """INSERT INTO platform_event_log_objects ("EventId", "ObjectType", "ObjectId", "Qualifier") VALUES (@e, @t, @i, @q)""",
-                ("@e", eventId), ("@t", types[k]), ("@i", ids[k]), ("@q", qualifiers[k]));
-    }
-
     public async Task<bool> TryBookAsync(BareBooking b)
     {
         var id = Guid.NewGuid();
@@ -278,10 +265,9 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
                 """, ("@id", G(id)), ("@s", G(b.ServiceId)), ("@c", G(b.ChannelId)), ("@a", b.Start.UtcTicks), ("@b", b.End.UtcTicks), ("@h", IBareWelcome.TokenHash()), ("@now", now.UtcTicks));
             await ExecAsync(conn, tx, """INSERT INTO welcome_appointment_seats ("Id", "ServiceId", "StartsAt", "Seat", "AppointmentId") VALUES (@id, @s, @a, @seat, @ap)""",
                 ("@id", G(Guid.NewGuid())), ("@s", G(b.ServiceId)), ("@a", b.Start.UtcTicks), ("@seat", b.Seat), ("@ap", G(id)));
-            await EventAsync(conn, tx, now, "anonymous", "welcome.appointment.booked", IBareWelcome.BookingAttributes(b),
-                ["appointment", "service", "channel"], [id.ToString(), b.ServiceId.ToString(), b.ChannelId.ToString()], ["", "", ""]);
-            await ExecAsync(conn, tx, """INSERT INTO platform_outbox ("Id", "Kind", "Payload", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES (@id, @k, @p, @s, @now, @now, 0)""",
-                ("@id", G(Guid.NewGuid())), ("@k", b.OutboxKind), ("@p", b.OutboxPayload), ("@s", b.OutboxSummary), ("@now", now.UtcTicks));
+            await SqliteEvent.InsertAsync(conn, tx, now, WelcomeActivities.AppointmentBooked, "anonymous", IBareWelcome.BookingAttributes(b), IBareWelcome.BookingObjects(id, b));
+            await ExecAsync(conn, tx, """INSERT INTO platform_outbox ("Id", "Kind", "Payload", "OnSent", "Summary", "CreatedAt", "NextAttemptAt", "Attempts") VALUES (@id, @k, @p, @o, @s, @now, @now, 0)""",
+                ("@id", G(Guid.NewGuid())), ("@k", b.OutboxKind), ("@p", b.OutboxPayload), ("@o", IBareWelcome.ConfirmationSent(id)), ("@s", b.OutboxSummary), ("@now", now.UtcTicks));
             await tx.CommitAsync();
             return true;
         }
@@ -316,8 +302,7 @@ internal sealed class SqliteBareWelcome(string cs) : IBareWelcome
                     INSERT INTO welcome_queue_tickets ("Id", "OfficeId", "ServiceId", "Day", "Letter", "Number", "Code", "Priority", "Status", "Language", "TokenHash", "IssuedAt", "QueuedAt", "Recalls", "Transfers", "Version")
                     VALUES (@id, @o, @s, @d, @l, @n, @c, 'None', 'Waiting', 'fr', @h, @now, @now, 0, 0, 0)
                     """, ("@id", G(id)), ("@o", G(t.OfficeId)), ("@s", G(t.ServiceId)), ("@d", day), ("@l", t.Letter), ("@n", last + 1), ("@c", code), ("@h", IBareWelcome.TokenHash()), ("@now", now.UtcTicks));
-                await EventAsync(conn, tx, now, "anonymous", "welcome.ticket.issued", IBareWelcome.TicketAttributes(t, code),
-                    ["queue-ticket", "queue-office", "service"], [id.ToString(), t.OfficeId.ToString(), t.ServiceId.ToString()], [code, "", ""]);
+                await SqliteEvent.InsertAsync(conn, tx, now, WelcomeActivities.TicketIssued, "anonymous", IBareWelcome.TicketAttributes(t, code), IBareWelcome.TicketObjects(id, t));
                 await tx.CommitAsync();
                 return;
             }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
+using Guichet.Deliver;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
 
 namespace Guichet.Bench;
 
@@ -13,7 +13,7 @@ internal interface ICaseSink
 {
     void Case(Case c);
     void PartyNumber(long id, Guid caseId, string number);
-    void Event(long id, DateTimeOffset at, string actor, string activity, string attributes);
+    void Event(long id, DateTimeOffset at, DateTimeOffset occurredAt, string kind, string actor, string activity, string attributes);
     void EventObject(long eventId, string objectType, string objectId, string qualifier);
 }
 
@@ -26,10 +26,11 @@ internal sealed record GenerationStats(int Cases, long Events, long EventObjects
 /// Generates case files as they would have come about through the app: each case is built with
 /// the app's own model (constructor, MoveTo, Suspend, Resume, Extend, Assign, MarkComplete,
 /// Touch for the due date), and every change leaves the event the app records for it, with the
-/// same activity, attributes and objects. Cases arrive evenly over the past ~15 years (numbers
+/// same activity (the catalogue's), kind, business time, attributes and objects (by role, the
+/// customers as the app's pseudonyms). Cases arrive evenly over the past ~15 years (numbers
 /// "YYYY-NNNNN" per year); the event log is written in time order across cases, as it grows in
 /// production, with bounded memory (events wait in a queue until no later case can precede them).
-internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalendar calendar, Guid caseHandlerId, Guid frontOfficeId, DateTimeOffset now)
+internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalendar calendar, Guid caseHandlerId, Guid frontOfficeId, DateTimeOffset now, BenchJournal journal)
 {
     /// Share of each case type among the cases (parking cards are common, building permits less so).
     private static readonly Dictionary<string, double> Weights = new()
@@ -72,11 +73,10 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
         void Emit(PendingEvent e)
         {
             var id = nextEvent++;
-            sink.Event(id, e.At, e.Actor, e.Activity, e.Attributes);
-            sink.EventObject(id, "case", e.CaseId, e.Number);
-            sink.EventObject(id, "unit", e.UnitId, "");
+            sink.Event(id, e.At, e.OccurredAt, BenchJournal.Kind(e.Activity), e.Actor, e.Activity.Code, e.Attributes);
+            foreach (var o in e.Objects) sink.EventObject(id, o.Type, o.Id, o.Role);
             events++;
-            objects += 2;
+            objects += e.Objects.Length;
         }
 
         for (var i = 0; i < count; i++)
@@ -84,7 +84,7 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             var t0 = start.AddTicks(step * i + random.NextInt64(Math.Max(step / 2, 1)));
             while (pending.TryPeek(out var first, out var at) && at <= t0.UtcTicks) Emit(pending.Dequeue());
 
-            var received = DateOnly.FromDateTime(t0.UtcDateTime);
+            var received = BrusselsTime.LocalDate(t0);
             var type = Pick(picks);
             var unit = type.Content.UnitIds[0];
             var year = received.Year;
@@ -96,6 +96,7 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             var c = new Case(NewGuid(), number, type, unit, language, Subject(type), received, completeAtReceipt, parties, t0);
             c.Touch(type, received, calendar, t0);
 
+            var caseObjects = journal.CaseObjects(c.Id, c.UnitId, parties);
             var history = Simulate(c, type, t0, received, intake[random.Next(intake.Count)], handlers[unit]);
             sink.Case(c);
             foreach (var number2 in parties.Select(p => p.Number).OfType<string>().Distinct())
@@ -105,10 +106,8 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             }
             if (c.IsClosed) closed++;
             if (c.IsSuspended) suspended++;
-            var caseId = c.Id.ToString();
-            var unitId = c.UnitId.ToString();
-            foreach (var (at, actor, activity, attributes) in history)
-                pending.Enqueue(new PendingEvent(at, actor, activity, attributes, caseId, number, unitId), at.UtcTicks);
+            foreach (var (at, occurredAt, actor, activity, attributes, only) in history)
+                pending.Enqueue(new PendingEvent(at, occurredAt, actor, activity, attributes, only ?? caseObjects), at.UtcTicks);
 
             // Reservoir samples of the benchmark user's unit: cases to open, and parties to look up.
             if (c.UnitId == sampleUnitId)
@@ -131,21 +130,23 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
         return result;
     }
 
-    private sealed record PendingEvent(DateTimeOffset At, string Actor, string Activity, string Attributes, string CaseId, string Number, string UnitId);
+    private sealed record PendingEvent(DateTimeOffset At, DateTimeOffset OccurredAt, string Actor, Activity Activity, string Attributes, BenchObject[] Objects);
+
+    /// One event of a case's life; Objects null: the case's own (itself, its unit, its customers).
+    private sealed record Step(DateTimeOffset At, DateTimeOffset OccurredAt, string Actor, Activity Activity, string Attributes, BenchObject[]? Objects);
 
     /// The life of one case up to now: what happened to it, in order, each change applied with
-    /// the app's model and recorded with the attributes the app records.
-    private List<(DateTimeOffset At, string Actor, string Activity, string Attributes)> Simulate(
-        Case c, CaseType type, DateTimeOffset t0, DateOnly received, Guid intakeActor, List<Guid> handlers)
+    /// the app's model and recorded with the attributes and business time the app records.
+    private List<Step> Simulate(Case c, CaseType type, DateTimeOffset t0, DateOnly received, Guid intakeActor, List<Guid> handlers)
     {
-        var history = new List<(DateTimeOffset, string, string, string)>();
+        var history = new List<Step>();
         var handler = handlers[random.Next(handlers.Count)];
         var staff = "staff:" + handler;
         var day = received;
         var last = t0;
 
-        void Record(DateTimeOffset at, string actor, string activity, Dictionary<string, object?>? attributes) =>
-            history.Add((at, actor, activity, JsonSerializer.Serialize<IReadOnlyDictionary<string, object?>>(attributes ?? new Dictionary<string, object?>(), JsonColumn.Options)));
+        void Record(DateTimeOffset at, string actor, Activity activity, Dictionary<string, object?>? attributes, DateTimeOffset? occurredAt = null, BenchObject[]? objects = null) =>
+            history.Add(new Step(at, occurredAt ?? at, actor, activity, BenchJournal.Attributes(attributes), objects));
 
         // The next working moment minDays..maxDays later, if it is not in the future.
         bool Next(int minDays, int maxDays)
@@ -159,25 +160,26 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             return true;
         }
 
-        void Change(string activity, Dictionary<string, object?> attributes)
+        // As CaseWork.ChangeAsync: the due date after the change, and a change dated "on" a day happened then.
+        void Change(Activity activity, Dictionary<string, object?> attributes)
         {
             c.Touch(type, day, calendar, last);
             attributes["dueOn"] = c.DueOn;
-            Record(last, staff, activity, attributes);
+            Record(last, staff, activity, attributes, attributes.TryGetValue("on", out var on) && on is DateOnly d ? EventLog.OccurredOn(d, last) : null);
         }
 
         void Move(string to)
         {
             var from = c.Status;
             if (c.MoveTo(type, to, last) is { } refused) throw new InvalidOperationException($"{from} -> {to}: {refused.Code}");
-            Change("deliver.case.status-changed", new() { ["from"] = from, ["to"] = to, ["closed"] = c.IsClosed });
+            Change(DeliverActivities.StatusChanged, new() { ["from"] = from, ["to"] = to, ["closed"] = c.IsClosed });
         }
 
-        Record(t0, "staff:" + intakeActor, "deliver.case.opened", new Dictionary<string, object?>
+        Record(t0, "staff:" + intakeActor, DeliverActivities.CaseOpened, new Dictionary<string, object?>
         {
             ["number"] = c.Number, ["caseType"] = type.Code, ["caseTypeVersion"] = type.Version, ["status"] = c.Status,
-            ["unit"] = c.UnitId, ["language"] = c.Language, ["dueOn"] = c.DueOn,
-        });
+            ["unit"] = c.UnitId, ["language"] = c.Language, ["receivedOn"] = received, ["dueOn"] = c.DueOn, ["contact"] = null,
+        }, EventLog.OccurredOn(received, t0));
 
         var fate = random.NextDouble();
         var decided = fate < 0.25;
@@ -189,7 +191,7 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             if (c.CompleteOn is null && random.NextDouble() < 0.85 && Next(3, 40))
             {
                 c.MarkComplete(day);
-                Change("deliver.case.completed", new() { ["on"] = day });
+                Change(DeliverActivities.CaseCompleted, new() { ["on"] = day });
             }
             if (withdrawn && random.NextDouble() < 0.5)
             {
@@ -203,24 +205,24 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             {
                 var to = handlers[random.Next(handlers.Count)];
                 c.Assign(type, c.UnitId, to);
-                Change("deliver.case.assigned", new() { ["unit"] = (Guid?)c.UnitId, ["handler"] = (Guid?)to });
+                Change(DeliverActivities.CaseAssigned, new() { ["unit"] = (Guid?)c.UnitId, ["handler"] = (Guid?)to });
             }
             if (type.Content.SuspensionReasons.Count > 0 && random.NextDouble() < 0.25)
             {
                 if (!Next(2, 15)) return;
                 var reason = type.Content.SuspensionReasons[0].Code;
                 c.Suspend(type, reason, day);
-                Change("deliver.case.suspended", new() { ["reason"] = reason, ["on"] = day });
+                Change(DeliverActivities.CaseSuspended, new() { ["reason"] = reason, ["on"] = day });
                 // Some open cases are still waiting for the document.
                 if ((!decided && !withdrawn && stage == "in-review" && random.NextDouble() < 0.3) || !Next(3, 30)) return;
                 c.Resume(day);
-                Change("deliver.case.resumed", new() { ["on"] = day });
+                Change(DeliverActivities.CaseResumed, new() { ["on"] = day });
             }
             if (type.Content.ExtensionDays is { } days && random.NextDouble() < 0.08 && Next(1, 10))
             {
                 const string reason = "Avis complémentaire nécessaire";
                 c.Extend(type, reason, last);
-                Change("deliver.case.extended", new() { ["days"] = (int?)days, ["reason"] = reason });
+                Change(DeliverActivities.CaseExtended, new() { ["days"] = (int?)days, ["reason"] = reason });
             }
             if (withdrawn)
             {
@@ -237,11 +239,18 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             var outcome = random.NextDouble() switch { < 0.8 => "granted", < 0.95 => "refused", _ => type.Content.Outcomes.Count > 2 ? "partiallyGranted" : "refused" };
             var channel = random.NextDouble() < 0.6 ? "email" : "post";
             var notifiedOn = channel == "email" ? day : calendar.AddWorkingDays(day, 3);
-            Record(last, staff, "deliver.decision.issued", new Dictionary<string, object?>
+            Record(last, staff, DeliverActivities.DecisionIssued, new Dictionary<string, object?>
             {
                 ["outcome"] = outcome, ["channel"] = channel, ["notifiedOn"] = notifiedOn,
                 ["appealDeadline"] = calendar.NextWorkingDayOnOrAfter(notifiedOn.AddDays(type.Content.Appeal.DeadlineDays)), ["from"] = from, ["to"] = "decided",
             });
+            // As DecisionWork: by post, notified in the same transaction on the presumed day of
+            // receipt; by e-mail, when the outbox dispatcher sent the mail (naming its message).
+            if (channel == "post")
+                Record(last, staff, DeliverActivities.DecisionNotified, new() { ["channel"] = "post", ["notifiedOn"] = notifiedOn }, BrusselsTime.ToInstant(notifiedOn, TimeOnly.MinValue));
+            else
+                Record(last.AddSeconds(random.Next(1, 30)), "system:outbox", DeliverActivities.DecisionNotified, new() { ["channel"] = "email", ["notifiedOn"] = notifiedOn, ["attempts"] = 1 }, null,
+                    [new("case", c.Id.ToString(), Role.Subject), new("unit", c.UnitId.ToString(), Role.Unit), new("outbox-message", NewGuid().ToString(), Role.Message)]);
         }
         Life();
 
@@ -251,11 +260,12 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
         for (var v = 0; v < views; v++)
         {
             var at = t0.AddTicks(random.NextInt64(Math.Max((end - t0).Ticks, 1)));
-            Record(at, v % 3 == 0 ? "staff:" + handlers[random.Next(handlers.Count)] : staff, "deliver.case.viewed", null);
+            Record(at, v % 3 == 0 ? "staff:" + handlers[random.Next(handlers.Count)] : staff, DeliverActivities.CaseViewed, null);
         }
-        history.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        // In the order recorded (a stable sort: events of one instant keep their order).
+        history = [.. history.OrderBy(h => h.At)];
         for (var k = 1; k < history.Count; k++)
-            if (history[k].Item1 <= history[k - 1].Item1) history[k] = history[k] with { Item1 = history[k - 1].Item1.AddTicks(1) };
+            if (history[k].At <= history[k - 1].At) history[k] = history[k] with { At = history[k - 1].At.AddTicks(1), OccurredAt = history[k].OccurredAt == history[k].At ? history[k - 1].At.AddTicks(1) : history[k].OccurredAt };
         return history;
     }
 

@@ -13,10 +13,10 @@ internal static class CaseTables
 {
     public static readonly string[] Names = ["deliver_cases", "deliver_case_party_numbers", "platform_event_log", "platform_event_log_objects"];
 
-    public const string CaseColumns = "\"Id\", \"Number\", \"CaseTypeId\", \"ServiceId\", \"UnitId\", \"HandlerId\", \"Status\", \"Language\", \"Subject\", \"ReceivedOn\", \"CompleteOn\", \"Suspensions\", \"Extension\", \"Parties\", \"DueOn\", \"CreatedAt\", \"UpdatedAt\", \"ClosedAt\"";
+    public const string CaseColumns = "\"Id\", \"Number\", \"CaseTypeId\", \"ServiceId\", \"UnitId\", \"HandlerId\", \"Status\", \"Language\", \"Subject\", \"ReceivedOn\", \"CompleteOn\", \"Suspensions\", \"Extension\", \"Parties\", \"DueOn\", \"DueSort\", \"CreatedAt\", \"UpdatedAt\", \"ClosedAt\"";
     public const string PartyNumberColumns = "\"Id\", \"CaseId\", \"Number\"";
-    public const string EventColumns = "\"Id\", \"At\", \"Actor\", \"Activity\", \"Attributes\"";
-    public const string ObjectColumns = "\"EventId\", \"ObjectType\", \"ObjectId\", \"Qualifier\"";
+    public const string EventColumns = "\"Id\", " + BenchJournal.EventColumns;
+    public const string ObjectColumns = BenchJournal.ObjectColumns;
 
     // The JSON columns exactly as JsonColumn's converter writes them (null stays NULL, as in EF).
     public static string Suspensions(Case c) => JsonSerializer.Serialize(c.Suspensions, JsonColumn.Options);
@@ -115,6 +115,7 @@ internal sealed class PostgresCaseSink : ICaseSink, IAsyncDisposable
         if (CaseTables.Extension(c) is { } extension) w.Write(extension, NpgsqlDbType.Text); else w.WriteNull();
         w.Write(CaseTables.Parties(c), NpgsqlDbType.Text);
         if (c.DueOn is { } due) w.Write(due, NpgsqlDbType.Date); else w.WriteNull();
+        w.Write(c.DueSort, NpgsqlDbType.Date);
         w.Write(c.CreatedAt, NpgsqlDbType.TimestampTz);
         w.Write(c.UpdatedAt, NpgsqlDbType.TimestampTz);
         if (c.ClosedAt is { } closed) w.Write(closed, NpgsqlDbType.TimestampTz); else w.WriteNull();
@@ -128,11 +129,13 @@ internal sealed class PostgresCaseSink : ICaseSink, IAsyncDisposable
         partyNumbers.Write(number, NpgsqlDbType.Text);
     }
 
-    public void Event(long id, DateTimeOffset at, string actor, string activity, string attributes)
+    public void Event(long id, DateTimeOffset at, DateTimeOffset occurredAt, string kind, string actor, string activity, string attributes)
     {
         events.StartRow();
         events.Write(id, NpgsqlDbType.Bigint);
         events.Write(at, NpgsqlDbType.TimestampTz);
+        events.Write(occurredAt, NpgsqlDbType.TimestampTz);
+        events.Write(kind, NpgsqlDbType.Text);
         events.Write(actor, NpgsqlDbType.Text);
         events.Write(activity, NpgsqlDbType.Text);
         events.Write(attributes, NpgsqlDbType.Text);
@@ -168,8 +171,7 @@ internal sealed class PostgresCaseSink : ICaseSink, IAsyncDisposable
         foreach (var statement in restore) await Run(statement);
         await Run("""SELECT setval(pg_get_serial_sequence('platform_event_log', 'Id'), (SELECT max("Id") FROM platform_event_log))""");
         await Run("""SELECT setval(pg_get_serial_sequence('deliver_case_party_numbers', 'Id'), (SELECT max("Id") FROM deliver_case_party_numbers))""");
-        // As the app keeps them: the work list's sort key and the per-year number counters.
-        await Run("""UPDATE deliver_cases SET "DueSort" = COALESCE("DueOn", '9999-12-31')""");
+        // As the app keeps them: the per-year number counters.
         await Run("""INSERT INTO deliver_case_number_counters ("Year", "Last") SELECT CAST(substr("Number", 1, 4) AS INTEGER), MAX(CAST(substr("Number", 6) AS INTEGER)) FROM deliver_cases GROUP BY substr("Number", 1, 4) ON CONFLICT ("Year") DO UPDATE SET "Last" = excluded."Last" """);
         await Run("VACUUM (ANALYZE) deliver_cases, deliver_case_party_numbers, platform_event_log, platform_event_log_objects");
         return clock.Elapsed;
@@ -197,9 +199,9 @@ internal sealed class SqliteCaseSink : ICaseSink, IAsyncDisposable
         this.conn = conn;
         this.restore = restore;
         tx = conn.BeginTransaction();
-        cases = Prepare("deliver_cases", CaseTables.CaseColumns, 18);
+        cases = Prepare("deliver_cases", CaseTables.CaseColumns, 19);
         partyNumbers = Prepare("deliver_case_party_numbers", CaseTables.PartyNumberColumns, 3);
-        events = Prepare("platform_event_log", CaseTables.EventColumns, 5);
+        events = Prepare("platform_event_log", CaseTables.EventColumns, 7);
         objects = Prepare("platform_event_log_objects", CaseTables.ObjectColumns, 4);
     }
 
@@ -262,11 +264,12 @@ internal sealed class SqliteCaseSink : ICaseSink, IAsyncDisposable
     public void Case(Case c) => Run(cases,
         G(c.Id), c.Number, G(c.CaseTypeId), G(c.ServiceId), G(c.UnitId), c.HandlerId is { } h ? G(h) : null, c.Status, c.Language, c.Subject,
         D(c.ReceivedOn), c.CompleteOn is { } complete ? D(complete) : null, CaseTables.Suspensions(c), CaseTables.Extension(c), CaseTables.Parties(c),
-        c.DueOn is { } due ? D(due) : null, c.CreatedAt.UtcTicks, c.UpdatedAt.UtcTicks, c.ClosedAt?.UtcTicks);
+        c.DueOn is { } due ? D(due) : null, D(c.DueSort), c.CreatedAt.UtcTicks, c.UpdatedAt.UtcTicks, c.ClosedAt?.UtcTicks);
 
     public void PartyNumber(long id, Guid caseId, string number) => Run(partyNumbers, id, G(caseId), number);
 
-    public void Event(long id, DateTimeOffset at, string actor, string activity, string attributes) => Run(events, id, at.UtcTicks, actor, activity, attributes);
+    public void Event(long id, DateTimeOffset at, DateTimeOffset occurredAt, string kind, string actor, string activity, string attributes) =>
+        Run(events, id, at.UtcTicks, occurredAt.UtcTicks, kind, actor, activity, attributes);
 
     public void EventObject(long eventId, string objectType, string objectId, string qualifier) => Run(objects, eventId, objectType, objectId, qualifier);
 
@@ -275,8 +278,7 @@ internal sealed class SqliteCaseSink : ICaseSink, IAsyncDisposable
         tx.Commit();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var statement in restore) Exec(conn, statement);
-        // As the app keeps them: the work list's sort key and the per-year number counters.
-        Exec(conn, """UPDATE deliver_cases SET "DueSort" = COALESCE("DueOn", '9999-12-31')""");
+        // As the app keeps them: the per-year number counters.
         Exec(conn, """INSERT INTO deliver_case_number_counters ("Year", "Last") SELECT CAST(substr("Number", 1, 4) AS INTEGER), MAX(CAST(substr("Number", 6) AS INTEGER)) FROM deliver_cases GROUP BY substr("Number", 1, 4) ON CONFLICT ("Year") DO UPDATE SET "Last" = excluded."Last" """);
         Exec(conn, "ANALYZE");
         Exec(conn, "PRAGMA journal_mode=WAL");

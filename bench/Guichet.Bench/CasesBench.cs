@@ -10,6 +10,7 @@ using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Identity;
+using Guichet.Platform.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -64,7 +65,7 @@ internal static class CasesBench
         public string BareConnectionString => bareConnectionString;
 
 
-        public IBareCases Bare() => IsPostgres ? new PostgresBareCases(bareConnectionString) : new SqliteBareCases(bareConnectionString);
+        public IBareCases Bare(BenchJournal journal) => IsPostgres ? new PostgresBareCases(bareConnectionString, journal) : new SqliteBareCases(bareConnectionString, journal);
 
         public async Task<string> DescribeAsync()
         {
@@ -160,6 +161,7 @@ internal static class CasesBench
         StaffUser handler, frontOffice;
         string handlerToken, frontOfficeToken;
         long firstEvent, firstPartyNumber;
+        BenchJournal journal;
         await using (var db = target.Context())
         {
             types = await db.Set<CaseType>().AsNoTracking().Where(t => t.IsCurrent).ToListAsync();
@@ -172,10 +174,11 @@ internal static class CasesBench
             (handlerToken, frontOfficeToken) = (p1, p2);
             firstEvent = (await db.Set<EventLogEntry>().MaxAsync(e => (long?)e.Id) ?? 0) + 1;
             firstPartyNumber = (await db.Set<CasePartyNumber>().MaxAsync(n => (long?)n.Id) ?? 0) + 1;
+            journal = await BenchJournal.ReadAsync(db); // the pseudonyms' key the app made
         }
         var unit = handler.UnitId ?? throw new InvalidOperationException("The demo case handler has no unit.");
         var calendar = new WorkingCalendar([MonthDay.Parse("09-27")], []); // as in appsettings.json
-        var generator = new CaseGenerator(types, calendar, handler.Id, frontOffice.Id, now);
+        var generator = new CaseGenerator(types, calendar, handler.Id, frontOffice.Id, now, journal);
 
         Console.WriteLine($"[{provider}] generating {o.Cases:N0} cases ...");
         var clock = Stopwatch.StartNew();
@@ -215,7 +218,7 @@ internal static class CasesBench
         var cursor = firstPage.GetProperty("next").GetString() ?? throw new InvalidOperationException("The unit's work list has one page only.");
         var after = ReadCursor(cursor);
 
-        await using var bare = target.Bare();
+        await using var bare = target.Bare(journal);
         var actor = "staff:" + handler.Id;
         var results = new List<Load.Result>();
         var duration = TimeSpan.FromSeconds(o.Seconds);
@@ -268,12 +271,14 @@ internal static class CasesBench
                 var today = BrusselsTime.LocalDate(at);
                 var c = new Case(Guid.NewGuid(), number, r.Type, r.Type.Content.UnitIds[0], "fr", r.Subject, today, r.Complete, r.Parties, at);
                 c.Touch(r.Type, today, calendar, at);
-                var attributes = JsonSerializer.Serialize<IReadOnlyDictionary<string, object?>>(new Dictionary<string, object?>
+                var attributes = BenchJournal.Attributes(new Dictionary<string, object?>
                 {
                     ["number"] = number, ["caseType"] = r.Type.Code, ["caseTypeVersion"] = r.Type.Version, ["status"] = c.Status,
-                    ["unit"] = c.UnitId, ["language"] = c.Language, ["dueOn"] = c.DueOn,
-                }, JsonColumn.Options);
-                await bare.CreateAsync(c, [.. r.Parties.Select(p => p.Number).OfType<string>().Distinct()], "staff:" + frontOffice.Id, attributes);
+                    ["unit"] = c.UnitId, ["language"] = c.Language, ["receivedOn"] = today, ["dueOn"] = c.DueOn, ["contact"] = null,
+                });
+                var (token, hash) = SecureToken.New();
+                await bare.CreateAsync(new BareCase(c, [.. r.Parties.Select(p => p.Number).OfType<string>().Distinct()], hash, at.AddDays(400),
+                    Acknowledgement(c, baseUrl, token), "staff:" + frontOffice.Id, attributes, journal.CaseObjects(c.Id, c.UnitId, c.Parties)));
                 return true;
             }));
         }
@@ -304,6 +309,24 @@ internal static class CasesBench
     }
 
     private sealed record NewCase(object Body, CaseType Type, string Subject, bool Complete, List<CaseParty> Parties);
+
+    private static readonly Texts Texts = new();
+
+    /// The acknowledgement CaseMail puts in the outbox when a case is opened for an applicant with
+    /// an e-mail address (the bench's cases are in French, of the Hautrival municipality).
+    private static BareMail? Acknowledgement(Case c, string baseUrl, string statusToken)
+    {
+        if (c.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant && !string.IsNullOrEmpty(p.Email)) is not { } to) return null;
+        var culture = CultureInfo.GetCultureInfo("fr-BE");
+        var mail = new Guichet.Platform.Mail.MailMessage
+        {
+            To = [new Guichet.Platform.Mail.MailAddress(to.Email!, to.Name)],
+            Subject = string.Format(culture, Texts.Get("fr", "deliver.mail.ack.subject"), c.Number),
+            TextBody = string.Format(culture, Texts.Get("fr", "deliver.mail.ack.body"), c.Number, c.Subject, baseUrl + "/status/" + statusToken, "Commune de Hautrival"),
+        };
+        var onSent = PendingEvent.MailSent("case-acknowledgement", new EventLogObject("case", c.Id.ToString(), Role.Case));
+        return new BareMail(JsonSerializer.Serialize(mail, JsonColumn.Options), mail.Describe(), JsonSerializer.Serialize(onSent, JsonColumn.Options));
+    }
 
     private static NewCase NewCaseRequest(CaseGenerator generator, List<CaseType> types)
     {

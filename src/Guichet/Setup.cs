@@ -16,7 +16,7 @@ internal static class Setup
         // The journal's key exists before any use case needs it (made inside a use case's write
         // transaction, it would wait for that transaction on SQLite).
         scope.ServiceProvider.GetRequiredService<Platform.EventLog.JournalKey>().Ensure();
-        if (configuration.GetValue("Demo:SeedIfEmpty", true) && await DemoData.SeedIfEmptyAsync(scope.ServiceProvider, CancellationToken.None))
-            DemoData.PrintLogins(output);
+        if (configuration.GetValue("Demo:SeedIfEmpty", true) && await DemoData.SeedIfEmptyAsync(scope.ServiceProvider, CancellationToken.None) is { } loaded)
+            DemoData.PrintLogins(output, loaded);
     }
 }

@@ -54,7 +54,7 @@ internal static class Cli
 
                 case ["seed"] when options.ContainsKey("demo"):
                     await DataModule.MigrateAsync(db, ct);
-                    if (await DemoData.SeedIfEmptyAsync(services, ct)) DemoData.PrintLogins(Console.Out);
+                    if (await DemoData.SeedIfEmptyAsync(services, ct) is { } loaded) DemoData.PrintLogins(Console.Out, loaded);
                     else Console.Out.WriteLine("The database is not empty: demo data not loaded.");
                     return 0;
 

@@ -21,15 +21,15 @@ internal static class DemoData
         ("manager@guichet.demo", "Marie Manager", Roles.Manager, "hautrival/hautrival-general-management"),
     ];
 
-    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct)
+    /// The demo data, unless the database has staff already (null then).
+    public static async Task<DemoLoaded?> SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<GuichetDb>();
-        if (await db.Set<StaffUser>().AnyAsync(ct)) return false;
-        await SeedAsync(services, ct);
-        return true;
+        if (await db.Set<StaffUser>().AnyAsync(ct)) return null;
+        return await SeedAsync(services, ct);
     }
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    public static async Task<DemoLoaded> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<GuichetDb>();
         var accounts = services.GetRequiredService<StaffAccounts>();
@@ -46,16 +46,28 @@ internal static class DemoData
             if (unit is not null)
                 (await db.Set<StaffUser>().SingleAsync(u => u.Email == email, ct)).MoveToUnit(Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("unit:" + unit));
         await db.SaveChangesAsync(ct);
+        // A process history (contacts, cases, the journal) for the improvement loop to read; last,
+        // as it uses the staff, the catalogue and the case types.
+        var history = services.GetRequiredService<IConfiguration>().GetValue(DemoProcessHistory.Setting, true)
+            ? await ActivatorUtilities.CreateInstance<DemoProcessHistory>(services).LoadAsync(ct)
+            : null;
         await tx.CommitAsync(ct);
+        return new DemoLoaded(history);
     }
 
-    public static void PrintLogins(TextWriter output)
+    public static void PrintLogins(TextWriter output, DemoLoaded loaded)
     {
         output.WriteLine("Guichet: demo data loaded. Staff sign-in at /staff/sign-in with password '" + Password + "':");
         foreach (var (email, _, role, _) in Staff)
             output.WriteLine($"  {email,-28} ({role})");
+        if (loaded.History is { } h)
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"A process history of {h.Cases} cases and {h.Contacts} contacts over the last {DemoProcessHistory.Days} days was loaded ({h.Events} journal events, {h.Took.TotalSeconds:0.0} s)."));
     }
 }
+
+/// What the demo seeding loaded: the process history, unless it was switched off.
+internal sealed record DemoLoaded(DemoHistory? History);
 
 /// A module's part of the demo data; runs inside the demo transaction.
 internal interface IDemoSeeder

@@ -32,6 +32,7 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Data:Directory", Database.Directory);
         builder.UseSetting("Demo:SeedIfEmpty", "true");
+        builder.UseSetting("Demo:ProcessHistory", "false"); // tests arrange the history they need (DemoHistoryTests turns it on)
         // Every change of a customer-facing record must add its journal event (JournalGuard).
         builder.UseSetting("Journal:Guard", "true");
         // Tests run the journal retention themselves (JournalRetention.PurgeAsync).
