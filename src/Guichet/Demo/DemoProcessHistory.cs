@@ -692,7 +692,7 @@ internal sealed class DemoProcessHistory(GuichetDb db, EventLog eventLog, Workin
         return [.. objects];
     }
 
-    private static void Check(CaseRefusal? refusal)
+    private static void Check(Refusal? refusal)
     {
         if (refusal is not null) throw new InvalidOperationException("The demo history broke a rule of the case: " + refusal.Code);
     }
