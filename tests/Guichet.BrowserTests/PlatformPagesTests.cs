@@ -1,4 +1,5 @@
 using Guichet.BrowserTests.Support;
+using Guichet.Tests.Support;
 
 namespace Guichet.BrowserTests;
 
@@ -8,14 +9,7 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public static TheoryData<string, string> PagesInEveryLanguage()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var path in new[] { "/accessibility", "/staff/sign-in" })
-            foreach (var language in BrowserApp.Languages)
-                data.Add(path, language);
-        return data;
-    }
+    public static TheoryData<string, string> PagesInEveryLanguage() => EveryLanguage.Rows(["/accessibility", "/staff/sign-in"]);
 
     [Theory]
     [MemberData(nameof(PagesInEveryLanguage))]
@@ -24,9 +18,7 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
         var page = await app.NewPageAsync();
         var response = await page.GotoAsync($"{app.BaseUrl}{path}?lang={language}");
         Assert.Equal(200, response!.Status);
-        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-        var violations = await BrowserApp.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await BrowserApp.AssertAccessibleAsync(page, language, path);
     }
 
     [Fact]
@@ -38,8 +30,8 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
         Assert.Contains("Enter your e-mail address", await page.InnerTextAsync(".error-summary"));
         Assert.Empty(await BrowserApp.AxeViolationsAsync(page));
 
-        await page.FillAsync("#email", Guichet.Tests.Support.DemoAccounts.Admin);
-        await page.FillAsync("#password", Guichet.Tests.Support.DemoAccounts.Password);
+        await page.FillAsync("#email", DemoAccounts.Admin);
+        await page.FillAsync("#password", DemoAccounts.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/staff");
         Assert.Equal("Staff area", await page.InnerTextAsync("h1"));
@@ -68,18 +60,12 @@ public sealed class PlatformPagesTests(BrowserApp app) : IAsyncLifetime
     public async Task Staff_platform_pages_have_no_axe_violations(string language)
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang={language}");
-        await page.FillAsync("#email", Guichet.Tests.Support.DemoAccounts.Admin);
-        await page.FillAsync("#password", Guichet.Tests.Support.DemoAccounts.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        await app.SignInAsync(page, DemoAccounts.Admin, language);
         foreach (var path in new[] { "/staff", "/staff/calendar", "/staff/accessibility-feedback", "/staff/outbox" })
         {
             var response = await page.GotoAsync($"{app.BaseUrl}{path}");
             Assert.Equal(200, response!.Status);
-            Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-            var violations = await BrowserApp.AxeViolationsAsync(page);
-            Assert.True(violations.Count == 0, path + "\n" + string.Join("\n", violations));
+            await BrowserApp.AssertAccessibleAsync(page, language, path);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Guichet.BrowserTests.Support;
 using Guichet.Tests.Support;
 using Microsoft.Playwright;
@@ -14,53 +13,23 @@ public sealed class CaseStaffPagesTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public static TheoryData<string> Languages() => [.. BrowserApp.Languages];
-
-    // Sign-in is rate-limited per address: the case handler signs in once, each test switches
-    // language with ?lang= (the tests of a collection run one after the other).
-    private static readonly ConditionalWeakTable<BrowserApp, IBrowserContext> Contexts = [];
-
-    private async Task<IPage> SignedInAsync(string language)
-    {
-        if (!Contexts.TryGetValue(app, out var context))
-        {
-            context = await app.Browser.NewContextAsync();
-            var first = await context.NewPageAsync();
-            await first.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang=fr");
-            await first.FillAsync("#email", DemoAccounts.CaseHandler);
-            await first.FillAsync("#password", DemoAccounts.Password);
-            await first.ClickAsync("main button[type=submit]");
-            await first.WaitForURLAsync("**/staff");
-            await first.CloseAsync();
-            Contexts.AddOrUpdate(app, context);
-        }
-        var page = await context.NewPageAsync();
-        var response = await page.GotoAsync($"{app.BaseUrl}/staff/cases?lang={language}");
-        Assert.Equal(200, response!.Status);
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string language, string what)
-    {
-        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-        var violations = await BrowserApp.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what} ({language}):\n" + string.Join("\n", violations));
-    }
-
     [Theory]
-    [MemberData(nameof(Languages))]
+    [MemberData(nameof(EveryLanguage.Rows), MemberType = typeof(EveryLanguage))]
     public async Task The_case_pages_have_no_axe_violations_from_opening_to_decision(string language)
     {
-        var page = await SignedInAsync(language);
-        await AssertAccessibleAsync(page, language, "work list");
+        // Sign-in is rate-limited per address: the case handler signs in once, each run switches
+        // language with ?lang=.
+        var page = await app.SignedInPageAsync(DemoAccounts.CaseHandler, "fr");
+        Assert.Equal(200, (await page.GotoAsync($"{app.BaseUrl}/staff/cases?lang={language}"))!.Status);
+        await BrowserApp.AssertAccessibleAsync(page, language, "work list");
 
         // The new-case form, first with its errors, then filled in.
         await page.GotoAsync($"{app.BaseUrl}/staff/cases/new");
-        await AssertAccessibleAsync(page, language, "new-case form");
+        await BrowserApp.AssertAccessibleAsync(page, language, "new-case form");
         await page.FillAsync("#parties-0-number", "85.07.30-033.29");
         await page.ClickAsync("form.case-form button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
-        await AssertAccessibleAsync(page, language, "new-case form with errors");
+        await BrowserApp.AssertAccessibleAsync(page, language, "new-case form with errors");
         await page.ClickAsync(".error-summary a[href='#parties-0-number']");
         Assert.Equal("parties-0-number", await page.EvaluateAsync<string>("document.activeElement.id"));
 
@@ -75,19 +44,19 @@ public sealed class CaseStaffPagesTests(BrowserApp app) : IAsyncLifetime
         await page.ClickAsync("form.case-form button[type=submit]");
         await page.WaitForURLAsync("**/staff/cases/*?done=opened");
         var caseUrl = page.Url.Split('?')[0];
-        await AssertAccessibleAsync(page, language, "case page");
+        await BrowserApp.AssertAccessibleAsync(page, language, "case page");
 
         // An action refused shows its error accessibly too.
         await page.ClickAsync("form[action*='handler=extend'] button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
-        await AssertAccessibleAsync(page, language, "case page with errors");
+        await BrowserApp.AssertAccessibleAsync(page, language, "case page with errors");
 
         // A request to the customer (refused once for its date), advice from another unit, a new status link.
         await page.FillAsync("#ask-what", "Une copie des plans signée par l'architecte");
         await page.FillAsync("#ask-dueOn", "2020-01-01");
         await page.ClickAsync("form[action*='handler=ask'] button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary a[href='#ask-dueOn']");
-        await AssertAccessibleAsync(page, language, "case page with a request refused");
+        await BrowserApp.AssertAccessibleAsync(page, language, "case page with a request refused");
         await page.FillAsync("#ask-dueOn", DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("form[action*='handler=ask'] button[type=submit]");
         await page.WaitForURLAsync("**?done=customer-asked*");
@@ -97,10 +66,10 @@ public sealed class CaseStaffPagesTests(BrowserApp app) : IAsyncLifetime
         await page.WaitForURLAsync("**?done=advice-requested*");
         await page.ClickAsync("form[action*='handler=link'] button[type=submit]");
         await page.WaitForSelectorAsync("#status-link a.break-all");
-        await AssertAccessibleAsync(page, language, "case page with a request, advice and a new status link");
+        await BrowserApp.AssertAccessibleAsync(page, language, "case page with a request, advice and a new status link");
         await page.GotoAsync($"{app.BaseUrl}/staff/advice");
         Assert.True(await page.Locator("section[aria-labelledby='outgoing-title'] tbody tr").CountAsync() > 0);
-        await AssertAccessibleAsync(page, language, "advice between units");
+        await BrowserApp.AssertAccessibleAsync(page, language, "advice between units");
         await page.GotoAsync(caseUrl);
 
         foreach (var status in new[] { "in-review", "awaiting-decision" })
@@ -111,28 +80,28 @@ public sealed class CaseStaffPagesTests(BrowserApp app) : IAsyncLifetime
         }
         await page.GotoAsync($"{app.BaseUrl}/staff/cases");
         Assert.True(await page.Locator("tbody tr").CountAsync() > 0);
-        await AssertAccessibleAsync(page, language, "work list with cases");
+        await BrowserApp.AssertAccessibleAsync(page, language, "work list with cases");
 
         // The decision form, pre-filled; refused without motivation, then issued.
         await page.GotoAsync(caseUrl + "/decision");
         Assert.Equal("Gouvernement wallon", await page.InputValueAsync("#appeal-body"));
-        await AssertAccessibleAsync(page, language, "decision form");
+        await BrowserApp.AssertAccessibleAsync(page, language, "decision form");
         await page.CheckAsync("#outcome");
         await page.CheckAsync("#channel-post");
         await page.ClickAsync("form.case-form button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
-        await AssertAccessibleAsync(page, language, "decision form with errors");
+        await BrowserApp.AssertAccessibleAsync(page, language, "decision form with errors");
         await page.ClickAsync(".error-summary a[href='#factualGrounds']");
         Assert.Equal("factualGrounds", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.FillAsync("#factualGrounds", "Le projet prévoit une extension de 40 m² en zone d'habitat, conforme au guide communal d'urbanisme.");
         await page.FillAsync("#legalGrounds", "Code du Développement territorial, articles D.IV.1 et D.IV.15.");
         await page.ClickAsync("form.case-form button[type=submit]");
         await page.WaitForURLAsync("**?done=decided*");
-        await AssertAccessibleAsync(page, language, "case page with its decision");
+        await BrowserApp.AssertAccessibleAsync(page, language, "case page with its decision");
 
         await page.GotoAsync(caseUrl + "/history");
         Assert.True(await page.Locator("tbody tr").CountAsync() >= 5);
-        await AssertAccessibleAsync(page, language, "history");
+        await BrowserApp.AssertAccessibleAsync(page, language, "history");
         await page.CloseAsync();
     }
 }

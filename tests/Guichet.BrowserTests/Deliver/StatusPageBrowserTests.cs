@@ -1,7 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using Guichet.BrowserTests.Support;
 using Guichet.Tests.Support;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.BrowserTests.Deliver;
 
@@ -13,18 +12,16 @@ public sealed class StatusPageBrowserTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
     private async Task<(HttpClient Admin, string Id, string Url)> OpenAsync()
     {
         var admin = await app.ClientAsAsync(DemoAccounts.Admin);
         admin.BaseAddress = new Uri(app.BaseUrl); // the real Kestrel server the browser uses
-        var response = await admin.PostAsync("/api/v1/cases", Json(new
+        var response = await admin.PostAsync("/api/v1/cases", JsonBody(new
         {
             caseType = "residents-parking-card", language = "fr", subject = "Carte de riverain, rue du Moulin 4",
             parties = new object[] { new { role = "applicant", kind = "person", name = "Lotte Peeters" } },
         }));
-        var c = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var c = await response.ReadJsonAsync();
         return (admin, c.GetProperty("id").GetString()!, c.GetProperty("statusUrl").GetString()!);
     }
 
@@ -33,7 +30,7 @@ public sealed class StatusPageBrowserTests(BrowserApp app) : IAsyncLifetime
     {
         var (admin, id, url) = await OpenAsync();
         var dueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd");
-        var asked = await admin.PostAsync($"/api/v1/cases/{id}/requests", Json(new { what = "Une copie du certificat d'immatriculation", dueOn }));
+        var asked = await admin.PostAsync($"/api/v1/cases/{id}/requests", JsonBody(new { what = "Une copie du certificat d'immatriculation", dueOn }));
         Assert.True(asked.IsSuccessStatusCode);
         var page = await app.NewPageAsync();
         foreach (var language in BrowserApp.Languages)
@@ -58,8 +55,8 @@ public sealed class StatusPageBrowserTests(BrowserApp app) : IAsyncLifetime
     {
         var (admin, id, url) = await OpenAsync();
         foreach (var status in new[] { "in-review", "awaiting-decision" })
-            await admin.PostAsync($"/api/v1/cases/{id}/status", Json(new { status }));
-        var decided = await admin.PostAsync($"/api/v1/cases/{id}/decision", Json(new
+            await admin.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status }));
+        var decided = await admin.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new
         {
             outcome = "refused", channel = "post",
             factualGrounds = "La demanderesse n'est pas domiciliée dans le périmètre de la zone riverains B selon le registre.",

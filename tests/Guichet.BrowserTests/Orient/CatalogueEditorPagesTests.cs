@@ -1,7 +1,6 @@
 using Guichet.BrowserTests.Support;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Tests.Support;
-using Microsoft.Playwright;
 
 namespace Guichet.BrowserTests.Orient;
 
@@ -14,44 +13,26 @@ public sealed class CatalogueEditorPagesTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public static TheoryData<string> Languages() => [.. BrowserApp.Languages];
-
-    private async Task<IPage> SignedInAsync(string language)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang={language}");
-        await page.FillAsync("#email", DemoAccounts.Editor);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
-        return page;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string language, string what)
-    {
-        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-        var violations = await BrowserApp.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what} ({language}):\n" + string.Join("\n", violations));
-    }
-
     [Theory]
-    [MemberData(nameof(Languages))]
+    [MemberData(nameof(EveryLanguage.Rows), MemberType = typeof(EveryLanguage))]
     public async Task The_catalogue_overview_has_no_axe_violations(string language)
     {
-        var page = await SignedInAsync(language);
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, DemoAccounts.Editor, language);
         var response = await page.GotoAsync($"{app.BaseUrl}/staff/catalogue");
         Assert.Equal(200, response!.Status);
-        await AssertAccessibleAsync(page, language, "overview");
+        await BrowserApp.AssertAccessibleAsync(page, language, "overview");
     }
 
     [Theory]
-    [MemberData(nameof(Languages))]
+    [MemberData(nameof(EveryLanguage.Rows), MemberType = typeof(EveryLanguage))]
     public async Task The_service_form_has_no_axe_violations_also_with_errors_shown(string language)
     {
-        var page = await SignedInAsync(language);
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, DemoAccounts.Editor, language);
         var response = await page.GotoAsync($"{app.BaseUrl}/staff/catalogue/services/{Eid}");
         Assert.Equal(200, response!.Status);
-        await AssertAccessibleAsync(page, language, "service form");
+        await BrowserApp.AssertAccessibleAsync(page, language, "service form");
 
         await page.FillAsync("#name-fr", "");
         await page.FillAsync("#description-en", "<b>bold</b>");
@@ -59,7 +40,7 @@ public sealed class CatalogueEditorPagesTests(BrowserApp app) : IAsyncLifetime
         await page.ClickAsync("form.catalogue-form button[type=submit]");
         await page.WaitForSelectorAsync(".error-summary");
         Assert.Equal(3, await page.Locator(".error-summary li").CountAsync());
-        await AssertAccessibleAsync(page, language, "service form with errors");
+        await BrowserApp.AssertAccessibleAsync(page, language, "service form with errors");
 
         // The summary's links lead to the fields.
         await page.ClickAsync(".error-summary a[href='#name-fr']");
@@ -67,21 +48,22 @@ public sealed class CatalogueEditorPagesTests(BrowserApp app) : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Languages))]
+    [MemberData(nameof(EveryLanguage.Rows), MemberType = typeof(EveryLanguage))]
     public async Task The_channel_and_opening_hours_forms_have_no_axe_violations(string language)
     {
-        var page = await SignedInAsync(language);
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, DemoAccounts.Editor, language);
         var response = await page.GotoAsync($"{app.BaseUrl}/staff/catalogue/channels/{TownHallCounter}");
         Assert.Equal(200, response!.Status);
-        await AssertAccessibleAsync(page, language, "channel form");
+        await BrowserApp.AssertAccessibleAsync(page, language, "channel form");
 
         response = await page.GotoAsync($"{app.BaseUrl}/staff/catalogue/channels/{TownHallCounter}/opening-hours");
         Assert.Equal(200, response!.Status);
-        await AssertAccessibleAsync(page, language, "opening hours form");
+        await BrowserApp.AssertAccessibleAsync(page, language, "opening hours form");
 
         await page.FillAsync("#periods-0-hours-0-closes", "07:00");
         await page.ClickAsync("button[name=action][value=save]");
         await page.WaitForSelectorAsync(".error-summary");
-        await AssertAccessibleAsync(page, language, "opening hours form with errors");
+        await BrowserApp.AssertAccessibleAsync(page, language, "opening hours form with errors");
     }
 }

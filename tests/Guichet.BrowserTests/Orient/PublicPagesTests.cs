@@ -1,4 +1,5 @@
 using Guichet.BrowserTests.Support;
+using Guichet.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Guichet.BrowserTests.Orient;
@@ -25,14 +26,7 @@ public sealed class PublicPagesTests(BrowserApp app) : IAsyncLifetime
         "/life-events/having-a-baby",
     ];
 
-    public static TheoryData<string, string> PagesInEveryLanguage()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var path in Pages)
-            foreach (var language in BrowserApp.Languages)
-                data.Add(path, language);
-        return data;
-    }
+    public static TheoryData<string, string> PagesInEveryLanguage() => EveryLanguage.Rows(Pages);
 
     [Theory]
     [MemberData(nameof(PagesInEveryLanguage))]
@@ -42,9 +36,7 @@ public sealed class PublicPagesTests(BrowserApp app) : IAsyncLifetime
         var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         var response = await page.GotoAsync($"{app.BaseUrl}{path}{separator}lang={language}");
         Assert.Equal(200, response!.Status);
-        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-        var violations = await BrowserApp.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{path} ({language}):\n" + string.Join("\n", violations));
+        await BrowserApp.AssertAccessibleAsync(page, language, path);
         await page.Context.CloseAsync();
     }
 

@@ -1,6 +1,5 @@
 using Guichet.BrowserTests.Support;
-using Guichet.Platform.Data;
-using Guichet.Platform.Outbox;
+using Guichet.Tests.Support;
 
 namespace Guichet.BrowserTests.Platform;
 
@@ -10,34 +9,19 @@ public sealed class OutboxPageTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task StoreFailedAsync(string summary, bool deadLettered)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-        var now = DateTimeOffset.UtcNow;
-        var message = new OutboxMessage("mail", "{}", summary, now);
-        message.RecordFailure("SmtpCommandException: Mailbox unavailable", permanent: deadLettered, now, new OutboxOptions());
-        db.Add(message);
-        await db.SaveChangesAsync();
-    }
-
     // One sign-in for the four languages: the sign-in page allows 30 requests a minute per address,
     // and the whole browser suite signs in from the same one.
     [Fact]
     public async Task The_outbox_page_with_failed_messages_has_no_axe_violations_and_retry_works_in_every_language()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang=en");
-        await page.FillAsync("#email", Guichet.Tests.Support.DemoAccounts.Admin);
-        await page.FillAsync("#password", Guichet.Tests.Support.DemoAccounts.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        await app.SignInAsync(page, DemoAccounts.Admin, "en");
 
         foreach (var language in BrowserApp.Languages)
         {
             var marker = $"{language}-{Guid.NewGuid():N}"[..11];
-            await StoreFailedAsync($"dead-{marker}@example.be: Accusé de réception", deadLettered: true);
-            await StoreFailedAsync($"pending-{marker}@example.be: Ontvangstbevestiging", deadLettered: false);
+            await app.StoreFailedMailAsync($"dead-{marker}@example.be: Accusé de réception", deadLettered: true, "SmtpCommandException: Mailbox unavailable");
+            await app.StoreFailedMailAsync($"pending-{marker}@example.be: Ontvangstbevestiging", deadLettered: false, "SmtpCommandException: Mailbox unavailable");
 
             var response = await page.GotoAsync($"{app.BaseUrl}/staff/outbox?lang={language}");
             Assert.Equal(200, response!.Status);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Guichet.Tests.Support;
@@ -14,6 +15,8 @@ public sealed class BrowserApp : GuichetApp
     public string BaseUrl { get; private set; } = "";
 
     public static readonly string[] Languages = ["fr", "nl", "de", "en"];
+
+    private readonly ConcurrentDictionary<(string Email, string Language), Task<IBrowserContext>> _signedIn = new();
 
     protected override void BeforeStart() => UseKestrel(0);
 
@@ -35,6 +38,40 @@ public sealed class BrowserApp : GuichetApp
     {
         var context = await Browser.NewContextAsync();
         return await context.NewPageAsync();
+    }
+
+    /// Signs in on <paramref name="page"/> through the real sign-in form.
+    public async Task SignInAsync(IPage page, string email, string language)
+    {
+        await page.GotoAsync($"{BaseUrl}/staff/sign-in?lang={language}");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+    }
+
+    /// A new page in the browser context of that account, signed in (in that language) the first
+    /// time it is asked for: sign-in is rate-limited per address, and the whole suite has one.
+    public async Task<IPage> SignedInPageAsync(string email, string language)
+    {
+        var context = await _signedIn.GetOrAdd((email, language), async _ =>
+        {
+            var context = await Browser.NewContextAsync();
+            var first = await context.NewPageAsync();
+            await SignInAsync(first, email, language);
+            await first.CloseAsync();
+            return context;
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// Fails unless the page is in <paramref name="language"/> and axe-core finds nothing on it;
+    /// <paramref name="what"/> names the page in the failure.
+    public static async Task AssertAccessibleAsync(IPage page, string language, string what)
+    {
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        var violations = await AxeViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{what} ({language}):\n" + string.Join("\n", violations));
     }
 
     /// axe-core with the WCAG 2.1 A and AA rules; returns the violations as readable lines.

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Guichet.BrowserTests.Support;
 using Guichet.Orient.Catalogue.Demo;
@@ -20,33 +19,6 @@ public sealed class ContactPagesTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    // Sign-in is rate-limited per address: the front office signs in once for the whole class.
-    private static readonly ConditionalWeakTable<BrowserApp, IBrowserContext> Contexts = [];
-
-    private async Task<IPage> SignedInAsync()
-    {
-        if (!Contexts.TryGetValue(app, out var context))
-        {
-            context = await app.Browser.NewContextAsync();
-            var first = await context.NewPageAsync();
-            await first.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang=en");
-            await first.FillAsync("#email", DemoAccounts.FrontOffice);
-            await first.FillAsync("#password", DemoAccounts.Password);
-            await first.ClickAsync("main button[type=submit]");
-            await first.WaitForURLAsync("**/staff");
-            await first.CloseAsync();
-            Contexts.AddOrUpdate(app, context);
-        }
-        return await context.NewPageAsync();
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string language, string what)
-    {
-        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-        var violations = await BrowserApp.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what} ({language}):\n" + string.Join("\n", violations));
-    }
-
     private async Task GoAsync(IPage page, string path, int status = 200)
     {
         var response = await page.GotoAsync(app.BaseUrl + path);
@@ -56,7 +28,7 @@ public sealed class ContactPagesTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task Every_contact_page_has_no_axe_violations_in_every_language_errors_included()
     {
-        var page = await SignedInAsync();
+        var page = await app.SignedInPageAsync(DemoAccounts.FrontOffice, "en");
         // A letter with its scan, and a call with a promised call-back, to have every part of the pages on screen.
         await GoAsync(page, "/staff/contacts/letter?lang=en");
         await page.FillAsync("#customerNumber", "85.07.30-033.28");
@@ -77,33 +49,33 @@ public sealed class ContactPagesTests(BrowserApp app) : IAsyncLifetime
         foreach (var language in BrowserApp.Languages)
         {
             await GoAsync(page, $"/staff/contacts?lang={language}");
-            await AssertAccessibleAsync(page, language, "inbox");
+            await BrowserApp.AssertAccessibleAsync(page, language, "inbox");
             await GoAsync(page, "/staff/contacts?customer=12345", 400);
-            await AssertAccessibleAsync(page, language, "inbox, wrong number");
+            await BrowserApp.AssertAccessibleAsync(page, language, "inbox, wrong number");
             await GoAsync(page, "/staff/contacts/phone");
-            await AssertAccessibleAsync(page, language, "phone call");
+            await BrowserApp.AssertAccessibleAsync(page, language, "phone call");
             await page.FillAsync("#customerNumber", "85.07.30-033.29");
             await page.FillAsync("#q", "passeport");
             await page.ClickAsync("button[data-find]");
             await page.WaitForSelectorAsync("input[name=serviceId]");
-            await AssertAccessibleAsync(page, language, "phone call, services found");
+            await BrowserApp.AssertAccessibleAsync(page, language, "phone call, services found");
             await page.ClickAsync("button[data-save]");
             await page.WaitForSelectorAsync(".error-summary");
-            await AssertAccessibleAsync(page, language, "phone call, errors");
+            await BrowserApp.AssertAccessibleAsync(page, language, "phone call, errors");
             await GoAsync(page, "/staff/contacts/letter");
-            await AssertAccessibleAsync(page, language, "letter");
+            await BrowserApp.AssertAccessibleAsync(page, language, "letter");
             await page.FillAsync("#receivedOn", "2099-01-01");
             await page.ClickAsync("button[data-save]");
             await page.WaitForSelectorAsync(".error-summary");
-            await AssertAccessibleAsync(page, language, "letter, errors");
+            await BrowserApp.AssertAccessibleAsync(page, language, "letter, errors");
             await GoAsync(page, letterUrl);
-            await AssertAccessibleAsync(page, language, "contact");
+            await BrowserApp.AssertAccessibleAsync(page, language, "contact");
             await GoAsync(page, "/staff/contacts/call-backs");
-            await AssertAccessibleAsync(page, language, "call-backs");
+            await BrowserApp.AssertAccessibleAsync(page, language, "call-backs");
             await GoAsync(page, "/staff/customers/85073003328");
-            await AssertAccessibleAsync(page, language, "customer");
+            await BrowserApp.AssertAccessibleAsync(page, language, "customer");
             await GoAsync(page, "/staff/customers/123", 400);
-            await AssertAccessibleAsync(page, language, "customer, wrong number");
+            await BrowserApp.AssertAccessibleAsync(page, language, "customer, wrong number");
         }
         await page.CloseAsync();
     }
@@ -111,7 +83,7 @@ public sealed class ContactPagesTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task A_phone_call_is_registered_with_the_keyboard_only()
     {
-        var page = await SignedInAsync();
+        var page = await app.SignedInPageAsync(DemoAccounts.FrontOffice, "en");
         await GoAsync(page, "/staff/contacts/phone?lang=en");
         var keyboard = page.Keyboard;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Guichet.BrowserTests.Support;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Queue.Demo;
@@ -18,13 +17,6 @@ public sealed class QueuePagesTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static async Task AssertAccessibleAsync(IPage page, string language, string what)
-    {
-        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-        var violations = await BrowserApp.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what} ({language}):\n" + string.Join("\n", violations));
-    }
-
     [Fact]
     public async Task The_kiosk_the_ticket_and_the_display_board_have_no_axe_violations_in_every_language()
     {
@@ -32,26 +24,26 @@ public sealed class QueuePagesTests(BrowserApp app) : IAsyncLifetime
         {
             var page = await app.NewPageAsync();
             Assert.Equal(200, (await page.GotoAsync($"{app.BaseUrl}/queue/offices/{Office}/kiosk?lang={language}"))!.Status);
-            await AssertAccessibleAsync(page, language, "kiosk: services");
+            await BrowserApp.AssertAccessibleAsync(page, language, "kiosk: services");
             await page.ClickAsync("a.kiosk-button >> nth=1");
             await page.WaitForSelectorAsync("button[name=priority]");
-            await AssertAccessibleAsync(page, language, "kiosk: priority");
+            await BrowserApp.AssertAccessibleAsync(page, language, "kiosk: priority");
             await page.ClickAsync("button[name=priority][value=none]");
             await page.WaitForSelectorAsync(".ticket__qr svg");
             await page.WaitForSelectorAsync("#ticket-print:not([hidden])");
-            await AssertAccessibleAsync(page, language, "ticket at the kiosk");
+            await BrowserApp.AssertAccessibleAsync(page, language, "ticket at the kiosk");
 
             // The page the QR code opens, on the customer's phone.
             var phone = await app.NewPageAsync();
             var url = page.Url.Replace("kiosk=true", "", StringComparison.Ordinal).TrimEnd('&');
             Assert.Equal(200, (await phone.GotoAsync(url))!.Status);
             Assert.Null(await phone.QuerySelectorAsync(".ticket__qr"));
-            await AssertAccessibleAsync(phone, language, "ticket status");
+            await BrowserApp.AssertAccessibleAsync(phone, language, "ticket status");
 
             var display = await app.NewPageAsync();
             Assert.Equal(200, (await display.GotoAsync($"{app.BaseUrl}/queue/offices/{Office}/display?lang={language}"))!.Status);
             await display.WaitForSelectorAsync("#display[data-connected=true]");
-            await AssertAccessibleAsync(display, language, "display board");
+            await BrowserApp.AssertAccessibleAsync(display, language, "display board");
             await display.Context.CloseAsync();
             await phone.Context.CloseAsync();
             await page.Context.CloseAsync();
@@ -63,11 +55,7 @@ public sealed class QueuePagesTests(BrowserApp app) : IAsyncLifetime
     public async Task The_desk_page_has_no_axe_violations_and_its_call_shows_on_the_display_board_at_once()
     {
         var desk = await app.NewPageAsync();
-        await desk.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang=fr");
-        await desk.FillAsync("#email", DemoAccounts.FrontOffice);
-        await desk.FillAsync("#password", DemoAccounts.Password);
-        await desk.ClickAsync("main button[type=submit]");
-        await desk.WaitForURLAsync("**/staff");
+        await app.SignInAsync(desk, DemoAccounts.FrontOffice, "fr");
         var deskUrl = $"{app.BaseUrl}/staff/queue/desks/{QueueDemoSeeder.Desk(4)}";
 
         var display = await app.NewPageAsync();
@@ -81,15 +69,15 @@ public sealed class QueuePagesTests(BrowserApp app) : IAsyncLifetime
         foreach (var language in BrowserApp.Languages)
         {
             var issued = await http.PostAsJsonAsync($"/api/v1/queue/offices/{Office}/tickets", new { serviceId = QueueDemoSeeder.Service("hautrival-passport") });
-            var code = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("ticket").GetProperty("code").GetString()!;
+            var code = (await issued.ReadJsonAsync()).GetProperty("ticket").GetProperty("code").GetString()!;
 
             Assert.Equal(200, (await desk.GotoAsync($"{deskUrl}?lang={language}"))!.Status);
-            await AssertAccessibleAsync(desk, language, "desk page, no customer");
+            await BrowserApp.AssertAccessibleAsync(desk, language, "desk page, no customer");
             await desk.ClickAsync("#desk-call");
             await desk.WaitForSelectorAsync("#desk-ticket-code");
             // Desk 4 serves every service: it gets the oldest waiting passport ticket, maybe from another test.
             var calledCode = await desk.InnerTextAsync("#desk-ticket-code");
-            await AssertAccessibleAsync(desk, language, "desk page with a customer");
+            await BrowserApp.AssertAccessibleAsync(desk, language, "desk page with a customer");
 
             // The display board shows the call within a couple of seconds, announced in its live region.
             await display.WaitForFunctionAsync("code => document.querySelector('#display-now').textContent.includes(code) && document.querySelector('#display').classList.contains('display--called')",
@@ -102,7 +90,7 @@ public sealed class QueuePagesTests(BrowserApp app) : IAsyncLifetime
             await desk.WaitForSelectorAsync("#desk-call");
             Assert.NotNull(code);
         }
-        await AssertAccessibleAsync(display, "en", "display board after calls");
+        await BrowserApp.AssertAccessibleAsync(display, "en", "display board after calls");
         await display.Context.CloseAsync();
         await desk.Context.CloseAsync();
     }

@@ -1,6 +1,7 @@
 using Guichet.BrowserTests.Support;
 using Guichet.Tests.Support;
 using Microsoft.Playwright;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.BrowserTests.Welcome;
 
@@ -29,13 +30,6 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string language, string what)
-    {
-        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
-        var violations = await BrowserApp.AxeViolationsAsync(page);
-        Assert.True(violations.Count == 0, $"{what} ({language}):\n" + string.Join("\n", violations));
-    }
-
     /// Clicks and waits for the next page: every step here posts or gets a new document, and
     /// waiting for a selector alone could find it on the page being left.
 #pragma warning disable CS0612 // the navigation wait is what these steps need; WaitForURL cannot tell a post back to the same URL
@@ -50,50 +44,50 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
         {
             var page = await NewVisitorAsync();
             Assert.Equal(200, (await page.GotoAsync($"{app.BaseUrl}/appointments?lang={language}"))!.Status);
-            await AssertAccessibleAsync(page, language, "booking: service");
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: service");
 
             await ClickAndLoadAsync(page, "main ul.list a >> nth=0");
             await page.WaitForSelectorAsync("#slot");
-            await AssertAccessibleAsync(page, language, "booking: slot");
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: slot");
 
             // Going on without a slot: the slot step with its error.
             await ClickAndLoadAsync(page, "main form button[type=submit]");
             await page.WaitForSelectorAsync("#slot");
-            await AssertAccessibleAsync(page, language, "booking: slot with an error");
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: slot with an error");
 
             await page.CheckAsync("input#slot");
             await ClickAndLoadAsync(page, "main form button[type=submit]");
             await page.WaitForSelectorAsync("#name");
-            await AssertAccessibleAsync(page, language, "booking: details");
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: details");
 
             await page.FillAsync("#email", "not an address");
             await ClickAndLoadAsync(page, "main form[method=post] button[type=submit]");
             await page.WaitForSelectorAsync("#email-error");
-            await AssertAccessibleAsync(page, language, "booking: details with errors");
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: details with errors");
 
             await page.FillAsync("#name", "Amélie Lambert");
             await page.FillAsync("#email", "amelie@example.be");
             await ClickAndLoadAsync(page, "main form[method=post] button[type=submit]");
             var manage = await page.WaitForSelectorAsync("main a[href*='/appointments/manage/']");
-            await AssertAccessibleAsync(page, language, "booking: confirmation");
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: confirmation");
 
             Assert.Equal(200, (await page.GotoAsync((await manage!.GetAttributeAsync("href"))!))!.Status);
             await page.WaitForSelectorAsync("#cancel");
-            await AssertAccessibleAsync(page, language, "manage booking");
+            await BrowserApp.AssertAccessibleAsync(page, language, "manage booking");
 
             // Rescheduling without a slot (its error), then to another slot.
             await ClickAndLoadAsync(page, "main form[action$='handler=reschedule'] button[type=submit]");
             await page.WaitForSelectorAsync("#slot-error");
-            await AssertAccessibleAsync(page, language, "manage booking: reschedule error");
+            await BrowserApp.AssertAccessibleAsync(page, language, "manage booking: reschedule error");
             await page.CheckAsync("main form[action$='handler=reschedule'] input[type=radio] >> nth=1");
             await ClickAndLoadAsync(page, "main form[action$='handler=reschedule'] button[type=submit]");
             await page.WaitForSelectorAsync("main [role=status]");
-            await AssertAccessibleAsync(page, language, "manage booking: rescheduled");
+            await BrowserApp.AssertAccessibleAsync(page, language, "manage booking: rescheduled");
 
             await ClickAndLoadAsync(page, "#cancel");
             await page.WaitForSelectorAsync("main [role=status]");
             Assert.Null(await page.QuerySelectorAsync("#cancel"));
-            await AssertAccessibleAsync(page, language, "manage booking: cancelled");
+            await BrowserApp.AssertAccessibleAsync(page, language, "manage booking: cancelled");
             await page.Context.CloseAsync();
         }
     }
@@ -105,12 +99,12 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
         {
             var page = await NewVisitorAsync();
             Assert.Equal(200, (await page.GotoAsync($"{app.BaseUrl}/contact?lang={language}"))!.Status);
-            await AssertAccessibleAsync(page, language, "contact form");
+            await BrowserApp.AssertAccessibleAsync(page, language, "contact form");
 
             var submit = "section[aria-labelledby=question] form button[type=submit]";
             await ClickAndLoadAsync(page, submit);
             await page.WaitForSelectorAsync("#subject-error");
-            await AssertAccessibleAsync(page, language, "contact form with errors");
+            await BrowserApp.AssertAccessibleAsync(page, language, "contact form with errors");
 
             await page.FillAsync("#subject", "Carte d'identité perdue");
             await page.FillAsync("#message", "J'ai perdu ma carte d'identité. Que dois-je faire ?");
@@ -119,11 +113,11 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
             await ClickAndLoadAsync(page, submit);
             await page.WaitForSelectorAsync("main [role=status]");
             Assert.Contains("/contact/track/", page.Url, StringComparison.Ordinal);
-            await AssertAccessibleAsync(page, language, "contact form: acknowledgement");
+            await BrowserApp.AssertAccessibleAsync(page, language, "contact form: acknowledgement");
 
             var tracking = page.Url.Split('?')[0];
             Assert.Equal(200, (await page.GotoAsync(tracking))!.Status);
-            await AssertAccessibleAsync(page, language, "contact tracking page");
+            await BrowserApp.AssertAccessibleAsync(page, language, "contact tracking page");
             await page.Context.CloseAsync();
         }
     }
@@ -133,13 +127,13 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
     public async Task The_desks_finish_form_with_an_error_and_the_counter_statistics_have_no_axe_violations()
     {
         var desk = await NewVisitorAsync();
-        await SignInAsync(desk, DemoAccounts.FrontOffice);
+        await app.SignInAsync(desk, DemoAccounts.FrontOffice, "fr");
         var deskUrl = $"{app.BaseUrl}/staff/queue/desks/{Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Desk(2)}";
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         foreach (var language in Languages)
         {
             var issued = await http.PostAsync($"/api/v1/queue/offices/{Guichet.Welcome.Queue.Demo.QueueDemoSeeder.TownHallOffice}/tickets",
-                new StringContent($"{{\"serviceId\":\"{Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Service("hautrival-eid")}\"}}", System.Text.Encoding.UTF8, "application/json"));
+                JsonBody($"{{\"serviceId\":\"{Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Service("hautrival-eid")}\"}}"));
             Assert.True(issued.IsSuccessStatusCode);
             Assert.Equal(200, (await desk.GotoAsync($"{deskUrl}?lang={language}"))!.Status);
             if (await desk.QuerySelectorAsync("#desk-call") is not null)
@@ -151,32 +145,23 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
             await desk.FillAsync("#finish-number", "85.07.30-033.29");
             await ClickAndLoadAsync(desk, "#desk-finish button[type=submit]");
             await desk.WaitForSelectorAsync(".error-summary a[href='#finish-number']");
-            await AssertAccessibleAsync(desk, language, "desk page, finish refused");
+            await BrowserApp.AssertAccessibleAsync(desk, language, "desk page, finish refused");
             await desk.FillAsync("#finish-number", "");
             await ClickAndLoadAsync(desk, "#desk-finish button[type=submit]");
             await desk.WaitForSelectorAsync("#desk-contact-link");
-            await AssertAccessibleAsync(desk, language, "desk page, finished with its contact link");
+            await BrowserApp.AssertAccessibleAsync(desk, language, "desk page, finished with its contact link");
         }
         await desk.Context.CloseAsync();
 
         var manager = await NewVisitorAsync();
-        await SignInAsync(manager, DemoAccounts.Manager);
+        await app.SignInAsync(manager, DemoAccounts.Manager, "fr");
         foreach (var language in Languages)
         {
             Assert.Equal(200, (await manager.GotoAsync($"{app.BaseUrl}/staff/queue/statistics?lang={language}"))!.Status);
-            await AssertAccessibleAsync(manager, language, "counter statistics");
+            await BrowserApp.AssertAccessibleAsync(manager, language, "counter statistics");
             Assert.Equal(400, (await manager.GotoAsync($"{app.BaseUrl}/staff/queue/statistics?from=2026-10-10&to=2026-10-01&lang={language}"))!.Status);
-            await AssertAccessibleAsync(manager, language, "counter statistics, bad period");
+            await BrowserApp.AssertAccessibleAsync(manager, language, "counter statistics, bad period");
         }
         await manager.Context.CloseAsync();
-    }
-
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang=fr");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
     }
 }

@@ -1,16 +1,13 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Guichet.Platform.Outbox;
 using Guichet.Tests.Support;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using UglyToad.PdfPig;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Deliver;
 
@@ -33,10 +30,6 @@ public sealed class DeliverMailApp : GuichetApp
 /// outbox in the transaction of its change.
 public sealed class DeliverMailTests(DeliverMailApp app) : IClassFixture<DeliverMailApp>
 {
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     private List<Guichet.Platform.Mail.MailMessage> MailsTo(string address) => app.InScope(db => db.Set<OutboxMessage>().ToList())
         .Where(m => m.Kind == "mail")
         .Select(m => JsonSerializer.Deserialize<Guichet.Platform.Mail.MailMessage>(m.Payload, Guichet.Platform.Data.JsonColumn.Options)!)
@@ -49,11 +42,11 @@ public sealed class DeliverMailTests(DeliverMailApp app) : IClassFixture<Deliver
     {
         var email = $"applicant-{Guid.NewGuid():N}@example.be";
         var admin = await app.ClientAsAsync(DemoAccounts.Admin);
-        var opened = await ReadAsync(await admin.PostAsync("/api/v1/cases", Json(new
+        var opened = await (await admin.PostAsync("/api/v1/cases", JsonBody(new
         {
             caseType = "residents-parking-card", language = "nl", subject = "Bewonerskaart Molenstraat 4",
             parties = new object[] { new { role = "applicant", kind = "person", name = "Lotte Peeters", email } },
-        })));
+        }))).ReadJsonAsync();
         var id = opened.GetProperty("id").GetString();
         var number = opened.GetProperty("number").GetString()!;
 
@@ -63,7 +56,7 @@ public sealed class DeliverMailTests(DeliverMailApp app) : IClassFixture<Deliver
         Assert.StartsWith("https://localhost/status/", ackLink);
         Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync(new Uri(ackLink).AbsolutePath + "?lang=nl")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/cases/{id}/requests", Json(new { what = "Een kopie van het inschrijvingsbewijs", dueOn = "2026-10-19" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/cases/{id}/requests", JsonBody(new { what = "Een kopie van het inschrijvingsbewijs", dueOn = "2026-10-19" }))).StatusCode);
         var ask = MailsTo(email).Single(m => m.Subject.Contains("document", StringComparison.Ordinal));
         Assert.Contains("Een kopie van het inschrijvingsbewijs", ask.TextBody);
         Assert.Contains("19 oktober 2026", ask.TextBody);
@@ -73,8 +66,8 @@ public sealed class DeliverMailTests(DeliverMailApp app) : IClassFixture<Deliver
         Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync(new Uri(ackLink).AbsolutePath + "?lang=nl")).StatusCode); // both work
 
         foreach (var status in new[] { "in-review", "awaiting-decision" })
-            await admin.PostAsync($"/api/v1/cases/{id}/status", Json(new { status }));
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/cases/{id}/decision", Json(new
+            await admin.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status }));
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new
         {
             outcome = "granted", channel = "email",
             factualGrounds = "De aanvrager woont in de Molenstraat 4, binnen de bewonerszone B, en heeft één voertuig ingeschreven.",
@@ -85,7 +78,7 @@ public sealed class DeliverMailTests(DeliverMailApp app) : IClassFixture<Deliver
 
         // Through the outbox to a real SMTP server, read back over IMAP.
         while (await app.DispatchAsync() > 0) { }
-        var received = await FetchBySubjectAsync(decisionMail.Subject);
+        var received = await TestMailServer.FetchAsync(m => m.Subject == decisionMail.Subject, $"mail '{decisionMail.Subject}'");
         var attachment = Assert.Single(received.Attachments.OfType<MimePart>());
         Assert.Equal($"decision-{number}.pdf", attachment.FileName);
         using var pdfBytes = new MemoryStream();
@@ -99,33 +92,11 @@ public sealed class DeliverMailTests(DeliverMailApp app) : IClassFixture<Deliver
     {
         var before = app.InScope(db => db.Set<OutboxMessage>().Count());
         var admin = await app.ClientAsAsync(DemoAccounts.Admin);
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/cases", Json(new
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/cases", JsonBody(new
         {
             caseType = "residents-parking-card", language = "fr", subject = "Carte de riverain",
             parties = new object[] { new { role = "applicant", kind = "person", name = "Sans Courriel" } },
         }))).StatusCode);
         Assert.Equal(before, app.InScope(db => db.Set<OutboxMessage>().Count()));
-    }
-
-    private static async Task<MimeMessage> FetchBySubjectAsync(string subject)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var imap = new ImapClient();
-            await imap.ConnectAsync("127.0.0.1", TestMailServer.ImapPort, SecureSocketOptions.None);
-            await imap.AuthenticateAsync("tests", "tests");
-            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
-            var summaries = imap.Inbox.Count == 0 ? [] : await imap.Inbox.FetchAsync(0, -1, MessageSummaryItems.Envelope | MessageSummaryItems.UniqueId);
-            var found = summaries.LastOrDefault(m => m.Envelope?.Subject == subject);
-            if (found is not null)
-            {
-                var message = await imap.Inbox.GetMessageAsync(found.UniqueId);
-                await imap.DisconnectAsync(true);
-                return message;
-            }
-            await imap.DisconnectAsync(true);
-            if (attempt == 50) throw new InvalidOperationException($"No mail '{subject}' arrived.");
-            await Task.Delay(200);
-        }
     }
 }

@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using Guichet.Platform.Data;
+using Guichet.Platform.EventLog;
 using Guichet.Platform.Identity;
+using Guichet.Platform.Outbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Guichet.Tests.Support;
@@ -12,6 +17,7 @@ namespace Guichet.Tests.Support;
 public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private readonly ConcurrentDictionary<(string Email, string Language), Task<StaffSession>> _sessions = new();
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
 
@@ -65,6 +71,22 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// A staff member signed in through the real sign-in page, on a client of its own. With a
+    /// language, a page is opened in it first, so the session keeps that language.
+    public async Task<StaffSession> SignInAsync(string email, string? language = "en", string password = DemoAccounts.Password)
+    {
+        var session = new StaffSession(Client(), new CookieJar());
+        if (language is not null) await session.Jar.GetAsync(session.Client, $"/accessibility?lang={language}");
+        var response = await session.Jar.SignInAsync(session.Client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    /// The session of that account and language on this host, signed in the first time it is asked
+    /// for: sign-in is rate-limited per address, and every client of the test server has the same one.
+    public Task<StaffSession> SignedInAsync(string email, string language = "en", string password = DemoAccounts.Password) =>
+        _sessions.GetOrAdd((email, language), _ => SignInAsync(email, language, password));
+
     internal T InScope<T>(Func<GuichetDb, T> query)
     {
         using var scope = Services.CreateScope();
@@ -86,6 +108,30 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     internal Guichet.Platform.Outbox.OutboxMessage Message(Guid id) =>
         InScope(db => db.Set<Guichet.Platform.Outbox.OutboxMessage>().Single(m => m.Id == id));
+
+    /// The activities the event log holds about one object, oldest first.
+    internal List<string> Activities(string objectType, Guid id) => InScope(db =>
+    {
+        var key = id.ToString();
+        return db.Set<EventLogEntry>().AsNoTracking().Where(e => e.Objects.Any(o => o.ObjectType == objectType && o.ObjectId == key))
+            .OrderBy(e => e.Id).Select(e => e.Activity).ToList();
+    });
+
+    internal OutboxMessage Message(Guid id) => InScope(db => db.Set<OutboxMessage>().Single(m => m.Id == id));
+
+    /// Stores a mail that has failed with <paramref name="error"/>: dead-lettered, or pending with a
+    /// retry planned.
+    public async Task<Guid> StoreFailedMailAsync(string summary, bool deadLettered, string error)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
+        var now = DateTimeOffset.UtcNow;
+        var message = new OutboxMessage("mail", "{}", summary, now);
+        message.RecordFailure(error, permanent: deadLettered, now, new OutboxOptions());
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

@@ -44,6 +44,10 @@ public static class Html
         jar.PostFormAsync(client, action ?? page.QuerySelector(formSelector)?.GetAttribute("action") ?? throw new InvalidOperationException("No form " + formSelector),
             FormValues(page, formSelector, changes));
 
+    /// Where the links of the page's error summary lead ("#field").
+    public static List<string?> ErrorSummaryLinks(IDocument page) =>
+        [.. page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href"))];
+
     /// The antiforgery token of the first form on the page.
     public static string Antiforgery(IDocument page) =>
         page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")

@@ -1,4 +1,8 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
 using Microsoft.AspNetCore.Hosting;
+using MimeKit;
 
 namespace Guichet.Tests.Support;
 
@@ -21,6 +25,32 @@ public static class TestMailServer
         builder.UseSetting("Mail:Tls", "none");
         builder.UseSetting("Mail:FromAddress", FromAddress);
         builder.UseSetting("Mail:FromName", "Guichet (tests)");
+    }
+
+    /// Reads back over IMAP the last mail whose envelope matches (it may take a moment to appear
+    /// after the SMTP session ends); fails naming <paramref name="what"/> when none comes. The IMAP
+    /// search of smtp4dev does not look into headers, so the envelopes are compared here.
+    public static async Task<MimeMessage> FetchAsync(Func<Envelope, bool> match, string what)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var imap = new ImapClient();
+            await imap.ConnectAsync("127.0.0.1", ImapPort, SecureSocketOptions.None);
+            await imap.AuthenticateAsync("tests", "tests");
+            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
+            var summaries = imap.Inbox.Count == 0 ? []
+                : await imap.Inbox.FetchAsync(0, -1, MessageSummaryItems.Envelope | MessageSummaryItems.UniqueId);
+            var found = summaries.LastOrDefault(m => m.Envelope is { } envelope && match(envelope));
+            if (found is not null)
+            {
+                var message = await imap.Inbox.GetMessageAsync(found.UniqueId);
+                await imap.DisconnectAsync(true);
+                return message;
+            }
+            await imap.DisconnectAsync(true);
+            if (attempt == 50) throw new InvalidOperationException($"No {what} arrived.");
+            await Task.Delay(200);
+        }
     }
 
     private static string Read(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value

@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Guichet.Deliver.Cases;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Contacts;
 using Microsoft.EntityFrameworkCore;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Deliver.Cases;
 
@@ -17,22 +16,18 @@ public sealed class CaseFromContactTests(DeliverApp app) : IClassFixture<Deliver
     private static readonly Guid BuildingPermit = CatalogueDemoSeeder.StableId("service:hautrival-building-permit");
     private static readonly Guid Passport = CatalogueDemoSeeder.StableId("service:hautrival-passport");
 
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     private (int Cases, int Events, int Opened) Counts() => app.InScope(db =>
         (db.Set<Case>().Count(), db.Set<EventLogEntry>().Count(), db.Set<Contact>().Count(c => c.Outcome == ContactOutcome.CaseOpened)));
 
     private async Task<Guid> ContactAsync(Guid service)
     {
-        var response = await (await app.ClientAsAsync(DemoAccounts.FrontOffice)).PostAsync("/api/v1/contacts", Json(new
+        var response = await (await app.ClientAsAsync(DemoAccounts.FrontOffice)).PostAsync("/api/v1/contacts", JsonBody(new
         {
             channel = "counter", customerKind = "person", customerNumber = "85.07.30-033.28", customerName = "Amélie Lambert", email = "amelie@example.be",
             language = "fr", subject = "Extension d'une maison, rue des Écoles 12", serviceId = service,
         }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await ReadAsync(response)).GetProperty("id").GetGuid();
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     private static object CaseBody(Guid? contactId) => new
@@ -47,11 +42,11 @@ public sealed class CaseFromContactTests(DeliverApp app) : IClassFixture<Deliver
         var contactId = await ContactAsync(BuildingPermit);
         var before = Counts();
         var handler = await app.ClientAsAsync(DemoAccounts.CaseHandler);
-        var response = await handler.PostAsync("/api/v1/cases", Json(CaseBody(contactId)));
+        var response = await handler.PostAsync("/api/v1/cases", JsonBody(CaseBody(contactId)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var number = (await ReadAsync(response)).GetProperty("number").GetString();
+        var number = (await response.ReadJsonAsync()).GetProperty("number").GetString();
 
-        var contact = await ReadAsync(await handler.GetAsync($"/api/v1/contacts/{contactId}"));
+        var contact = await (await handler.GetAsync($"/api/v1/contacts/{contactId}")).ReadJsonAsync();
         Assert.Equal("caseOpened", contact.GetProperty("outcome").GetString());
         Assert.Equal(number, contact.GetProperty("caseNumber").GetString());
         Assert.Equal(0, contact.GetProperty("responseWorkingDays").GetInt32());
@@ -66,11 +61,11 @@ public sealed class CaseFromContactTests(DeliverApp app) : IClassFixture<Deliver
     {
         var contactId = await ContactAsync(BuildingPermit);
         var handler = await app.ClientAsAsync(DemoAccounts.CaseHandler);
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync("/api/v1/cases", Json(CaseBody(contactId)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync("/api/v1/cases", JsonBody(CaseBody(contactId)))).StatusCode);
         var before = Counts();
-        var again = await handler.PostAsync("/api/v1/cases", Json(CaseBody(contactId)));
+        var again = await handler.PostAsync("/api/v1/cases", JsonBody(CaseBody(contactId)));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        var p = (await ReadAsync(again)).GetProperty("invalidParams").EnumerateArray().Single();
+        var p = (await again.ReadJsonAsync()).GetProperty("invalidParams").EnumerateArray().Single();
         Assert.Equal(("contactId", "contact-not-open"), (p.GetProperty("name").GetString(), p.GetProperty("code").GetString()));
         Assert.Equal(before, Counts());
     }
@@ -83,9 +78,9 @@ public sealed class CaseFromContactTests(DeliverApp app) : IClassFixture<Deliver
         foreach (var id in new[] { Guid.NewGuid(), elsewhere })
         {
             var before = Counts();
-            var response = await handler.PostAsync("/api/v1/cases", Json(CaseBody(id)));
+            var response = await handler.PostAsync("/api/v1/cases", JsonBody(CaseBody(id)));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var p = (await ReadAsync(response)).GetProperty("invalidParams").EnumerateArray().Single();
+            var p = (await response.ReadJsonAsync()).GetProperty("invalidParams").EnumerateArray().Single();
             Assert.Equal(("contactId", "unknown-id"), (p.GetProperty("name").GetString(), p.GetProperty("code").GetString()));
             Assert.Equal(before, Counts());
         }
@@ -97,9 +92,9 @@ public sealed class CaseFromContactTests(DeliverApp app) : IClassFixture<Deliver
     {
         var contactId = await ContactAsync(BuildingPermit);
         var before = Counts();
-        var response = await (await app.ClientAsAsync(DemoAccounts.FrontOffice)).PostAsync($"/api/v1/contacts/{contactId}/outcome", Json(new { outcome = "caseOpened" }));
+        var response = await (await app.ClientAsAsync(DemoAccounts.FrontOffice)).PostAsync($"/api/v1/contacts/{contactId}/outcome", JsonBody(new { outcome = "caseOpened" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("case-opened-by-a-case", (await ReadAsync(response)).GetProperty("invalidParams")[0].GetProperty("code").GetString());
+        Assert.Equal("case-opened-by-a-case", (await response.ReadJsonAsync()).GetProperty("invalidParams")[0].GetProperty("code").GetString());
         Assert.Equal(before, Counts());
     }
 }

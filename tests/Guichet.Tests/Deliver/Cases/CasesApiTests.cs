@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Guichet.Deliver.Cases;
 using Guichet.Orient.Catalogue.Demo;
@@ -12,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Deliver.Cases;
 
@@ -52,8 +52,6 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     private const string Valid1985 = "85.07.30-033.28";
     private const string Valid2001 = "01020300467";
 
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
     private static object Request(string caseType = "residents-parking-card", string? number = Valid1985, string? receivedOn = null, bool complete = false, string language = "fr") => new
     {
         caseType,
@@ -74,13 +72,11 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
 
     private async Task<HttpClient> Admin() => await app.ClientAsAsync(DemoAccounts.Admin);
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     private async Task<JsonElement> OpenAsync(HttpClient client, object request)
     {
-        var response = await client.PostAsync("/api/v1/cases", Json(request));
+        var response = await client.PostAsync("/api/v1/cases", JsonBody(request));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await ReadAsync(response);
+        return await response.ReadJsonAsync();
     }
 
     private (int Cases, int Events) Counts() => app.InScope(db => (db.Set<Case>().Count(), db.Set<EventLogEntry>().Count()));
@@ -90,15 +86,13 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var before = Counts();
         var fingerprint = app.InScope(db => string.Join("|", db.Set<Case>().AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id + c.Status + c.UpdatedAt.UtcTicks)));
         var response = await send();
-        var json = await ReadAsync(response);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.ProblemAsync();
         if (changesNothing)
         {
             Assert.Equal(before, Counts());
             Assert.Equal(fingerprint, app.InScope(db => string.Join("|", db.Set<Case>().AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id + c.Status + c.UpdatedAt.UtcTicks))));
         }
-        var invalid = json.TryGetProperty("invalidParams", out var list) ? list.EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList() : [];
-        return (response.StatusCode, json.GetProperty("code").GetString()!, invalid);
+        return (response.StatusCode, problem.Code, problem.InvalidNames);
     }
 
     // ---- opening ---------------------------------------------------------------------------
@@ -130,13 +124,13 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var c = await OpenAsync(handler, Request("building-permit", receivedOn: "2026-09-28"));
         Assert.Equal("notStarted", c.GetProperty("clock").GetProperty("state").GetString());
         var id = c.GetProperty("id").GetString();
-        var early = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/complete", Json(new { on = "2026-09-27" })));
+        var early = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/complete", JsonBody(new { on = "2026-09-27" })));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "date-out-of-order"), (early.Status, early.Code));
-        var complete = await handler.PostAsync($"/api/v1/cases/{id}/complete", Json(new { on = "2026-10-01" }));
+        var complete = await handler.PostAsync($"/api/v1/cases/{id}/complete", JsonBody(new { on = "2026-10-01" }));
         Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
         // 1 October + 75 days = 15 December 2026, a Tuesday.
-        Assert.Equal("2026-12-15", (await ReadAsync(complete)).GetProperty("clock").GetProperty("dueOn").GetString());
-        var again = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/complete", Json(new { })));
+        Assert.Equal("2026-12-15", (await complete.ReadJsonAsync()).GetProperty("clock").GetProperty("dueOn").GetString());
+        var again = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/complete", JsonBody(new { })));
         Assert.Equal((HttpStatusCode.Conflict, "case-already-complete"), (again.Status, again.Code));
     }
 
@@ -156,11 +150,11 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
             "receivedOn" => Request(receivedOn: value),
             _ => Request(number: value),
         };
-        var refused = await RefusedAsync(() => handler.PostAsync("/api/v1/cases", Json(request)));
+        var refused = await RefusedAsync(() => handler.PostAsync("/api/v1/cases", JsonBody(request)));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains(field, refused.Invalid);
-        var response = await handler.PostAsync("/api/v1/cases", Json(request));
-        var codes = (await ReadAsync(response)).GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("code").GetString());
+        var response = await handler.PostAsync("/api/v1/cases", JsonBody(request));
+        var codes = (await response.ReadJsonAsync()).GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("code").GetString());
         Assert.Contains(code, codes);
     }
 
@@ -173,7 +167,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
             caseType = "residents-parking-card", language = "nl", subject = "Bewonerskaart",
             parties = new object[] { new { role = "applicant", kind = "company", name = "Fout BV", number = "0203.201.341" } },
         };
-        var refused = await RefusedAsync(() => handler.PostAsync("/api/v1/cases", Json(request)));
+        var refused = await RefusedAsync(() => handler.PostAsync("/api/v1/cases", JsonBody(request)));
         Assert.Equal(["parties[0].number"], refused.Invalid);
     }
 
@@ -185,7 +179,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     public async Task Unreadable_or_incomplete_requests_are_refused_and_store_nothing(string body)
     {
         var handler = await Handler();
-        var refused = await RefusedAsync(() => handler.PostAsync("/api/v1/cases", new StringContent(body, Encoding.UTF8, "application/json")));
+        var refused = await RefusedAsync(() => handler.PostAsync("/api/v1/cases", JsonBody(body)));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
     }
 
@@ -193,9 +187,9 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     public async Task Parallel_openings_all_succeed_with_distinct_numbers()
     {
         var admin = await Admin();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => admin.PostAsync("/api/v1/cases", Json(Request()))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => admin.PostAsync("/api/v1/cases", JsonBody(Request()))));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var numbers = await Task.WhenAll(responses.Select(async r => (await ReadAsync(r)).GetProperty("number").GetString()));
+        var numbers = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).GetProperty("number").GetString()));
         Assert.Equal(16, numbers.Distinct().Count());
     }
 
@@ -206,21 +200,21 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var handler = await Handler();
         var id = (await OpenAsync(handler, Request("building-permit"))).GetProperty("id").GetString();
-        var skip = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status = "decided" })));
+        var skip = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status = "decided" })));
         Assert.Equal((HttpStatusCode.Conflict, "status-change-not-allowed"), (skip.Status, skip.Code));
-        var unknown = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status = "teleported" })));
+        var unknown = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status = "teleported" })));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "unknown-status"), (unknown.Status, unknown.Code));
         foreach (var status in new[] { "in-review", "awaiting-decision" })
-            Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status }))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status }))).StatusCode);
         // "Decided" is reached by issuing the decision, never by a plain status change.
-        var plain = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status = "decided" })));
+        var plain = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status = "decided" })));
         Assert.Equal((HttpStatusCode.Conflict, "decision-required"), (plain.Status, plain.Code));
         var other = (await OpenAsync(handler, Request("building-permit"))).GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{other}/status", Json(new { status = "closed-withdrawn" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{other}/status", JsonBody(new { status = "closed-withdrawn" }))).StatusCode);
         id = other;
-        var closed = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}"));
+        var closed = await (await handler.GetAsync($"/api/v1/cases/{id}")).ReadJsonAsync();
         Assert.True(closed.GetProperty("closed").GetBoolean());
-        var after = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/suspend", Json(new { reason = "missing-document" })));
+        var after = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/suspend", JsonBody(new { reason = "missing-document" })));
         Assert.Equal("case-closed", after.Code);
     }
 
@@ -231,15 +225,15 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var opened = await OpenAsync(handler, Request(receivedOn: "2026-09-21"));
         var id = opened.GetProperty("id").GetString();
         Assert.Equal("2026-10-12", opened.GetProperty("clock").GetProperty("dueOn").GetString()); // 15 working days after 21 September
-        var resumeFirst = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/resume", Json(new { })));
+        var resumeFirst = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/resume", JsonBody(new { })));
         Assert.Equal((HttpStatusCode.Conflict, "case-not-suspended"), (resumeFirst.Status, resumeFirst.Code));
-        var badReason = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/suspend", Json(new { reason = "lunch" })));
+        var badReason = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/suspend", JsonBody(new { reason = "lunch" })));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "suspension-reason-not-allowed"), (badReason.Status, badReason.Code));
-        var suspended = await ReadAsync(await handler.PostAsync($"/api/v1/cases/{id}/suspend", Json(new { reason = "missing-document", on = "2026-09-28" })));
+        var suspended = await (await handler.PostAsync($"/api/v1/cases/{id}/suspend", JsonBody(new { reason = "missing-document", on = "2026-09-28" }))).ReadJsonAsync();
         Assert.Equal("suspended", suspended.GetProperty("clock").GetProperty("state").GetString());
-        var twice = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/suspend", Json(new { reason = "missing-document" })));
+        var twice = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/suspend", JsonBody(new { reason = "missing-document" })));
         Assert.Equal("case-already-suspended", twice.Code);
-        var resumed = await ReadAsync(await handler.PostAsync($"/api/v1/cases/{id}/resume", Json(new { on = "2026-10-02" })));
+        var resumed = await (await handler.PostAsync($"/api/v1/cases/{id}/resume", JsonBody(new { on = "2026-10-02" }))).ReadJsonAsync();
         // Suspended 28 September to 2 October: 4 working days (29, 30, 1, 2): due 16 October.
         Assert.Equal(4, resumed.GetProperty("clock").GetProperty("suspendedDays").GetInt32());
         Assert.Equal("2026-10-16", resumed.GetProperty("clock").GetProperty("dueOn").GetString());
@@ -250,17 +244,17 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var handler = await Handler();
         var id = (await OpenAsync(handler, Request("building-permit", complete: true))).GetProperty("id").GetString();
-        var noReason = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/extend", Json(new { })));
+        var noReason = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/extend", JsonBody(new { })));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
-        var extended = await ReadAsync(await handler.PostAsync($"/api/v1/cases/{id}/extend", Json(new { reason = "Avis du fonctionnaire délégué attendu" })));
+        var extended = await (await handler.PostAsync($"/api/v1/cases/{id}/extend", JsonBody(new { reason = "Avis du fonctionnaire délégué attendu" }))).ReadJsonAsync();
         Assert.Equal(30, extended.GetProperty("extension").GetProperty("days").GetInt32());
         Assert.False(extended.GetProperty("canExtend").GetBoolean());
-        var second = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/extend", Json(new { reason = "Encore" })));
+        var second = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/extend", JsonBody(new { reason = "Encore" })));
         Assert.Equal((HttpStatusCode.Conflict, "case-already-extended"), (second.Status, second.Code));
 
         var admin = await Admin();
         var income = (await OpenAsync(admin, Request("integration-income"))).GetProperty("id").GetString();
-        var none = await RefusedAsync(() => admin.PostAsync($"/api/v1/cases/{income}/extend", Json(new { reason = "Besoin de temps" })));
+        var none = await RefusedAsync(() => admin.PostAsync($"/api/v1/cases/{income}/extend", JsonBody(new { reason = "Besoin de temps" })));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "extension-not-allowed"), (none.Status, none.Code));
     }
 
@@ -286,10 +280,10 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         };
         foreach (var (method, path, body) in calls)
         {
-            var refused = await RefusedAsync(() => method == "GET" ? other.GetAsync(path) : other.PostAsync(path, Json(body!)));
+            var refused = await RefusedAsync(() => method == "GET" ? other.GetAsync(path) : other.PostAsync(path, JsonBody(body!)));
             Assert.True(refused.Status == HttpStatusCode.NotFound, $"{method} {path}: {refused.Status}");
         }
-        var list = await ReadAsync(await other.GetAsync("/api/v1/cases?limit=200"));
+        var list = await (await other.GetAsync("/api/v1/cases?limit=200")).ReadJsonAsync();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
     }
 
@@ -307,7 +301,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var handler = await Handler();
         var id = (await OpenAsync(handler, Request("building-permit"))).GetProperty("id").GetString();
         await handler.GetAsync($"/api/v1/cases/{id}");
-        var history = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}/history"));
+        var history = await (await handler.GetAsync($"/api/v1/cases/{id}/history")).ReadJsonAsync();
         Assert.Equal(["deliver.case.opened", "deliver.case.viewed"], history.EnumerateArray().Select(e => e.GetProperty("activity").GetString()));
     }
 
@@ -322,7 +316,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         string? after = null;
         do
         {
-            var page = await ReadAsync(await admin.GetAsync("/api/v1/cases?closed=false&limit=3" + (after is null ? "" : "&after=" + after)));
+            var page = await (await admin.GetAsync("/api/v1/cases?closed=false&limit=3" + (after is null ? "" : "&after=" + after))).ReadJsonAsync();
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("id").GetString()!, i.TryGetProperty("dueOn", out var d) ? d.GetString() : null)));
             after = page.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         } while (after is not null);
@@ -338,9 +332,9 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var admin = await Admin();
         var mine = await OpenAsync(admin, Request(number: Valid2001, receivedOn: "2026-08-03"));
-        var byNumber = await ReadAsync(await admin.GetAsync("/api/v1/cases?nationalNumber=01.02.03-004.67"));
+        var byNumber = await (await admin.GetAsync("/api/v1/cases?nationalNumber=01.02.03-004.67")).ReadJsonAsync();
         Assert.Equal([mine.GetProperty("id").GetString()], byNumber.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
-        var overdue = await ReadAsync(await admin.GetAsync("/api/v1/cases?overdue=true&limit=200"));
+        var overdue = await (await admin.GetAsync("/api/v1/cases?overdue=true&limit=200")).ReadJsonAsync();
         Assert.Contains(overdue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == mine.GetProperty("id").GetString());
         Assert.All(overdue.GetProperty("items").EnumerateArray(), i => Assert.True(string.CompareOrdinal(i.GetProperty("dueOn").GetString(), "2026-10-05") < 0));
     }
@@ -363,10 +357,10 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var handler = await Handler();
         var id = (await OpenAsync(handler, Request("building-permit"))).GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/notes", Json(new { text = "Appelé la demandeuse" }))).StatusCode);
-        var tooLong = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/notes", Json(new { text = new string('x', 4001) })));
+        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/notes", JsonBody(new { text = "Appelé la demandeuse" }))).StatusCode);
+        var tooLong = await RefusedAsync(() => handler.PostAsync($"/api/v1/cases/{id}/notes", JsonBody(new { text = new string('x', 4001) })));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
-        var notes = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}/notes"));
+        var notes = await (await handler.GetAsync($"/api/v1/cases/{id}/notes")).ReadJsonAsync();
         Assert.Equal("Appelé la demandeuse", Assert.Single(notes.EnumerateArray()).GetProperty("text").GetString());
     }
 }

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Guichet.Deliver.Decisions;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Deliver.Cases;
 using Guichet.Tests.Support;
 using UglyToad.PdfPig;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Deliver.Decisions;
 
@@ -14,23 +13,19 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     private const string Facts = "Le projet prévoit une extension de 40 m² en zone d'habitat, conforme au guide communal d'urbanisme et sans impact sur les voisins.";
     private const string Law = "Code du Développement territorial, articles D.IV.1 et D.IV.15.";
 
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     /// A building permit case of the demo handler, moved to where a decision can be taken.
     private async Task<(HttpClient Handler, string Id)> ReadyCaseAsync(string language = "fr", string? email = "amelie@example.be")
     {
         var handler = await app.ClientAsAsync(DemoAccounts.CaseHandler);
-        var open = await handler.PostAsync("/api/v1/cases", Json(new
+        var open = await handler.PostAsync("/api/v1/cases", JsonBody(new
         {
             caseType = "building-permit", language, subject = "Extension d'une maison, rue des Écoles 12", complete = true, receivedOn = "2026-09-01",
             parties = new object[] { new { role = "applicant", kind = "person", name = "Amélie Lambert", email, address = "Rue des Écoles 12, 5395 Hautrival" } },
         }));
         Assert.Equal(HttpStatusCode.Created, open.StatusCode);
-        var id = (await ReadAsync(open)).GetProperty("id").GetString()!;
+        var id = (await open.ReadJsonAsync()).GetProperty("id").GetString()!;
         foreach (var status in new[] { "in-review", "awaiting-decision" })
-            Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{id}/status", Json(new { status }))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await handler.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status }))).StatusCode);
         return (handler, id);
     }
 
@@ -42,16 +37,16 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     public async Task A_decision_with_motivation_and_appeal_closes_the_case_and_sets_the_appeal_deadline()
     {
         var (handler, id) = await ReadyCaseAsync();
-        var response = await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "post" }));
+        var response = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "post" }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var d = await ReadAsync(response);
+        var d = await response.ReadJsonAsync();
         // Posted Monday 5 October 2026, deemed received the third working day after: Thursday 8
         // October; + 30 days = Saturday 7 November, so the deadline moves to Monday 9 November.
         Assert.Equal("2026-10-08", d.GetProperty("notifiedOn").GetString());
         Assert.Equal("2026-11-09", d.GetProperty("appealDeadline").GetString());
         // The appeal block comes from the case type, in the language of procedure.
         Assert.Equal("Gouvernement wallon", d.GetProperty("appeal").GetProperty("body").GetString());
-        var @case = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}"));
+        var @case = await (await handler.GetAsync($"/api/v1/cases/{id}")).ReadJsonAsync();
         Assert.Equal("decided", @case.GetProperty("status").GetString());
         Assert.True(@case.GetProperty("closed").GetBoolean());
     }
@@ -65,13 +60,13 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     {
         var (handler, id) = await ReadyCaseAsync();
         var (decisions, events) = (Decisions(), Events());
-        var response = await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "refused", factualGrounds = facts, legalGrounds = law, channel = "post" }));
+        var response = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "refused", factualGrounds = facts, legalGrounds = law, channel = "post" }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problem = await ReadAsync(response);
+        var problem = await response.ReadJsonAsync();
         Assert.Equal("decision-motivation-missing", problem.GetProperty("code").GetString());
         Assert.Contains(field, problem.GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Equal((decisions, events), (Decisions(), Events()));
-        Assert.Equal("awaiting-decision", (await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}"))).GetProperty("status").GetString());
+        Assert.Equal("awaiting-decision", (await (await handler.GetAsync($"/api/v1/cases/{id}")).ReadJsonAsync()).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -79,13 +74,13 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     {
         var (handler, id) = await ReadyCaseAsync();
         var (decisions, events) = (Decisions(), Events());
-        var response = await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new
+        var response = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new
         {
             outcome = "refused", factualGrounds = Facts, legalGrounds = Law, channel = "post",
             appeal = new { body = " ", deadlineDays = 0 },
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var problem = await ReadAsync(response);
+        var problem = await response.ReadJsonAsync();
         Assert.Equal("decision-appeal-information-missing", problem.GetProperty("code").GetString());
         Assert.Equal(["appeal.body", "appeal.deadlineDays"], problem.GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.Equal((decisions, events), (Decisions(), Events()));
@@ -96,8 +91,8 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     {
         var (handler, id) = await ReadyCaseAsync();
         var body = new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "email" };
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(body))).StatusCode);
-        var second = await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(body));
+        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(body))).StatusCode);
+        var second = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(body));
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
     }
 
@@ -105,11 +100,11 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     public async Task By_email_needs_an_address_and_unknown_codes_are_refused()
     {
         var (handler, id) = await ReadyCaseAsync(email: null);
-        var noEmail = await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "email" }));
-        Assert.Equal("applicant-email-missing", (await ReadAsync(noEmail)).GetProperty("code").GetString());
-        var badCodes = await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "maybe", factualGrounds = Facts, legalGrounds = Law, channel = "pigeon" }));
+        var noEmail = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "email" }));
+        Assert.Equal("applicant-email-missing", (await noEmail.ReadJsonAsync()).GetProperty("code").GetString());
+        var badCodes = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "maybe", factualGrounds = Facts, legalGrounds = Law, channel = "pigeon" }));
         Assert.Equal(HttpStatusCode.BadRequest, badCodes.StatusCode);
-        Assert.Equal(["outcome", "channel"], (await ReadAsync(badCodes)).GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["outcome", "channel"], (await badCodes.ReadJsonAsync()).GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Theory]
@@ -119,7 +114,7 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     public async Task The_letter_carries_motivation_and_appeal_in_the_language_of_procedure(string language, string appealHeading, string factsHeading)
     {
         var (handler, id) = await ReadyCaseAsync(language);
-        var issued = await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "refused", factualGrounds = Facts, legalGrounds = Law, channel = "email" }));
+        var issued = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "refused", factualGrounds = Facts, legalGrounds = Law, channel = "email" }));
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
 
         var html = await handler.GetStringAsync($"/api/v1/cases/{id}/decision/letter.html");
@@ -141,7 +136,7 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     {
         var (handler, id) = await ReadyCaseAsync();
         var facts = Facts + " <script>alert('x')</script>";
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "refused", factualGrounds = facts, legalGrounds = Law, channel = "post" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "refused", factualGrounds = facts, legalGrounds = Law, channel = "post" }))).StatusCode);
         var html = await handler.GetStringAsync($"/api/v1/cases/{id}/decision/letter.html");
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;", html);
@@ -151,32 +146,32 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     public async Task An_appeal_links_to_the_closed_case_and_leaves_the_decision_as_issued()
     {
         var (handler, id) = await ReadyCaseAsync();
-        var before = await ReadAsync(await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "refused", factualGrounds = Facts, legalGrounds = Law, channel = "email" })));
+        var before = await (await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "refused", factualGrounds = Facts, legalGrounds = Law, channel = "email" }))).ReadJsonAsync();
         var noDecisionYet = await ReadyCaseAsync();
-        var early = await handler.PostAsync($"/api/v1/cases/{noDecisionYet.Id}/appeals", Json(new { kind = "appeal", lodgedWith = "Gouvernement wallon", summary = "Contestation" }));
-        Assert.Equal("decision-not-issued", (await ReadAsync(early)).GetProperty("code").GetString());
+        var early = await handler.PostAsync($"/api/v1/cases/{noDecisionYet.Id}/appeals", JsonBody(new { kind = "appeal", lodgedWith = "Gouvernement wallon", summary = "Contestation" }));
+        Assert.Equal("decision-not-issued", (await early.ReadJsonAsync()).GetProperty("code").GetString());
 
-        var bad = await handler.PostAsync($"/api/v1/cases/{id}/appeals", Json(new { kind = "complaint", lodgedOn = "2026-12-01" }));
+        var bad = await handler.PostAsync($"/api/v1/cases/{id}/appeals", JsonBody(new { kind = "complaint", lodgedOn = "2026-12-01" }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(["kind", "lodgedOn", "lodgedWith", "summary"], (await ReadAsync(bad)).GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["kind", "lodgedOn", "lodgedWith", "summary"], (await bad.ReadJsonAsync()).GetProperty("invalidParams").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
 
-        var lodged = await handler.PostAsync($"/api/v1/cases/{id}/appeals", Json(new { kind = "appeal", lodgedWith = "Gouvernement wallon", reference = "REC-2026-118", summary = "Le voisin conteste la hauteur de l'extension." }));
+        var lodged = await handler.PostAsync($"/api/v1/cases/{id}/appeals", JsonBody(new { kind = "appeal", lodgedWith = "Gouvernement wallon", reference = "REC-2026-118", summary = "Le voisin conteste la hauteur de l'extension." }));
         Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
-        Assert.False((await ReadAsync(lodged)).GetProperty("late").GetBoolean());
-        var after = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}/decision"));
+        Assert.False((await lodged.ReadJsonAsync()).GetProperty("late").GetBoolean());
+        var after = await (await handler.GetAsync($"/api/v1/cases/{id}/decision")).ReadJsonAsync();
         Assert.Equal(before.ToString(), after.ToString());
-        Assert.Single((await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}/appeals"))).EnumerateArray());
+        Assert.Single((await (await handler.GetAsync($"/api/v1/cases/{id}/appeals")).ReadJsonAsync()).EnumerateArray());
     }
 
     [Fact]
     public async Task Another_units_handler_cannot_decide_or_read_the_decision()
     {
         var (handler, id) = await ReadyCaseAsync();
-        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "post" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "post" }))).StatusCode);
         var other = await app.OtherUnitHandlerAsync();
         foreach (var path in new[] { "decision", "decision/letter.pdf", "decision/letter.html", "appeals" })
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/cases/{id}/{path}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/cases/{id}/decision", Json(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "post" }))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/cases/{id}/appeals", Json(new { kind = "appeal", lodgedWith = "x", summary = "y" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "post" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/cases/{id}/appeals", JsonBody(new { kind = "appeal", lodgedWith = "x", summary = "y" }))).StatusCode);
     }
 }

@@ -2,11 +2,11 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Guichet.Deliver.Documents;
 using Guichet.Platform.Files;
 using Guichet.Tests.Deliver.Cases;
 using Guichet.Tests.Support;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Deliver.Documents;
 
@@ -14,17 +14,15 @@ public sealed class DocumentsApiTests(DeliverApp app) : IClassFixture<DeliverApp
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     private async Task<(HttpClient Handler, string Id)> CaseAsync()
     {
         var handler = await app.ClientAsAsync(DemoAccounts.CaseHandler);
-        var open = await handler.PostAsync("/api/v1/cases", new StringContent(JsonSerializer.Serialize(new
+        var open = await handler.PostAsync("/api/v1/cases", JsonBody(new
         {
             caseType = "building-permit", language = "fr", subject = "Véranda",
             parties = new object[] { new { role = "applicant", kind = "person", name = "Jean Dubois" } },
-        }), Encoding.UTF8, "application/json"));
-        return (handler, (await ReadAsync(open)).GetProperty("id").GetString()!);
+        }));
+        return (handler, (await open.ReadJsonAsync()).GetProperty("id").GetString()!);
     }
 
     private static MultipartFormDataContent Form(byte[] bytes, string name, string? kind = "evidence", string contentType = "application/pdf")
@@ -45,7 +43,7 @@ public sealed class DocumentsApiTests(DeliverApp app) : IClassFixture<DeliverApp
         var (handler, id) = await CaseAsync();
         var response = await handler.PostAsync($"/api/v1/cases/{id}/documents", Form(Pdf, "../../etc/plans v2.exe"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var d = await ReadAsync(response);
+        var d = await response.ReadJsonAsync();
         Assert.Equal("plans v2.pdf", d.GetProperty("fileName").GetString());
         Assert.Equal("tenYears", d.GetProperty("retention").GetString());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), d.GetProperty("sha256").GetString());
@@ -53,7 +51,7 @@ public sealed class DocumentsApiTests(DeliverApp app) : IClassFixture<DeliverApp
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
-        var history = await ReadAsync(await handler.GetAsync($"/api/v1/cases/{id}/history"));
+        var history = await (await handler.GetAsync($"/api/v1/cases/{id}/history")).ReadJsonAsync();
         Assert.Contains(history.EnumerateArray(), e => e.GetProperty("activity").GetString() == "deliver.document.viewed");
     }
 
@@ -75,7 +73,7 @@ public sealed class DocumentsApiTests(DeliverApp app) : IClassFixture<DeliverApp
         var before = Counts();
         var response = await handler.PostAsync($"/api/v1/cases/{id}/documents", Form(Encoding.UTF8.GetBytes("<script>alert(1)</script>"), "invoice.pdf"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("unsupported-file-type", (await ReadAsync(response)).GetProperty("code").GetString());
+        Assert.Equal("unsupported-file-type", (await response.ReadJsonAsync()).GetProperty("code").GetString());
         Assert.Equal(before, Counts());
     }
 
@@ -88,7 +86,7 @@ public sealed class DocumentsApiTests(DeliverApp app) : IClassFixture<DeliverApp
         Pdf.CopyTo(big, 0);
         var response = await handler.PostAsync($"/api/v1/cases/{id}/documents", Form(big, "huge.pdf"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("payload-too-large", (await ReadAsync(response)).GetProperty("code").GetString());
+        Assert.Equal("payload-too-large", (await response.ReadJsonAsync()).GetProperty("code").GetString());
         Assert.Equal(before, Counts());
     }
 
@@ -108,7 +106,7 @@ public sealed class DocumentsApiTests(DeliverApp app) : IClassFixture<DeliverApp
     public async Task Another_units_handler_cannot_add_list_or_download()
     {
         var (handler, id) = await CaseAsync();
-        var doc = (await ReadAsync(await handler.PostAsync($"/api/v1/cases/{id}/documents", Form(Pdf, "a.pdf")))).GetProperty("id").GetString();
+        var doc = (await (await handler.PostAsync($"/api/v1/cases/{id}/documents", Form(Pdf, "a.pdf"))).ReadJsonAsync()).GetProperty("id").GetString();
         var other = await app.OtherUnitHandlerAsync();
         var before = Counts();
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/cases/{id}/documents", Form(Pdf, "b.pdf"))).StatusCode);

@@ -9,6 +9,7 @@ using Guichet.Deliver.StatusPage;
 using Guichet.Tests.Deliver.Cases;
 using Guichet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Deliver.StatusPage;
 
@@ -16,21 +17,17 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\nanswer\n%%EOF\n");
 
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     /// A residents' parking card case opened by the admin; its id and status page address.
     private async Task<(HttpClient Admin, string Id, string StatusUrl)> OpenAsync(string language = "fr")
     {
         var admin = await app.ClientAsAsync(DemoAccounts.Admin);
-        var response = await admin.PostAsync("/api/v1/cases", Json(new
+        var response = await admin.PostAsync("/api/v1/cases", JsonBody(new
         {
             caseType = "residents-parking-card", language, subject = "Carte de riverain, rue du Moulin 4",
             parties = new object[] { new { role = "applicant", kind = "person", name = "Lotte Peeters", email = "lotte@example.be" } },
         }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var c = await ReadAsync(response);
+        var c = await response.ReadJsonAsync();
         return (admin, c.GetProperty("id").GetString()!, c.GetProperty("statusUrl").GetString()!);
     }
 
@@ -76,7 +73,7 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
         var (admin, id, url) = await OpenAsync();
         var renewed = await admin.PostAsync($"/api/v1/cases/{id}/status-link", null);
         Assert.Equal(HttpStatusCode.Created, renewed.StatusCode);
-        var newUrl = (await ReadAsync(renewed)).GetProperty("url").GetString()!;
+        var newUrl = (await renewed.ReadJsonAsync()).GetProperty("url").GetString()!;
         Assert.Equal(HttpStatusCode.Gone, (await app.Client().GetAsync(url + "?lang=fr")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.Client().GetAsync(newUrl + "?lang=fr")).StatusCode);
 
@@ -96,9 +93,9 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var (admin, id, _) = await OpenAsync();
         var before = app.InScope(db => db.Set<CustomerRequest>().Count());
-        var response = await admin.PostAsync($"/api/v1/cases/{id}/requests", Json(new { what = "Une copie du certificat d'immatriculation", dueOn }));
+        var response = await admin.PostAsync($"/api/v1/cases/{id}/requests", JsonBody(new { what = "Une copie du certificat d'immatriculation", dueOn }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var param = (await ReadAsync(response)).GetProperty("invalidParams")[0];
+        var param = (await response.ReadJsonAsync()).GetProperty("invalidParams")[0];
         Assert.Equal((field, code), (param.GetProperty("name").GetString(), param.GetProperty("code").GetString()));
         Assert.Equal(before, app.InScope(db => db.Set<CustomerRequest>().Count()));
         Assert.False(app.InScope(db => db.Set<Case>().AsNoTracking().Single(c => c.Id == Guid.Parse(id)).IsSuspended));
@@ -108,10 +105,10 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
     public async Task Asking_for_a_document_stops_the_clock_and_the_customers_upload_restarts_it()
     {
         var (admin, id, url) = await OpenAsync();
-        var asked = await admin.PostAsync($"/api/v1/cases/{id}/requests", Json(new { what = "Une copie du certificat d'immatriculation du véhicule", dueOn = "2026-10-19" }));
+        var asked = await admin.PostAsync($"/api/v1/cases/{id}/requests", JsonBody(new { what = "Une copie du certificat d'immatriculation du véhicule", dueOn = "2026-10-19" }));
         Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
-        var requestId = (await ReadAsync(asked)).GetProperty("id").GetString()!;
-        Assert.Equal("suspended", (await ReadAsync(await admin.GetAsync($"/api/v1/cases/{id}"))).GetProperty("clock").GetProperty("state").GetString());
+        var requestId = (await asked.ReadJsonAsync()).GetProperty("id").GetString()!;
+        Assert.Equal("suspended", (await (await admin.GetAsync($"/api/v1/cases/{id}")).ReadJsonAsync()).GetProperty("clock").GetProperty("state").GetString());
 
         var jar = new CookieJar();
         var client = app.Client();
@@ -134,11 +131,11 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
 
         var sent = await jar.SendAsync(client, Upload(url, token, requestId, Pdf, "certificat.pdf"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var after = await ReadAsync(await admin.GetAsync($"/api/v1/cases/{id}"));
+        var after = await (await admin.GetAsync($"/api/v1/cases/{id}")).ReadJsonAsync();
         Assert.Equal("running", after.GetProperty("clock").GetProperty("state").GetString());
-        var docs = await ReadAsync(await admin.GetAsync($"/api/v1/cases/{id}/documents"));
+        var docs = await (await admin.GetAsync($"/api/v1/cases/{id}/documents")).ReadJsonAsync();
         Assert.Equal("customer", Assert.Single(docs.EnumerateArray()).GetProperty("uploadedBy").GetString());
-        var requests = await ReadAsync(await admin.GetAsync($"/api/v1/cases/{id}/requests"));
+        var requests = await (await admin.GetAsync($"/api/v1/cases/{id}/requests")).ReadJsonAsync();
         Assert.Equal(JsonValueKind.String, requests[0].GetProperty("answeredAt").ValueKind);
 
         var again = await jar.SendAsync(client, Upload(url, token, requestId, Pdf, "encore.pdf"));
@@ -149,7 +146,7 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
     public async Task A_request_prints_as_a_letter_whose_link_opens_the_status_page()
     {
         var (admin, id, _) = await OpenAsync();
-        var asked = await ReadAsync(await admin.PostAsync($"/api/v1/cases/{id}/requests", Json(new { what = "Une photo d'identité <récente>", dueOn = "2026-10-20" })));
+        var asked = await (await admin.PostAsync($"/api/v1/cases/{id}/requests", JsonBody(new { what = "Une photo d'identité <récente>", dueOn = "2026-10-20" }))).ReadJsonAsync();
         var letter = await admin.GetAsync($"/api/v1/cases/{id}/requests/{asked.GetProperty("id").GetString()}/letter.html");
         Assert.Equal("text/html", letter.Content.Headers.ContentType?.MediaType);
         var html = await Html.ParseAsync(letter);
@@ -178,8 +175,8 @@ public sealed class StatusPageTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var (admin, id, url) = await OpenAsync();
         foreach (var status in new[] { "in-review", "awaiting-decision" })
-            await admin.PostAsync($"/api/v1/cases/{id}/status", Json(new { status }));
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/cases/{id}/decision", Json(new
+            await admin.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status }));
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new
         {
             outcome = "granted", channel = "email",
             factualGrounds = "La demanderesse est domiciliée rue du Moulin 4, dans le périmètre de la zone riverains B.",

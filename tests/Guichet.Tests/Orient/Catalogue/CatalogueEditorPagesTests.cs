@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using Guichet.Orient.Catalogue;
 using Guichet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -8,40 +7,20 @@ namespace Guichet.Tests.Orient.Catalogue;
 
 public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<GuichetApp>
 {
-    private sealed record Session(HttpClient Client, CookieJar Jar);
-
-    private async Task<Session> SignedInAsync(string email, string language = "en")
-    {
-        var session = new Session(app.Client(), new CookieJar());
-        await session.Jar.GetAsync(session.Client, $"/accessibility?lang={language}");
-        var response = await session.Jar.SignInAsync(session.Client, email, DemoAccounts.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return session;
-    }
-
-    private static async Task<IDocument> PageAsync(Session s, string url)
-    {
-        var response = await s.Jar.GetAsync(s.Client, url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await Html.ParseAsync(response);
-    }
-
-    /// Posts the form of <paramref name="page"/> with its current values, changed by <paramref name="changes"/>.
-    private static Task<HttpResponseMessage> SubmitAsync(Session s, IDocument page, string url, IDictionary<string, string> changes, string formSelector = "form.catalogue-form") =>
-        s.Jar.PostFormAsync(s.Client, url, Html.FormValues(page, formSelector, changes));
+    private const string CatalogueForm = "form.catalogue-form";
 
     private static string Many(params string[] values) => string.Join('\u001f', values);
 
     [Fact]
     public async Task An_editor_creates_edits_and_publishes_a_service_through_the_pages()
     {
-        var s = await SignedInAsync(DemoAccounts.Editor);
+        var s = await app.SignInAsync(DemoAccounts.Editor);
         var newUrl = $"/staff/catalogue/services/new?organisation={Demo.Hautrival}";
-        var form = await PageAsync(s, newUrl);
+        var form = await s.PageAsync(newUrl);
         Assert.Equal("New service", form.QuerySelector("h1")!.TextContent);
         Assert.Equal(4, form.QuerySelectorAll("fieldset.catalogue-language").Length);
 
-        var created = await SubmitAsync(s, form, newUrl, new Dictionary<string, string>
+        var created = await s.SubmitAsync(form, CatalogueForm, action: newUrl, changes: new Dictionary<string, string>
         {
             ["slug"] = "page-made-service",
             ["unitId"] = Demo.HautrivalPopulation.ToString(),
@@ -69,15 +48,15 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         Assert.Equal(new ProcessingTime(15, DayCount.Working), service.Content.ProcessingTime);
         Assert.Equal(Demo.HautrivalPopulation, service.UnitId);
 
-        var edit = await PageAsync(s, location);
+        var edit = await s.PageAsync(location);
         Assert.Contains("Your changes have been saved", edit.QuerySelector(".notice")!.TextContent);
         Assert.Equal("Geboortepremie", edit.QuerySelector("#name-nl")!.GetAttribute("value"));
         Assert.Equal("naissance, bébé, prime", edit.QuerySelector("#keywords-fr")!.GetAttribute("value"));
         var editUrl = $"/staff/catalogue/services/{service.Id}";
-        var edited = await SubmitAsync(s, edit, editUrl, new Dictionary<string, string> { ["name.en"] = "Birth premium" });
+        var edited = await s.SubmitAsync(edit, CatalogueForm, action: editUrl, changes: new Dictionary<string, string> { ["name.en"] = "Birth premium" });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 
-        var publishPage = await PageAsync(s, editUrl);
+        var publishPage = await s.PageAsync(editUrl);
         var published = await s.Jar.PostFormAsync(s.Client, editUrl + "?handler=publish", [new("__RequestVerificationToken", Html.Antiforgery(publishPage))]);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.EndsWith("?done=published", published.Headers.Location!.OriginalString);
@@ -86,7 +65,7 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         Assert.Equal("Birth premium", after.Content.Name.En);
         Assert.Equal(["orient.service.created", "orient.service.edited", "orient.service.published"], Demo.ActivitiesAbout(app, "service", service.Id));
 
-        var unpublishPage = await PageAsync(s, editUrl);
+        var unpublishPage = await s.PageAsync(editUrl);
         Assert.NotNull(unpublishPage.QuerySelector("form[action*='handler=unpublish']"));
         await s.Jar.PostFormAsync(s.Client, editUrl + "?handler=unpublish", [new("__RequestVerificationToken", Html.Antiforgery(unpublishPage))]);
         Assert.Equal(ServiceStatus.Draft, app.InScope(db => db.Set<PublicService>().AsNoTracking().Single(x => x.Id == service.Id).Status));
@@ -95,11 +74,11 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task An_invalid_service_form_is_shown_again_in_the_users_language_with_its_values_and_nothing_is_stored()
     {
-        var s = await SignedInAsync(DemoAccounts.Editor, "nl");
+        var s = await app.SignInAsync(DemoAccounts.Editor, "nl");
         var url = $"/staff/catalogue/services/new?organisation={Demo.Hautrival}";
-        var form = await PageAsync(s, url);
+        var form = await s.PageAsync(url);
         var before = Demo.Fingerprint(app);
-        var response = await SubmitAsync(s, form, url, new Dictionary<string, string>
+        var response = await s.SubmitAsync(form, CatalogueForm, action: url, changes: new Dictionary<string, string>
         {
             ["slug"] = "invalid-page-service",
             ["name.nl"] = "Alleen in het Nederlands",
@@ -134,11 +113,11 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task A_taken_slug_is_shown_on_the_slug_field()
     {
-        var s = await SignedInAsync(DemoAccounts.Editor, "fr");
+        var s = await app.SignInAsync(DemoAccounts.Editor, "fr");
         var url = $"/staff/catalogue/services/{Demo.Eid}";
-        var page = await PageAsync(s, url);
+        var page = await s.PageAsync(url);
         var before = Demo.Fingerprint(app);
-        var response = await SubmitAsync(s, page, url, new Dictionary<string, string> { ["slug"] = "fps-tax-certificate" });
+        var response = await s.SubmitAsync(page, CatalogueForm, action: url, changes: new Dictionary<string, string> { ["slug"] = "fps-tax-certificate" });
         var again = await Html.ParseAsync(response);
         Assert.Equal(before, Demo.Fingerprint(app));
         Assert.Contains("Ce nom court est déjà utilisé", again.QuerySelector("#slug-error")!.TextContent);
@@ -149,8 +128,8 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     public async Task A_service_name_missing_in_the_readers_language_is_shown_in_the_primary_language_and_said_so()
     {
         // fps-tax-certificate has no English text; its organisation writes Dutch first.
-        var s = await SignedInAsync(DemoAccounts.Editor, "en");
-        var page = await PageAsync(s, $"/staff/catalogue/services/{Demo.TaxCertificate}");
+        var s = await app.SignInAsync(DemoAccounts.Editor, "en");
+        var page = await s.PageAsync($"/staff/catalogue/services/{Demo.TaxCertificate}");
         Assert.Equal("nl", page.QuerySelector("h1 span")!.GetAttribute("lang"));
         Assert.Contains("shown in Dutch", page.QuerySelector("p.language-note")!.TextContent);
         Assert.Equal(string.Empty, page.QuerySelector("#name-en")!.GetAttribute("value") ?? string.Empty);
@@ -159,7 +138,7 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task A_front_office_user_gets_the_forbidden_page()
     {
-        var s = await SignedInAsync(DemoAccounts.FrontOffice);
+        var s = await app.SignInAsync(DemoAccounts.FrontOffice);
         foreach (var url in new[] { "/staff/catalogue", $"/staff/catalogue/services/{Demo.Eid}", $"/staff/catalogue/channels/{Demo.TownHallCounter}/opening-hours" })
         {
             var response = await s.Jar.GetAsync(s.Client, url);
@@ -189,8 +168,8 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
             await sp.GetRequiredService<Guichet.Platform.Data.GuichetDb>().SaveChangesAsync();
             return 0;
         });
-        var s = await SignedInAsync("fps-page-editor@guichet.test");
-        var overview = await PageAsync(s, "/staff/catalogue");
+        var s = await app.SignInAsync("fps-page-editor@guichet.test");
+        var overview = await s.PageAsync("/staff/catalogue");
         Assert.Single(overview.QuerySelectorAll("section.catalogue-organisation"));
         Assert.Contains("Taxation", overview.QuerySelector("section.catalogue-organisation h2")!.TextContent, StringComparison.OrdinalIgnoreCase);
 
@@ -203,12 +182,12 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task The_overview_filters_by_organisation_and_status()
     {
-        var s = await SignedInAsync(DemoAccounts.Editor);
-        var all = await PageAsync(s, "/staff/catalogue");
+        var s = await app.SignInAsync(DemoAccounts.Editor);
+        var all = await s.PageAsync("/staff/catalogue");
         Assert.Equal(app.InScope(db => db.Set<Organisation>().Count()), all.QuerySelectorAll("section.catalogue-organisation").Length);
         Assert.NotEmpty(all.QuerySelectorAll(".badge--draft"));
 
-        var drafts = await PageAsync(s, $"/staff/catalogue?organisation={Demo.Hautrival}&status=draft");
+        var drafts = await s.PageAsync($"/staff/catalogue?organisation={Demo.Hautrival}&status=draft");
         Assert.Single(drafts.QuerySelectorAll("section.catalogue-organisation"));
         var badges = drafts.QuerySelectorAll("td .badge");
         Assert.NotEmpty(badges);
@@ -219,14 +198,14 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task Opening_hours_are_edited_in_rows_and_bad_rows_are_shown_again_without_saving()
     {
-        var s = await SignedInAsync(DemoAccounts.Editor, "de");
+        var s = await app.SignInAsync(DemoAccounts.Editor, "de");
         var url = $"/staff/catalogue/channels/{Demo.HautrivalPhone}/opening-hours";
-        var page = await PageAsync(s, url);
+        var page = await s.PageAsync(url);
         Assert.True(page.QuerySelectorAll("[id^='periods-0-hours-'][id$='-day']").Length >= 14);
         Assert.Equal("monday", page.QuerySelector("#periods-0-hours-0-day option[selected]")!.GetAttribute("value"));
 
         var before = Demo.Fingerprint(app);
-        var overlapping = await SubmitAsync(s, page, url, new Dictionary<string, string>
+        var overlapping = await s.SubmitAsync(page, CatalogueForm, action: url, changes: new Dictionary<string, string>
         {
             ["periods[0].hours[1].opens"] = "10:00",
             ["closures[5].from"] = "2027-03-10",
@@ -244,12 +223,12 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         Assert.Equal("#closures-3-to", closure.GetAttribute("href"));
         Assert.Equal("2027-03-10", again.QuerySelector("#closures-3-from")!.GetAttribute("value"));
 
-        var more = await SubmitAsync(s, again, url, new Dictionary<string, string> { ["action"] = "more" });
+        var more = await s.SubmitAsync(again, CatalogueForm, action: url, changes: new Dictionary<string, string> { ["action"] = "more" });
         var withMore = await Html.ParseAsync(more);
         Assert.Equal(before, Demo.Fingerprint(app));
         Assert.True(withMore.QuerySelectorAll("[id^='periods-0-hours-'][id$='-day']").Length > page.QuerySelectorAll("[id^='periods-0-hours-'][id$='-day']").Length);
 
-        var fixedPage = await SubmitAsync(s, withMore, url, new Dictionary<string, string>
+        var fixedPage = await s.SubmitAsync(withMore, CatalogueForm, action: url, changes: new Dictionary<string, string>
         {
             ["action"] = "save",
             ["periods[0].hours[1].opens"] = "13:00",
@@ -272,13 +251,13 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task Units_are_created_and_moved_through_the_pages()
     {
-        var s = await SignedInAsync(DemoAccounts.Editor);
-        var list = await PageAsync(s, $"/staff/catalogue/organisations/{Demo.Hautrival}/units");
+        var s = await app.SignInAsync(DemoAccounts.Editor);
+        var list = await s.PageAsync($"/staff/catalogue/organisations/{Demo.Hautrival}/units");
         Assert.Equal(16, list.QuerySelectorAll(".catalogue-tree li").Length);
 
         var url = $"/staff/catalogue/units/new?organisation={Demo.Hautrival}";
-        var form = await PageAsync(s, url);
-        var created = await SubmitAsync(s, form, url, new Dictionary<string, string>
+        var form = await s.PageAsync(url);
+        var created = await s.SubmitAsync(form, CatalogueForm, action: url, changes: new Dictionary<string, string>
         {
             ["slug"] = "hautrival-sports",
             ["parentId"] = Demo.HautrivalCitizenServices.ToString(),
@@ -286,11 +265,11 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var unitUrl = created.Headers.Location!.OriginalString.Split('?')[0];
-        var edit = await PageAsync(s, unitUrl);
+        var edit = await s.PageAsync(unitUrl);
         // A unit cannot be moved under itself: it is not offered as its own parent.
         var id = unitUrl.Split('/').Last();
         Assert.Null(edit.QuerySelector($"#parentId option[value='{id}']"));
-        var moved = await SubmitAsync(s, edit, unitUrl, new Dictionary<string, string> { ["parentId"] = "" });
+        var moved = await s.SubmitAsync(edit, CatalogueForm, action: unitUrl, changes: new Dictionary<string, string> { ["parentId"] = "" });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var unit = app.InScope(db => db.Set<Unit>().AsNoTracking().Single(u => u.Slug == "hautrival-sports"));
         Assert.Null(unit.ParentId);
@@ -300,11 +279,11 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task Channels_are_created_through_the_pages_and_bad_input_is_shown_again()
     {
-        var s = await SignedInAsync(DemoAccounts.Editor);
+        var s = await app.SignInAsync(DemoAccounts.Editor);
         var url = $"/staff/catalogue/channels/new?organisation={Demo.Hautrival}";
-        var form = await PageAsync(s, url);
+        var form = await s.PageAsync(url);
         var before = Demo.Fingerprint(app);
-        var bad = await SubmitAsync(s, form, url, new Dictionary<string, string>
+        var bad = await s.SubmitAsync(form, CatalogueForm, action: url, changes: new Dictionary<string, string>
         {
             ["slug"] = "page-counter",
             ["kind"] = "counter",
@@ -321,7 +300,7 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
         Assert.Equal(["#latitude", "#address-postcode"], links);
         Assert.Equal("north", page.QuerySelector("#latitude")!.GetAttribute("value"));
 
-        var good = await SubmitAsync(s, page, url, new Dictionary<string, string> { ["address.postcode"] = "5395", ["latitude"] = "50,39" });
+        var good = await s.SubmitAsync(page, CatalogueForm, action: url, changes: new Dictionary<string, string> { ["address.postcode"] = "5395", ["latitude"] = "50,39" });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var channel = app.InScope(db => db.Set<Channel>().AsNoTracking().Single(c => c.Slug == "page-counter"));
         Assert.Equal(50.39, channel.Latitude);
@@ -332,19 +311,19 @@ public sealed class CatalogueEditorPagesTests(GuichetApp app) : IClassFixture<Gu
     [Fact]
     public async Task Only_admins_edit_organisations_through_the_pages()
     {
-        var editor = await SignedInAsync(DemoAccounts.Editor);
+        var editor = await app.SignInAsync(DemoAccounts.Editor);
         var refused = await editor.Jar.GetAsync(editor.Client, $"/staff/catalogue/organisations/{Demo.Hautrival}");
         Assert.StartsWith("/staff/forbidden", refused.Headers.Location!.PathAndQuery);
 
-        var admin = await SignedInAsync(DemoAccounts.Admin);
+        var admin = await app.SignInAsync(DemoAccounts.Admin);
         var url = $"/staff/catalogue/organisations/{Demo.Hautrival}";
-        var form = await PageAsync(admin, url);
+        var form = await admin.PageAsync(url);
         Assert.Equal("Commune de Hautrival", form.QuerySelector("#name-fr")!.GetAttribute("value"));
-        var saved = await SubmitAsync(admin, form, url, new Dictionary<string, string> { ["homepage"] = "https://www.hautrival.be/accueil" });
+        var saved = await admin.SubmitAsync(form, CatalogueForm, action: url, changes: new Dictionary<string, string> { ["homepage"] = "https://www.hautrival.be/accueil" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("https://www.hautrival.be/accueil", app.InScope(db => db.Set<Organisation>().AsNoTracking().Single(o => o.Id == Demo.Hautrival).Homepage));
 
-        var created = await SubmitAsync(admin, await PageAsync(admin, "/staff/catalogue/organisations/new"), "/staff/catalogue/organisations/new", new Dictionary<string, string>
+        var created = await admin.SubmitAsync(await admin.PageAsync("/staff/catalogue/organisations/new"), CatalogueForm, action: "/staff/catalogue/organisations/new", changes: new Dictionary<string, string>
         {
             ["slug"] = "page-made-body",
             ["kind"] = "regional",

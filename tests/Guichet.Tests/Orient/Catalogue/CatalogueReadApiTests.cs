@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Guichet.Tests.Support;
 
 namespace Guichet.Tests.Orient.Catalogue;
 
@@ -98,7 +99,7 @@ public sealed class CatalogueReadApiTests(FrozenClockApp app) : IClassFixture<Fr
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.ProblemAsync();
         Assert.Equal("validation-failed", problem.Code);
-        Assert.Equal(["kind"], problem.Invalid);
+        Assert.Equal(["kind"], problem.InvalidNames);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Platform.EventLog;
@@ -9,6 +7,7 @@ using Guichet.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Orient.Catalogue;
 
@@ -26,27 +25,6 @@ internal static class Demo
     public static readonly Guid TownHallCounter = CatalogueDemoSeeder.StableId("channel:hautrival-town-hall-counter");
     public static readonly Guid Eid = CatalogueDemoSeeder.StableId("service:hautrival-eid");
     public static readonly Guid TaxCertificate = CatalogueDemoSeeder.StableId("service:fps-tax-certificate");
-
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    public static StringContent Json(object value) => Json(JsonSerializer.Serialize(value));
-
-    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    /// The code of a ProblemDetails response, and the names of its invalid parameters.
-    public static async Task<(string Code, List<string> Invalid, List<string> InvalidCodes)> ProblemAsync(this HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var json = await response.ReadJsonAsync();
-        var invalid = json.TryGetProperty("invalidParams", out var list)
-            ? list.EnumerateArray().Select(p => (p.GetProperty("name").GetString()!, p.GetProperty("code").GetString()!)).ToList()
-            : [];
-        return (json.GetProperty("code").GetString()!, invalid.Select(i => i.Item1).ToList(), invalid.Select(i => i.Item2).ToList());
-    }
 
     /// Everything a catalogue change can touch: rows, their last change, and the event log.
     public static string Fingerprint(GuichetApp app) => app.InScope(db =>
@@ -81,7 +59,7 @@ internal static class Demo
         return await app.ClientAsAsync(email);
     }
 
-    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) => client.PutAsync(url, Json(body));
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) => client.PutAsync(url, JsonBody(body));
 }
 
 /// A host whose clock stands still at Thursday 5 November 2026, 10:00 in Brussels, unless a

@@ -5,6 +5,7 @@ using Guichet.Orient.Catalogue;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Orient.Catalogue;
 
@@ -57,7 +58,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var response = await send();
         var problem = await response.ProblemAsync();
         Assert.Equal(before, Demo.Fingerprint(app));
-        return (response.StatusCode, problem.Code, problem.Invalid, problem.InvalidCodes);
+        return (response.StatusCode, problem.Code, problem.InvalidNames, problem.InvalidCodes);
     }
 
     // ---- services: happy paths ------------------------------------------------------------
@@ -66,7 +67,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task A_service_is_created_as_a_draft_published_and_unpublished_each_step_in_the_event_log()
     {
         var client = await Editor();
-        var created = await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("insulation-premium", Demo.HautrivalPopulation)));
+        var created = await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("insulation-premium", Demo.HautrivalPopulation)));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var draft = await created.ReadJsonAsync();
         var id = draft.GetProperty("id").GetGuid();
@@ -98,7 +99,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task Publishing_twice_changes_nothing_the_second_time()
     {
         var client = await Editor();
-        var id = (await (await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("publish-twice")))).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var id = (await (await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("publish-twice")))).ReadJsonAsync()).GetProperty("id").GetGuid();
         await client.PostAsync($"/api/v1/services/{id}/publish", null);
         var before = Demo.Fingerprint(app);
         var again = await client.PostAsync($"/api/v1/services/{id}/publish", null);
@@ -110,8 +111,8 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task Editing_a_service_replaces_its_content_and_is_logged()
     {
         var client = await Editor();
-        var id = (await (await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("edit-me")))).ReadJsonAsync()).GetProperty("id").GetGuid();
-        var edited = await client.PutAsync($"/api/v1/services/{id}", Demo.Json(Service("edit-me-renamed", Demo.HautrivalPopulation, [Demo.TownHallCounter, Demo.HautrivalPhone])));
+        var id = (await (await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("edit-me")))).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var edited = await client.PutAsync($"/api/v1/services/{id}", JsonBody(Service("edit-me-renamed", Demo.HautrivalPopulation, [Demo.TownHallCounter, Demo.HautrivalPhone])));
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         var json = await edited.ReadJsonAsync();
         Assert.Equal("edit-me-renamed", json.GetProperty("slug").GetString());
@@ -125,7 +126,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var read = await (await client.GetAsync($"/api/v1/editor/services/{Demo.Eid}")).ReadJsonAsync();
-        var response = await client.PutAsync($"/api/v1/services/{Demo.Eid}", Demo.Json(read.GetRawText()));
+        var response = await client.PutAsync($"/api/v1/services/{Demo.Eid}", JsonBody(read.GetRawText()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var after = await response.ReadJsonAsync();
         Assert.Equal(read.GetProperty("keywords").GetRawText(), after.GetProperty("keywords").GetRawText());
@@ -138,7 +139,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task Malformed_json_is_refused_and_nothing_is_stored()
     {
         var client = await Editor();
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json("{\"slug\": \"broken\", \"name\": ")));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody("{\"slug\": \"broken\", \"name\": ")));
         Assert.Equal((HttpStatusCode.BadRequest, "malformed-json"), (refused.Status, refused.Code));
     }
 
@@ -151,7 +152,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task A_value_of_the_wrong_type_is_refused_and_nothing_is_stored(string body)
     {
         var client = await Editor();
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(body)));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(body)));
         Assert.Equal((HttpStatusCode.BadRequest, "malformed-json"), (refused.Status, refused.Code));
     }
 
@@ -159,7 +160,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task Missing_required_fields_are_each_named_and_nothing_is_stored()
     {
         var client = await Editor();
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json("{}")));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody("{}")));
         Assert.Equal((HttpStatusCode.BadRequest, "validation-failed"), (refused.Status, refused.Code));
         Assert.Contains("slug", refused.Invalid);
         Assert.Contains("name.fr", refused.Invalid);
@@ -174,7 +175,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task An_unknown_language_key_is_refused_and_nothing_is_stored(string body)
     {
         var client = await Editor();
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(body)));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(body)));
         Assert.Equal((HttpStatusCode.BadRequest, "unknown-language"), (refused.Status, refused.Code));
     }
 
@@ -184,7 +185,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         // The federal public service writes Dutch first: a French-only name is not enough.
         var client = await Editor();
         var body = new { slug = "fr-only", name = new { fr = "Attestation" }, description = new { nl = "Beschrijving", fr = "Description" }, audiences = new[] { "citizens" } };
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/services", Demo.Json(body)));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/services", JsonBody(body)));
         Assert.Equal((HttpStatusCode.BadRequest, "validation-failed"), (refused.Status, refused.Code));
         Assert.Equal(["name.nl"], refused.Invalid);
         Assert.Equal(["text-missing-primary-language"], refused.InvalidCodes);
@@ -195,7 +196,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var body = new { slug = "too-long", name = new { fr = "Nom" }, description = new { fr = "D", en = new string('a', CatalogueRules.MaxText + 1) }, audiences = new[] { "citizens" } };
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(body)));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(body)));
         Assert.Equal(["description.en"], refused.Invalid);
         Assert.Equal(["text-too-long"], refused.InvalidCodes);
     }
@@ -208,7 +209,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var body = new { slug = "markup", name = new { fr = "Nom" }, description = new { fr = description }, audiences = new[] { "citizens" } };
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(body)));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(body)));
         Assert.Equal((HttpStatusCode.BadRequest, "validation-failed"), (refused.Status, refused.Code));
         Assert.Equal(["description.fr"], refused.Invalid);
         Assert.Equal(["markup-not-allowed"], refused.InvalidCodes);
@@ -218,10 +219,10 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task A_duplicate_slug_is_a_conflict_on_create_and_on_edit()
     {
         var client = await Editor();
-        var onCreate = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("hautrival-eid"))));
+        var onCreate = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("hautrival-eid"))));
         Assert.Equal((HttpStatusCode.Conflict, "slug-taken"), (onCreate.Status, onCreate.Code));
 
-        var onEdit = await RefusedAsync(() => client.PutAsync($"/api/v1/services/{Demo.Eid}", Demo.Json(Service("fps-tax-certificate"))));
+        var onEdit = await RefusedAsync(() => client.PutAsync($"/api/v1/services/{Demo.Eid}", JsonBody(Service("fps-tax-certificate"))));
         Assert.Equal((HttpStatusCode.Conflict, "slug-taken"), (onEdit.Status, onEdit.Code));
         Assert.Equal(["slug"], onEdit.Invalid);
     }
@@ -233,22 +234,22 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var missing = Guid.NewGuid();
         foreach (var send in new Func<Task<HttpResponseMessage>>[]
         {
-            () => client.PostAsync($"/api/v1/organisations/{missing}/services", Demo.Json(Service("no-org"))),
-            () => client.PutAsync($"/api/v1/services/{missing}", Demo.Json(Service("no-service"))),
+            () => client.PostAsync($"/api/v1/organisations/{missing}/services", JsonBody(Service("no-org"))),
+            () => client.PutAsync($"/api/v1/services/{missing}", JsonBody(Service("no-service"))),
             () => client.PostAsync($"/api/v1/services/{missing}/publish", null),
             () => client.PostAsync($"/api/v1/services/{missing}/unpublish", null),
-            () => client.PostAsync($"/api/v1/organisations/{missing}/units", Demo.Json(new { slug = "u", name = new { fr = "U" } })),
-            () => client.PutAsync($"/api/v1/units/{missing}", Demo.Json(new { slug = "u", name = new { fr = "U" } })),
-            () => client.PostAsync($"/api/v1/organisations/{missing}/channels", Demo.Json(Counter("no-org-counter"))),
-            () => client.PutAsync($"/api/v1/channels/{missing}", Demo.Json(Counter("no-channel"))),
-            () => client.PutAsync($"/api/v1/channels/{missing}/opening-hours", Demo.Json(Hours(("monday", "09:00", "12:00")))),
+            () => client.PostAsync($"/api/v1/organisations/{missing}/units", JsonBody(new { slug = "u", name = new { fr = "U" } })),
+            () => client.PutAsync($"/api/v1/units/{missing}", JsonBody(new { slug = "u", name = new { fr = "U" } })),
+            () => client.PostAsync($"/api/v1/organisations/{missing}/channels", JsonBody(Counter("no-org-counter"))),
+            () => client.PutAsync($"/api/v1/channels/{missing}", JsonBody(Counter("no-channel"))),
+            () => client.PutAsync($"/api/v1/channels/{missing}/opening-hours", JsonBody(Hours(("monday", "09:00", "12:00")))),
         })
         {
             var refused = await RefusedAsync(send);
             Assert.Equal((HttpStatusCode.NotFound, "not-found"), (refused.Status, refused.Code));
         }
         var admin = await Admin();
-        var org = await RefusedAsync(() => admin.PutAsync($"/api/v1/organisations/{missing}", Demo.Json(new { slug = "x", kind = "other", primaryLanguage = "fr", name = new { fr = "X" } })));
+        var org = await RefusedAsync(() => admin.PutAsync($"/api/v1/organisations/{missing}", JsonBody(new { slug = "x", kind = "other", primaryLanguage = "fr", name = new { fr = "X" } })));
         Assert.Equal(HttpStatusCode.NotFound, org.Status);
     }
 
@@ -256,16 +257,16 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task References_to_units_and_channels_outside_the_organisation_are_invalid()
     {
         var client = await Editor();
-        var unknownUnit = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("bad-unit", Guid.NewGuid()))));
+        var unknownUnit = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("bad-unit", Guid.NewGuid()))));
         Assert.Equal((HttpStatusCode.BadRequest, "validation-failed"), (unknownUnit.Status, unknownUnit.Code));
         Assert.Equal(["unitId"], unknownUnit.Invalid);
         Assert.Equal(["unknown-unit"], unknownUnit.InvalidCodes);
 
-        var otherOrganisationsUnit = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("bad-unit", Demo.FpsTaxationAdmin))));
+        var otherOrganisationsUnit = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("bad-unit", Demo.FpsTaxationAdmin))));
         Assert.Equal(["unknown-unit"], otherOrganisationsUnit.InvalidCodes);
 
         var channels = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services",
-            Demo.Json(Service("bad-channel", null, [Demo.TownHallCounter, Guid.NewGuid(), Demo.FpsContactCentre]))));
+            JsonBody(Service("bad-channel", null, [Demo.TownHallCounter, Guid.NewGuid(), Demo.FpsContactCentre]))));
         Assert.Equal(["channelIds[1]", "channelIds[2]"], channels.Invalid);
         Assert.Equal(["unknown-channel", "unknown-channel"], channels.InvalidCodes);
     }
@@ -275,7 +276,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var body = new { slug = "bad-codes", name = new { fr = "N" }, description = new { fr = "D" }, audiences = new[] { "citizens" }, themes = new[] { "environment", "astrology" }, lifeEvents = new string?[] { null } };
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(body)));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(body)));
         Assert.Equal(["themes[1]", "lifeEvents[0]"], refused.Invalid);
         Assert.Equal(["unknown-code", "unknown-code"], refused.InvalidCodes);
     }
@@ -285,7 +286,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var body = """{"slug": "nulls", "name": {"fr": "N"}, "description": {"fr": "D"}, "audiences": ["citizens"], "evidence": [{"fr": "Un document"}, null], "legalResources": [null], "keywords": {"fr": ["ok", null]}}""";
-        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(body)));
+        var refused = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(body)));
         Assert.Equal(["keywords.fr[1]", "evidence[1].fr", "legalResources[0].title.fr", "legalResources[0].url"], refused.Invalid);
     }
 
@@ -311,7 +312,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     [MemberData(nameof(Writes))]
     public async Task An_anonymous_write_is_unauthenticated(string method, string url)
     {
-        var refused = await RefusedAsync(() => app.Client().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Demo.Json("{}") }));
+        var refused = await RefusedAsync(() => app.Client().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonBody("{}") }));
         Assert.Equal((HttpStatusCode.Unauthorized, "unauthenticated"), (refused.Status, refused.Code));
     }
 
@@ -320,7 +321,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task A_front_office_token_may_not_write(string method, string url)
     {
         var client = await app.ClientAsAsync(DemoAccounts.FrontOffice);
-        var refused = await RefusedAsync(() => client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Demo.Json("{}") }));
+        var refused = await RefusedAsync(() => client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonBody("{}") }));
         Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (refused.Status, refused.Code));
     }
 
@@ -329,10 +330,10 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var editor = await Editor();
         var body = new { slug = "new-body", kind = "regional", primaryLanguage = "de", external = true, name = new { de = "Neue Behörde" } };
-        var refused = await RefusedAsync(() => editor.PostAsync("/api/v1/organisations", Demo.Json(body)));
+        var refused = await RefusedAsync(() => editor.PostAsync("/api/v1/organisations", JsonBody(body)));
         Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (refused.Status, refused.Code));
 
-        var created = await (await Admin()).PostAsync("/api/v1/organisations", Demo.Json(body));
+        var created = await (await Admin()).PostAsync("/api/v1/organisations", JsonBody(body));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/organisations/{id}", created.Headers.Location!.OriginalString);
@@ -344,12 +345,12 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task Organisation_input_is_validated_and_slugs_are_unique()
     {
         var admin = await Admin();
-        var invalid = await RefusedAsync(() => admin.PostAsync("/api/v1/organisations", Demo.Json(new { slug = "Not A Slug", primaryLanguage = "es", name = new { fr = "X" }, homepage = "javascript:alert(1)" })));
+        var invalid = await RefusedAsync(() => admin.PostAsync("/api/v1/organisations", JsonBody(new { slug = "Not A Slug", primaryLanguage = "es", name = new { fr = "X" }, homepage = "javascript:alert(1)" })));
         Assert.Equal((HttpStatusCode.BadRequest, "validation-failed"), (invalid.Status, invalid.Code));
         Assert.Equal(["kind", "slug", "primaryLanguage", "homepage"], invalid.Invalid);
         Assert.Equal(["required", "invalid-slug", "unknown-language", "invalid-url"], invalid.InvalidCodes);
 
-        var taken = await RefusedAsync(() => admin.PostAsync("/api/v1/organisations", Demo.Json(new { slug = "hautrival", kind = "other", primaryLanguage = "fr", name = new { fr = "Doublon" } })));
+        var taken = await RefusedAsync(() => admin.PostAsync("/api/v1/organisations", JsonBody(new { slug = "hautrival", kind = "other", primaryLanguage = "fr", name = new { fr = "Doublon" } })));
         Assert.Equal((HttpStatusCode.Conflict, "slug-taken"), (taken.Status, taken.Code));
     }
 
@@ -360,7 +361,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         var current = await (await app.Client().GetAsync($"/api/v1/organisations/{Demo.FpsTaxation}")).ReadJsonAsync();
         var edited = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(current.GetRawText())!;
         edited["homepage"] = JsonSerializer.SerializeToElement("https://finances.belgium.be/nl/contact");
-        var ok = await admin.PutAsync($"/api/v1/organisations/{Demo.FpsTaxation}", Demo.Json(edited));
+        var ok = await admin.PutAsync($"/api/v1/organisations/{Demo.FpsTaxation}", JsonBody(edited));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("https://finances.belgium.be/nl/contact", (await ok.ReadJsonAsync()).GetProperty("homepage").GetString());
         Assert.Contains("orient.organisation.edited", Demo.ActivitiesAbout(app, "organisation", Demo.FpsTaxation));
@@ -368,7 +369,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
         // fps-tax-certificate has no German text: German cannot become the primary language.
         edited["primaryLanguage"] = JsonSerializer.SerializeToElement("de");
         edited["name"] = JsonSerializer.SerializeToElement(new { nl = "FOD Financiën", de = "FÖD Finanzen" });
-        var refused = await RefusedAsync(() => admin.PutAsync($"/api/v1/organisations/{Demo.FpsTaxation}", Demo.Json(edited)));
+        var refused = await RefusedAsync(() => admin.PutAsync($"/api/v1/organisations/{Demo.FpsTaxation}", JsonBody(edited)));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "primary-language-not-covered"), (refused.Status, refused.Code));
         Assert.Contains("services/fps-tax-certificate", refused.Invalid);
     }
@@ -378,21 +379,21 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var scoped = await Demo.UnitEditorClientAsync(app, "population-editor@guichet.test", Demo.HautrivalPopulation);
 
-        var own = await scoped.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("scoped-editor-service")));
+        var own = await scoped.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("scoped-editor-service")));
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await scoped.PutAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours",
-            Demo.Json(Hours(("monday", "08:30", "12:00"), ("tuesday", "08:30", "12:00"))))).StatusCode);
+            JsonBody(Hours(("monday", "08:30", "12:00"), ("tuesday", "08:30", "12:00"))))).StatusCode);
 
         var fpsService = new { slug = "scoped-elsewhere", name = new { nl = "Naam" }, description = new { nl = "Beschrijving" }, audiences = new[] { "citizens" } };
         foreach (var send in new Func<Task<HttpResponseMessage>>[]
         {
-            () => scoped.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/services", Demo.Json(fpsService)),
-            () => scoped.PutAsync($"/api/v1/services/{Demo.TaxCertificate}", Demo.Json(fpsService)),
+            () => scoped.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/services", JsonBody(fpsService)),
+            () => scoped.PutAsync($"/api/v1/services/{Demo.TaxCertificate}", JsonBody(fpsService)),
             () => scoped.PostAsync($"/api/v1/services/{Demo.TaxCertificate}/unpublish", null),
-            () => scoped.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/channels", Demo.Json(new { slug = "x-channel", kind = "web", name = new { nl = "Web" }, url = "https://example.org" })),
-            () => scoped.PutAsync($"/api/v1/channels/{Demo.FpsContactCentre}/opening-hours", Demo.Json(Hours(("monday", "08:00", "17:00")))),
-            () => scoped.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/units", Demo.Json(new { slug = "x-unit", name = new { nl = "Eenheid" } })),
-            () => scoped.PostAsync("/api/v1/organisations", Demo.Json(new { slug = "x-org", kind = "other", primaryLanguage = "fr", name = new { fr = "X" } })),
+            () => scoped.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/channels", JsonBody(new { slug = "x-channel", kind = "web", name = new { nl = "Web" }, url = "https://example.org" })),
+            () => scoped.PutAsync($"/api/v1/channels/{Demo.FpsContactCentre}/opening-hours", JsonBody(Hours(("monday", "08:00", "17:00")))),
+            () => scoped.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/units", JsonBody(new { slug = "x-unit", name = new { nl = "Eenheid" } })),
+            () => scoped.PostAsync("/api/v1/organisations", JsonBody(new { slug = "x-org", kind = "other", primaryLanguage = "fr", name = new { fr = "X" } })),
         })
         {
             var refused = await RefusedAsync(send);
@@ -407,14 +408,14 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var created = await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/units",
-            Demo.Json(new { slug = "hautrival-youth", parentId = Demo.HautrivalCitizenServices, name = new { fr = "Service Jeunesse", nl = "Dienst Jeugd" } }));
+            JsonBody(new { slug = "hautrival-youth", parentId = Demo.HautrivalCitizenServices, name = new { fr = "Service Jeunesse", nl = "Dienst Jeugd" } }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var unit = await created.ReadJsonAsync();
         var id = unit.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/units/{id}", created.Headers.Location!.OriginalString);
         Assert.Equal(2, unit.GetProperty("depth").GetInt32());
 
-        var moved = await client.PutAsync($"/api/v1/units/{id}", Demo.Json(new { slug = "hautrival-youth", parentId = Demo.HautrivalGeneralManagement, name = new { fr = "Service Jeunesse" } }));
+        var moved = await client.PutAsync($"/api/v1/units/{id}", JsonBody(new { slug = "hautrival-youth", parentId = Demo.HautrivalGeneralManagement, name = new { fr = "Service Jeunesse" } }));
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(1, (await moved.ReadJsonAsync()).GetProperty("depth").GetInt32());
         var tree = (await (await app.Client().GetAsync($"/api/v1/organisations/{Demo.Hautrival}/units")).ReadJsonAsync()).EnumerateArray().ToList();
@@ -428,12 +429,12 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var underOwnChild = await RefusedAsync(() => client.PutAsync($"/api/v1/units/{Demo.HautrivalCitizenServices}",
-            Demo.Json(new { slug = "hautrival-citizen-services", parentId = Demo.HautrivalPopulation, name = new { fr = "Département Population" } })));
+            JsonBody(new { slug = "hautrival-citizen-services", parentId = Demo.HautrivalPopulation, name = new { fr = "Département Population" } })));
         Assert.Equal((HttpStatusCode.BadRequest, "validation-failed"), (underOwnChild.Status, underOwnChild.Code));
         Assert.Equal(["unit-cycle"], underOwnChild.InvalidCodes);
 
         var underItself = await RefusedAsync(() => client.PutAsync($"/api/v1/units/{Demo.HautrivalPopulation}",
-            Demo.Json(new { slug = "hautrival-population", parentId = Demo.HautrivalPopulation, name = new { fr = "Population" } })));
+            JsonBody(new { slug = "hautrival-population", parentId = Demo.HautrivalPopulation, name = new { fr = "Population" } })));
         Assert.Equal(["unit-cycle"], underItself.InvalidCodes);
     }
 
@@ -442,19 +443,19 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var unknownParent = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/units",
-            Demo.Json(new { slug = "orphan", parentId = Demo.FpsTaxationAdmin, name = new { fr = "Orphelin" } })));
+            JsonBody(new { slug = "orphan", parentId = Demo.FpsTaxationAdmin, name = new { fr = "Orphelin" } })));
         Assert.Equal(["parentId"], unknownParent.Invalid);
         Assert.Equal(["unknown-unit"], unknownParent.InvalidCodes);
 
-        var missing = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/units", Demo.Json("{}")));
+        var missing = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/units", JsonBody("{}")));
         Assert.Equal(["slug", "name.fr"], missing.Invalid);
 
         var taken = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/units",
-            Demo.Json(new { slug = "hautrival-population", name = new { fr = "Doublon" } })));
+            JsonBody(new { slug = "hautrival-population", name = new { fr = "Doublon" } })));
         Assert.Equal((HttpStatusCode.Conflict, "slug-taken"), (taken.Status, taken.Code));
 
         // The same slug in another organisation is fine.
-        var elsewhere = await client.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/units", Demo.Json(new { slug = "hautrival-population", name = new { nl = "Geen doublon" } }));
+        var elsewhere = await client.PostAsync($"/api/v1/organisations/{Demo.FpsTaxation}/units", JsonBody(new { slug = "hautrival-population", name = new { nl = "Geen doublon" } }));
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
     }
 
@@ -464,17 +465,17 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task A_counter_is_created_with_its_hours_and_its_hours_are_replaced_later()
     {
         var client = await Editor();
-        var created = await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels", Demo.Json(Counter("village-office", Hours(("tuesday", "09:00", "12:00")))));
+        var created = await client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels", JsonBody(Counter("village-office", Hours(("tuesday", "09:00", "12:00")))));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/channels/{id}", created.Headers.Location!.OriginalString);
 
-        var hours = await client.PutAsync($"/api/v1/channels/{id}/opening-hours", Demo.Json(Hours(("wednesday", "14:00", "17:00"))));
+        var hours = await client.PutAsync($"/api/v1/channels/{id}/opening-hours", JsonBody(Hours(("wednesday", "14:00", "17:00"))));
         Assert.Equal(HttpStatusCode.OK, hours.StatusCode);
         var read = await (await app.Client().GetAsync($"/api/v1/channels/{id}/opening-hours")).ReadJsonAsync();
         Assert.Equal("wednesday", read.GetProperty("openingHours").GetProperty("periods")[0].GetProperty("hours")[0].GetProperty("day").GetString());
 
-        var edited = await client.PutAsync($"/api/v1/channels/{id}", Demo.Json(Counter("village-office", Hours(("thursday", "14:00", "17:00")))));
+        var edited = await client.PutAsync($"/api/v1/channels/{id}", JsonBody(Counter("village-office", Hours(("thursday", "14:00", "17:00")))));
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(["orient.channel.created", "orient.channel.opening-hours-changed", "orient.channel.edited", "orient.channel.opening-hours-changed"],
             Demo.ActivitiesAbout(app, "channel", id));
@@ -485,13 +486,13 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var refused = await RefusedAsync(() => client.PutAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours",
-            Demo.Json(Hours(("monday", "08:30", "12:00"), ("monday", "11:00", "14:00")))));
+            JsonBody(Hours(("monday", "08:30", "12:00"), ("monday", "11:00", "14:00")))));
         Assert.Equal((HttpStatusCode.BadRequest, "validation-failed"), (refused.Status, refused.Code));
         Assert.Equal(["periods[0].hours[1]"], refused.Invalid);
         Assert.Equal(["opening-hours-overlap"], refused.InvalidCodes);
 
         var inChannel = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels",
-            Demo.Json(Counter("overlapping-office", Hours(("friday", "09:00", "12:00"), ("friday", "10:00", "11:00"))))));
+            JsonBody(Counter("overlapping-office", Hours(("friday", "09:00", "12:00"), ("friday", "10:00", "11:00"))))));
         Assert.Equal(["openingHours.periods[0].hours[1]"], inChannel.Invalid);
     }
 
@@ -500,12 +501,12 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var client = await Editor();
         var refused = await RefusedAsync(() => client.PutAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours",
-            Demo.Json(Hours(("monday", "12:00", "08:30")))));
+            JsonBody(Hours(("monday", "12:00", "08:30")))));
         Assert.Equal(["periods[0].hours[0]"], refused.Invalid);
         Assert.Equal(["opening-hours-inverted"], refused.InvalidCodes);
 
         var closure = await RefusedAsync(() => client.PutAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours",
-            Demo.Json("""{"periods": [], "closures": [{"from": "2026-12-31", "to": "2026-12-24"}], "specialOpenings": [{"date": "2026-13-01", "opens": "9h", "closes": "12:00"}]}""")));
+            JsonBody("""{"periods": [], "closures": [{"from": "2026-12-31", "to": "2026-12-24"}], "specialOpenings": [{"date": "2026-13-01", "opens": "9h", "closes": "12:00"}]}""")));
         Assert.Equal(["closures[0]", "specialOpenings[0].date", "specialOpenings[0].opens"], closure.Invalid);
         Assert.Equal(["opening-hours-inverted", "opening-hours-invalid-date", "opening-hours-invalid-time"], closure.InvalidCodes);
     }
@@ -514,17 +515,17 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     public async Task Channel_input_is_validated_and_slugs_are_unique()
     {
         var client = await Editor();
-        var missing = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels", Demo.Json("{}")));
+        var missing = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels", JsonBody("{}")));
         Assert.Equal(["kind", "slug", "name.fr"], missing.Invalid);
 
         var noAddress = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels",
-            Demo.Json(new { slug = "no-address", kind = "counter", name = new { fr = "Guichet" }, email = "not-an-email", unitId = Demo.FpsTaxationAdmin })));
+            JsonBody(new { slug = "no-address", kind = "counter", name = new { fr = "Guichet" }, email = "not-an-email", unitId = Demo.FpsTaxationAdmin })));
         Assert.Equal(["unitId", "address", "email"], noAddress.Invalid);
 
-        var taken = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels", Demo.Json(Counter("hautrival-town-hall-counter"))));
+        var taken = await RefusedAsync(() => client.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/channels", JsonBody(Counter("hautrival-town-hall-counter"))));
         Assert.Equal((HttpStatusCode.Conflict, "slug-taken"), (taken.Status, taken.Code));
 
-        var malformed = await RefusedAsync(() => client.PutAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours", Demo.Json("""{"periods": 3}""")));
+        var malformed = await RefusedAsync(() => client.PutAsync($"/api/v1/channels/{Demo.TownHallCounter}/opening-hours", JsonBody("""{"periods": 3}""")));
         Assert.Equal("malformed-json", malformed.Code);
     }
 
@@ -533,7 +534,7 @@ public sealed class CatalogueWriteApiTests(GuichetApp app) : IClassFixture<Guich
     {
         var editor = await Editor();
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            editor.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", Demo.Json(Service("hautrival-raced-slug", Demo.HautrivalPopulation)))));
+            editor.PostAsync($"/api/v1/organisations/{Demo.Hautrival}/services", JsonBody(Service("hautrival-raced-slug", Demo.HautrivalPopulation)))));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         foreach (var r in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))

@@ -24,25 +24,14 @@ public sealed class CpsvImportTests(GuichetApp app) : IClassFixture<GuichetApp>
             .Concat(db.Set<PublicService>().AsNoTracking().OrderBy(s => s.Id).AsEnumerable().Select(s => $"{s.Id} {s.Status} {JsonSerializer.Serialize(s.Content, JsonColumn.Options)} {s.UpdatedAt.UtcTicks}"))
             .Append("imports: " + db.Set<EventLogEntry>().Count(e => e.Activity == "orient.catalogue.imported"))));
 
-    private static async Task<(string Code, List<(string Name, string Code)> Params)> ProblemAsync(HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var code = problem.RootElement.GetProperty("code").GetString()!;
-        var invalid = problem.RootElement.TryGetProperty("invalidParams", out var p)
-            ? p.EnumerateArray().Select(e => (e.GetProperty("name").GetString()!, e.GetProperty("code").GetString()!)).ToList()
-            : [];
-        return (code, invalid);
-    }
-
     private async Task<(HttpResponseMessage Response, string Code, List<(string Name, string Code)> Params)> RefusedAsync(string body, string mediaType = "application/ld+json")
     {
         var before = Snapshot();
         var client = await app.ClientAsAsync(DemoAccounts.Admin);
         var response = await Cpsv.ImportAsync(client, body, mediaType);
-        var (code, invalid) = response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? await ProblemAsync(response) : ("", []);
+        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? await response.ProblemAsync() : null;
         Assert.Equal(before, Snapshot());
-        return (response, code, invalid);
+        return (response, problem?.Code ?? "", problem is null ? [] : [.. problem.InvalidParams]);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using Guichet.Platform.Localization;
 using Guichet.Tests.Support;
 
 namespace Guichet.Tests.Orient.Public;
@@ -16,14 +15,7 @@ public sealed class PublicPagesTests(PublicApp app) : IClassFixture<PublicApp>
         "/themes", "/themes/taxes",
     ];
 
-    public static TheoryData<string, string> PagesInEveryLanguage()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var page in Pages)
-            foreach (var language in Languages.Supported)
-                data.Add(page, language);
-        return data;
-    }
+    public static TheoryData<string, string> PagesInEveryLanguage() => EveryLanguage.Rows(Pages);
 
     [Theory]
     [MemberData(nameof(PagesInEveryLanguage))]

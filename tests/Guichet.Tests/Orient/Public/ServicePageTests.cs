@@ -6,6 +6,7 @@ using Guichet.Platform.Localization;
 using Guichet.Tests.Orient.Catalogue;
 using CatalogueDemo = Guichet.Tests.Orient.Catalogue.Demo;
 using Guichet.Tests.Support;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Orient.Public;
 
@@ -265,7 +266,7 @@ public sealed class ServicePageTests(PublicApp app) : IClassFixture<PublicApp>
     public async Task A_draft_has_no_page_until_it_is_published()
     {
         var editor = await app.ClientAsAsync(DemoAccounts.Editor);
-        var created = await editor.PostAsync($"/api/v1/organisations/{CatalogueDemo.Hautrival}/services", CatalogueDemo.Json(new
+        var created = await editor.PostAsync($"/api/v1/organisations/{CatalogueDemo.Hautrival}/services", JsonBody(new
         {
             slug = "draft-insulation-premium",
             name = new { fr = "Prime à l'isolation" },

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Orient.Search;
 
@@ -136,7 +137,7 @@ public sealed class SearchApiTests(SearchApp app) : IClassFixture<SearchApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.ProblemAsync();
         Assert.Equal("validation-failed", problem.Code);
-        Assert.Equal([name], problem.Invalid);
+        Assert.Equal([name], problem.InvalidNames);
         Assert.Equal([code], problem.InvalidCodes);
     }
 
@@ -179,7 +180,7 @@ public sealed class SearchApiTests(SearchApp app) : IClassFixture<SearchApp>
     public async Task An_edit_on_this_node_shows_in_search_at_once()
     {
         var editor = await app.ClientAsAsync(DemoAccounts.Editor);
-        var create = await editor.PostAsync($"/api/v1/organisations/{TestDemo.Hautrival}/services", TestDemo.Json(new
+        var create = await editor.PostAsync($"/api/v1/organisations/{TestDemo.Hautrival}/services", JsonBody(new
         {
             slug = "hautrival-beehive-declaration",
             unitId = TestDemo.HautrivalPopulation,

@@ -44,9 +44,7 @@ public sealed class CalendarEndpointTests(GuichetApp app) : IClassFixture<Guiche
     [Fact]
     public async Task Staff_see_the_days_off_page_in_their_language()
     {
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.FrontOffice, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.FrontOffice, language: null);
         var page = await Html.ParseAsync(await jar.GetAsync(client, "/staff/calendar?year=2027&lang=nl"));
         Assert.Equal("Sluitingsdagen 2027", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("Wettelijke feestdag", page.QuerySelector("table")!.TextContent);

@@ -53,9 +53,7 @@ public sealed class ApiTokenTests(GuichetApp app) : IClassFixture<GuichetApp>
     [Fact]
     public async Task The_api_does_not_accept_the_browser_sign_in_cookie()
     {
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.Admin, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Admin, language: null);
         Assert.Equal(HttpStatusCode.OK, (await jar.GetAsync(client, "/staff")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await jar.GetAsync(client, "/api/v1/me")).StatusCode);
     }

@@ -5,9 +5,6 @@ using Guichet.Platform.EventLog;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;
 using Guichet.Tests.Support;
-using MailKit;
-using MailKit.Net.Imap;
-using MailKit.Security;
 using Microsoft.AspNetCore.Hosting;
 using MimeKit;
 
@@ -36,32 +33,6 @@ public sealed class MailDeliveryTests(MailApp app) : IClassFixture<MailApp>
         return message;
     }
 
-    /// Reads the mail with that Message-ID back from smtp4dev's IMAP server (it may take a moment
-    /// to appear after the SMTP session ends). Its IMAP search does not look into headers, so the
-    /// envelopes are compared here.
-    private static async Task<MimeMessage> FetchByImapAsync(string messageId)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var imap = new ImapClient();
-            await imap.ConnectAsync("127.0.0.1", TestMailServer.ImapPort, SecureSocketOptions.None);
-            await imap.AuthenticateAsync("tests", "tests");
-            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
-            var summaries = imap.Inbox.Count == 0 ? []
-                : await imap.Inbox.FetchAsync(0, -1, MessageSummaryItems.Envelope | MessageSummaryItems.UniqueId);
-            var found = summaries.LastOrDefault(m => m.Envelope?.MessageId == messageId);
-            if (found is not null)
-            {
-                var message = await imap.Inbox.GetMessageAsync(found.UniqueId);
-                await imap.DisconnectAsync(true);
-                return message;
-            }
-            await imap.DisconnectAsync(true);
-            if (attempt == 50) throw new InvalidOperationException($"No mail with Message-ID {messageId} arrived.");
-            await Task.Delay(200);
-        }
-    }
-
     [Fact]
     public async Task A_mail_with_an_attachment_goes_through_the_outbox_to_a_real_smtp_server()
     {
@@ -86,7 +57,7 @@ public sealed class MailDeliveryTests(MailApp app) : IClassFixture<MailApp>
         Assert.Equal(1, stored.Attempts);
 
         var expectedId = $"{message.Id:N}@test.guichet.example";
-        var mail = await FetchByImapAsync(expectedId);
+        var mail = await TestMailServer.FetchAsync(m => m.MessageId == expectedId, $"mail with Message-ID {expectedId}");
         Assert.Equal(expectedId, mail.MessageId);
         Assert.Equal($"Votre demande {marker} – accusé de réception", mail.Subject);
         Assert.Equal("citoyen@example.be", mail.To.Mailboxes.Single().Address);

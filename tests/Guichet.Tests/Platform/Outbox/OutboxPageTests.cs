@@ -9,27 +9,6 @@ namespace Guichet.Tests.Platform.Outbox;
 
 public sealed class OutboxPageTests(GuichetApp app) : IClassFixture<GuichetApp>
 {
-    /// Stores a message that has failed: dead-lettered, or pending with a retry planned.
-    private async Task<Guid> StoreFailedAsync(string summary, bool deadLettered)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-        var now = DateTimeOffset.UtcNow;
-        var message = new OutboxMessage("mail", "{}", summary, now);
-        message.RecordFailure("SocketException: Connection refused", permanent: deadLettered, now, new OutboxOptions());
-        db.Add(message);
-        await db.SaveChangesAsync();
-        return message.Id;
-    }
-
-    private async Task<(HttpClient Client, CookieJar Jar)> SignedInAsync(string email)
-    {
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, email, DemoAccounts.Password);
-        return (client, jar);
-    }
-
     private static async Task<HttpResponseMessage> RetryAsync(HttpClient client, CookieJar jar, string id, bool withToken = true)
     {
         var page = await Html.ParseAsync(await jar.GetAsync(client, "/staff/outbox?lang=en"));
@@ -44,9 +23,9 @@ public sealed class OutboxPageTests(GuichetApp app) : IClassFixture<GuichetApp>
     [Fact]
     public async Task Admins_see_dead_lettered_and_pending_messages_with_their_last_error()
     {
-        await StoreFailedAsync("dead a1b2@example.be: Accusé", deadLettered: true);
-        await StoreFailedAsync("pending c3d4@example.be: Ontvangst", deadLettered: false);
-        var (client, jar) = await SignedInAsync(DemoAccounts.Admin);
+        await app.StoreFailedMailAsync("dead a1b2@example.be: Accusé", deadLettered: true, "SocketException: Connection refused");
+        await app.StoreFailedMailAsync("pending c3d4@example.be: Ontvangst", deadLettered: false, "SocketException: Connection refused");
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Admin, language: null);
 
         var response = await jar.GetAsync(client, "/staff/outbox?lang=nl");
 
@@ -67,7 +46,7 @@ public sealed class OutboxPageTests(GuichetApp app) : IClassFixture<GuichetApp>
     [InlineData(DemoAccounts.FrontOffice)]
     public async Task Only_admins_may_open_the_page(string email)
     {
-        var (client, jar) = await SignedInAsync(email);
+        var (client, jar) = await app.SignInAsync(email, language: null);
         var response = await jar.GetAsync(client, "/staff/outbox");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/staff/forbidden", response.Headers.Location!.PathAndQuery);
@@ -84,8 +63,8 @@ public sealed class OutboxPageTests(GuichetApp app) : IClassFixture<GuichetApp>
     [Fact]
     public async Task Retry_now_makes_a_dead_lettered_message_due_again_and_records_who_asked()
     {
-        var id = await StoreFailedAsync("retry e5f6@example.be: Décision", deadLettered: true);
-        var (client, jar) = await SignedInAsync(DemoAccounts.Admin);
+        var id = await app.StoreFailedMailAsync("retry e5f6@example.be: Décision", deadLettered: true, "SocketException: Connection refused");
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Admin, language: null);
 
         var response = await RetryAsync(client, jar, id.ToString());
 
@@ -104,8 +83,8 @@ public sealed class OutboxPageTests(GuichetApp app) : IClassFixture<GuichetApp>
     [Fact]
     public async Task Retry_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
-        var id = await StoreFailedAsync("csrf a7b8@example.be: x", deadLettered: true);
-        var (client, jar) = await SignedInAsync(DemoAccounts.Admin);
+        var id = await app.StoreFailedMailAsync("csrf a7b8@example.be: x", deadLettered: true, "SocketException: Connection refused");
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Admin, language: null);
 
         var response = await RetryAsync(client, jar, id.ToString(), withToken: false);
 
@@ -117,7 +96,7 @@ public sealed class OutboxPageTests(GuichetApp app) : IClassFixture<GuichetApp>
     [Fact]
     public async Task Retrying_an_unknown_or_already_sent_message_says_so_and_stores_nothing()
     {
-        var (client, jar) = await SignedInAsync(DemoAccounts.Admin);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Admin, language: null);
         Guid sentId;
         using (var scope = app.Services.CreateScope())
         {

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Welcome.Appointments;
 
@@ -42,10 +43,6 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     private static object Booking(Guid service, DateTimeOffset start, string email = "amelie@example.be", string language = "fr", string? nationalNumber = null) =>
         new { service, start, name = "Amélie Lambert", email, phone = "+32 470 12 34 56", language, nationalNumber };
 
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     private (int Appointments, int Seats, int Mails, int Events) Counts() => app.InScope(db =>
         (db.Set<Appointment>().Count(), db.Set<AppointmentSeat>().Count(), db.Set<OutboxMessage>().Count(), db.Set<EventLogEntry>().Count()));
 
@@ -56,7 +53,7 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     {
         var r = await app.Client().GetAsync($"/api/v1/appointments/slots?service={DrivingLicence}&from=2026-10-20&to=2026-10-20");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        var slots = (await ReadAsync(r)).EnumerateArray().ToList();
+        var slots = (await r.ReadJsonAsync()).EnumerateArray().ToList();
         // Tuesday: 08:30-12:00 only, in quarters of an hour.
         Assert.Equal(14, slots.Count);
         Assert.Equal(Local(10, 20, 8, 30), slots[0].GetProperty("start").GetDateTimeOffset());
@@ -65,10 +62,10 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         Assert.All(slots, s => Assert.Equal(1, s.GetProperty("free").GetInt32()));
 
         // 11 November is a legal holiday: no slots.
-        var holiday = await ReadAsync(await app.Client().GetAsync($"/api/v1/appointments/slots?service={DrivingLicence}&from=2026-11-11&to=2026-11-11"));
+        var holiday = await (await app.Client().GetAsync($"/api/v1/appointments/slots?service={DrivingLicence}&from=2026-11-11&to=2026-11-11")).ReadJsonAsync();
         Assert.Equal(0, holiday.GetArrayLength());
         // Today: only after the minimum notice (two hours from 10:00).
-        var today = (await ReadAsync(await app.Client().GetAsync($"/api/v1/appointments/slots?service={DrivingLicence}&from=2026-10-05&to=2026-10-05"))).EnumerateArray().ToList();
+        var today = (await (await app.Client().GetAsync($"/api/v1/appointments/slots?service={DrivingLicence}&from=2026-10-05&to=2026-10-05")).ReadJsonAsync()).EnumerateArray().ToList();
         Assert.Equal("2026-10-05T13:30:00", today[0].GetProperty("localStart").GetString());
     }
 
@@ -77,9 +74,9 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     {
         // Twenty minutes from 08:30: 08:30, 08:50, 09:10...
         var start = Local(10, 8, 9, 10);
-        var r = await app.Client().PostAsync("/api/v1/appointments", Json(Booking(Passport, start, email: "ics@example.be", language: "nl", nationalNumber: "85.07.30-033.28")));
+        var r = await app.Client().PostAsync("/api/v1/appointments", JsonBody(Booking(Passport, start, email: "ics@example.be", language: "nl", nationalNumber: "85.07.30-033.28")));
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        var body = await ReadAsync(r);
+        var body = await r.ReadJsonAsync();
         var id = body.GetProperty("id").GetGuid();
         var manageUrl = body.GetProperty("manageUrl").GetString()!;
         Assert.StartsWith("https://localhost/appointments/manage/", manageUrl);
@@ -115,20 +112,20 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         var start = Local(10, 7, 9, 0);
         var client = app.Client();
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            client.PostAsync("/api/v1/appointments", Json(Booking(service, start, email: $"rush{capacity}-{i}@example.be")))));
+            client.PostAsync("/api/v1/appointments", JsonBody(Booking(service, start, email: $"rush{capacity}-{i}@example.be")))));
         Assert.Equal(capacity, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         var conflicts = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
         Assert.Equal(20 - capacity, conflicts.Count);
         foreach (var c in conflicts)
         {
             Assert.Equal(HttpStatusCode.Conflict, c.StatusCode);
-            Assert.Equal("slot-taken", (await ReadAsync(c)).GetProperty("code").GetString());
+            Assert.Equal("slot-taken", (await c.ReadJsonAsync()).GetProperty("code").GetString());
         }
         Assert.Equal(capacity, app.InScope(db => db.Set<Appointment>().Count(a => a.ServiceId == service && a.StartsAt == start)));
         Assert.Equal(capacity, app.InScope(db => db.Set<AppointmentSeat>().Count(s => s.ServiceId == service && s.StartsAt == start)));
         Assert.Equal(capacity, app.InScope(db => db.Set<OutboxMessage>().ToList().Count(m => m.Payload.Contains($"rush{capacity}-", StringComparison.Ordinal))));
         // The slot is no longer offered.
-        var slots = await ReadAsync(await client.GetAsync($"/api/v1/appointments/slots?service={service}&from=2026-10-07&to=2026-10-07"));
+        var slots = await (await client.GetAsync($"/api/v1/appointments/slots?service={service}&from=2026-10-07&to=2026-10-07")).ReadJsonAsync();
         Assert.DoesNotContain(slots.EnumerateArray(), s => s.GetProperty("start").GetDateTimeOffset() == start);
     }
 
@@ -155,9 +152,9 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     public async Task A_bad_booking_is_refused_with_its_code_and_stores_nothing(string what, object request, int status, string code, string? field)
     {
         var before = Counts();
-        var r = await app.Client().PostAsync("/api/v1/appointments", Json(request));
+        var r = await app.Client().PostAsync("/api/v1/appointments", JsonBody(request));
         Assert.True(status == (int)r.StatusCode, what);
-        var body = await ReadAsync(r);
+        var body = await r.ReadJsonAsync();
         Assert.Equal(code, body.GetProperty("code").GetString());
         if (field is not null) Assert.Contains(body.GetProperty("invalidParams").EnumerateArray(), p => p.GetProperty("name").GetString() == field);
         Assert.Equal(before, Counts());
@@ -167,11 +164,11 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     public async Task A_full_slot_is_refused_and_stores_nothing()
     {
         var start = Local(10, 9, 9, 0);
-        Assert.Equal(HttpStatusCode.Created, (await app.Client().PostAsync("/api/v1/appointments", Json(Booking(DrivingLicence, start)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await app.Client().PostAsync("/api/v1/appointments", JsonBody(Booking(DrivingLicence, start)))).StatusCode);
         var before = Counts();
-        var r = await app.Client().PostAsync("/api/v1/appointments", Json(Booking(DrivingLicence, start, email: "second@example.be")));
+        var r = await app.Client().PostAsync("/api/v1/appointments", JsonBody(Booking(DrivingLicence, start, email: "second@example.be")));
         Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
-        Assert.Equal("slot-taken", (await ReadAsync(r)).GetProperty("code").GetString());
+        Assert.Equal("slot-taken", (await r.ReadJsonAsync()).GetProperty("code").GetString());
         Assert.Equal(before, Counts());
     }
 
@@ -180,7 +177,7 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     {
         var r = await app.Client().GetAsync($"/api/v1/appointments/slots?service={Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-        Assert.Equal("unknown-service", (await ReadAsync(r)).GetProperty("invalidParams")[0].GetProperty("code").GetString());
+        Assert.Equal("unknown-service", (await r.ReadJsonAsync()).GetProperty("invalidParams")[0].GetProperty("code").GetString());
         r = await app.Client().GetAsync($"/api/v1/appointments/slots?service={Eid}&from=2026-10-06&to=2026-12-31");
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
     }
@@ -190,12 +187,12 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     {
         var client = app.Client();
         var start = Local(10, 12, 9, 0);
-        var body = await ReadAsync(await client.PostAsync("/api/v1/appointments", Json(Booking(DrivingLicence, start, email: "cancel@example.be"))));
+        var body = await (await client.PostAsync("/api/v1/appointments", JsonBody(Booking(DrivingLicence, start, email: "cancel@example.be")))).ReadJsonAsync();
         var token = TokenOf(body);
 
         var view = await client.GetAsync($"/api/v1/appointments/manage/{token}");
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
-        Assert.Equal("booked", (await ReadAsync(view)).GetProperty("status").GetString());
+        Assert.Equal("booked", (await view.ReadJsonAsync()).GetProperty("status").GetString());
 
         var wrong = "A" + token[1..] == token ? "B" + token[1..] : "A" + token[1..];
         var before = Counts();
@@ -205,17 +202,17 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
 
         var cancel = await client.PostAsync($"/api/v1/appointments/manage/{token}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
-        Assert.Equal("cancelled", (await ReadAsync(cancel)).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await cancel.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal(0, app.InScope(db => db.Set<AppointmentSeat>().Count(s => s.ServiceId == DrivingLicence && s.StartsAt == start)));
 
         before = Counts();
         var again = await client.PostAsync($"/api/v1/appointments/manage/{token}/cancel", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal("appointment-cancelled", (await ReadAsync(again)).GetProperty("code").GetString());
+        Assert.Equal("appointment-cancelled", (await again.ReadJsonAsync()).GetProperty("code").GetString());
         Assert.Equal(before, Counts());
 
         // The freed slot can be booked again.
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/appointments", Json(Booking(DrivingLicence, start, email: "next@example.be")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/appointments", JsonBody(Booking(DrivingLicence, start, email: "next@example.be")))).StatusCode);
     }
 
     [Fact]
@@ -225,20 +222,20 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         var first = Local(10, 13, 9, 0);
         var target = Local(10, 13, 10, 0);
         var full = Local(10, 13, 11, 0);
-        var token = TokenOf(await ReadAsync(await client.PostAsync("/api/v1/appointments", Json(Booking(DrivingLicence, first, email: "move@example.be")))));
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/appointments", Json(Booking(DrivingLicence, full, email: "other@example.be")))).StatusCode);
+        var token = TokenOf(await (await client.PostAsync("/api/v1/appointments", JsonBody(Booking(DrivingLicence, first, email: "move@example.be")))).ReadJsonAsync());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/v1/appointments", JsonBody(Booking(DrivingLicence, full, email: "other@example.be")))).StatusCode);
 
         var before = Counts();
-        var refused = await client.PostAsync($"/api/v1/appointments/manage/{token}/reschedule", Json(new { start = full }));
+        var refused = await client.PostAsync($"/api/v1/appointments/manage/{token}/reschedule", JsonBody(new { start = full }));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("slot-taken", (await ReadAsync(refused)).GetProperty("code").GetString());
-        var closed = await client.PostAsync($"/api/v1/appointments/manage/{token}/reschedule", Json(new { start = Local(10, 13, 14, 0) }));
-        Assert.Equal("slot-closed", (await ReadAsync(closed)).GetProperty("code").GetString());
+        Assert.Equal("slot-taken", (await refused.ReadJsonAsync()).GetProperty("code").GetString());
+        var closed = await client.PostAsync($"/api/v1/appointments/manage/{token}/reschedule", JsonBody(new { start = Local(10, 13, 14, 0) }));
+        Assert.Equal("slot-closed", (await closed.ReadJsonAsync()).GetProperty("code").GetString());
         Assert.Equal(before, Counts());
 
-        var moved = await client.PostAsync($"/api/v1/appointments/manage/{token}/reschedule", Json(new { start = target }));
+        var moved = await client.PostAsync($"/api/v1/appointments/manage/{token}/reschedule", JsonBody(new { start = target }));
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
-        Assert.Equal(target, (await ReadAsync(moved)).GetProperty("start").GetDateTimeOffset());
+        Assert.Equal(target, (await moved.ReadJsonAsync()).GetProperty("start").GetDateTimeOffset());
         var seats = app.InScope(db => db.Set<AppointmentSeat>().Where(s => s.ServiceId == DrivingLicence).ToList());
         Assert.DoesNotContain(seats, s => s.StartsAt == first);
         Assert.Single(seats, s => s.StartsAt == target);
@@ -251,7 +248,7 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     public async Task The_reminder_goes_out_once_the_day_before()
     {
         var start = Local(10, 6, 11, 0);
-        var id = (await ReadAsync(await app.Client().PostAsync("/api/v1/appointments", Json(Booking(DrivingLicence, start, email: "remind@example.be", language: "de"))))).GetProperty("id").GetGuid();
+        var id = (await (await app.Client().PostAsync("/api/v1/appointments", JsonBody(Booking(DrivingLicence, start, email: "remind@example.be", language: "de")))).ReadJsonAsync()).GetProperty("id").GetGuid();
         var reminders = app.Services.GetRequiredService<AppointmentReminders>();
         Assert.True(await reminders.SendDueAsync(default) >= 1);
         Assert.Equal(0, await reminders.SendDueAsync(default));
@@ -265,14 +262,14 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
     public async Task The_counter_sees_the_day_and_records_check_in_and_no_show()
     {
         var start = Local(10, 14, 9, 0);
-        var a = (await ReadAsync(await app.Client().PostAsync("/api/v1/appointments", Json(Booking(Eid, start, email: "day1@example.be"))))).GetProperty("id").GetGuid();
-        var b = (await ReadAsync(await app.Client().PostAsync("/api/v1/appointments", Json(Booking(Eid, start, email: "day2@example.be"))))).GetProperty("id").GetGuid();
+        var a = (await (await app.Client().PostAsync("/api/v1/appointments", JsonBody(Booking(Eid, start, email: "day1@example.be")))).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var b = (await (await app.Client().PostAsync("/api/v1/appointments", JsonBody(Booking(Eid, start, email: "day2@example.be")))).ReadJsonAsync()).GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync("/api/v1/appointments/day")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsAsync(DemoAccounts.Editor)).GetAsync("/api/v1/appointments/day")).StatusCode);
 
         var desk = await app.ClientAsAsync(DemoAccounts.FrontOffice);
-        var day = await ReadAsync(await desk.GetAsync($"/api/v1/appointments/day?channel={AppointmentsDemoSeeder.TownHallCounter}&date=2026-10-14"));
+        var day = await (await desk.GetAsync($"/api/v1/appointments/day?channel={AppointmentsDemoSeeder.TownHallCounter}&date=2026-10-14")).ReadJsonAsync();
         Assert.Equal(2, day.EnumerateArray().Count(x => x.GetProperty("id").GetGuid() == a || x.GetProperty("id").GetGuid() == b));
 
         Assert.Equal("booked", day.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == a).GetProperty("status").GetString());
@@ -286,6 +283,6 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
 
         // A no-show only once the time has come.
         var early = await desk.PostAsync($"/api/v1/appointments/{b}/no-show", null);
-        Assert.Equal("appointment-not-started", (await ReadAsync(early)).GetProperty("code").GetString());
+        Assert.Equal("appointment-not-started", (await early.ReadJsonAsync()).GetProperty("code").GetString());
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Platform.EventLog;
@@ -7,6 +6,7 @@ using Guichet.Platform.Outbox;
 using Guichet.Tests.Deliver.Cases;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Contacts;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Welcome.Contacts;
 
@@ -17,19 +17,15 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     private static readonly Guid Population = CatalogueDemoSeeder.StableId("unit:hautrival/hautrival-population");
     private static readonly Guid UrbanPlanning = CatalogueDemoSeeder.StableId("unit:hautrival/hautrival-urban-planning");
 
-    private static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     private Task<HttpClient> FrontOffice() => app.ClientAsAsync(DemoAccounts.FrontOffice);
 
     private (int Contacts, int Events, int Mails) Counts() => app.InScope(db => (db.Set<Contact>().Count(), db.Set<EventLogEntry>().Count(), db.Set<OutboxMessage>().Count()));
 
     private async Task<JsonElement> RegisterAsync(HttpClient client, object body)
     {
-        var response = await client.PostAsync("/api/v1/contacts", Json(body));
+        var response = await client.PostAsync("/api/v1/contacts", JsonBody(body));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await ReadAsync(response);
+        return await response.ReadJsonAsync();
     }
 
     [Fact]
@@ -47,8 +43,8 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         Assert.Equal("2026-10-05", c.GetProperty("respondBy").GetString()); // phone: the same working day
         Assert.Equal((before.Contacts + 1, before.Events + 1, before.Mails), Counts());
 
-        var answered = await (await FrontOffice()).PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", Json(new { outcome = "answered" }));
-        var a = await ReadAsync(answered);
+        var answered = await (await FrontOffice()).PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", JsonBody(new { outcome = "answered" }));
+        var a = await answered.ReadJsonAsync();
         Assert.Equal("answered", a.GetProperty("outcome").GetString());
         Assert.Equal(0, a.GetProperty("responseWorkingDays").GetInt32());
         Assert.False(a.GetProperty("late").GetBoolean());
@@ -69,9 +65,9 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         };
         body[field] = field == "serviceId" ? Guid.Parse(value) : value;
         var before = Counts();
-        var response = await (await FrontOffice()).PostAsync("/api/v1/contacts", Json(body));
+        var response = await (await FrontOffice()).PostAsync("/api/v1/contacts", JsonBody(body));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var p = (await ReadAsync(response)).GetProperty("invalidParams").EnumerateArray().Single(x => x.GetProperty("name").GetString() == field);
+        var p = (await response.ReadJsonAsync()).GetProperty("invalidParams").EnumerateArray().Single(x => x.GetProperty("name").GetString() == field);
         Assert.Equal(code, p.GetProperty("code").GetString());
         Assert.Equal(before, Counts());
     }
@@ -80,7 +76,7 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     public async Task An_invalid_enterprise_number_is_refused()
     {
         var before = Counts();
-        var response = await (await FrontOffice()).PostAsync("/api/v1/contacts", Json(new { channel = "email", customerKind = "company", customerNumber = "0203.201.341", subject = "TVA" }));
+        var response = await (await FrontOffice()).PostAsync("/api/v1/contacts", JsonBody(new { channel = "email", customerKind = "company", customerNumber = "0203.201.341", subject = "TVA" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, Counts());
     }
@@ -92,7 +88,7 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var front = await FrontOffice();
         var c = await RegisterAsync(front, new { channel = "counter", customerKind = "person", customerName = "Jean Dubois", email, language = "fr", subject = "Ma pension de retraite" });
         var before = Counts();
-        var referred = await front.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", Json(new { outcome = "referred", serviceId = Pension }));
+        var referred = await front.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", JsonBody(new { outcome = "referred", serviceId = Pension }));
         Assert.Equal(HttpStatusCode.OK, referred.StatusCode);
         Assert.Equal((before.Contacts, before.Events + 1, before.Mails + 1), Counts());
         var mail = app.InScope(db => db.Set<OutboxMessage>().ToList()).Select(m => m.Payload).Single(p => p.Contains(email, StringComparison.Ordinal));
@@ -100,7 +96,7 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var printable = await front.GetStringAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/referral.html");
         Assert.Contains("<html lang=\"fr\"", printable);
         Assert.Contains("Ma pension de retraite", printable);
-        Assert.Equal(HttpStatusCode.Conflict, (await front.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", Json(new { outcome = "answered" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await front.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", JsonBody(new { outcome = "answered" }))).StatusCode);
     }
 
     [Fact]
@@ -108,13 +104,13 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var front = await FrontOffice();
         var c = await RegisterAsync(front, new { channel = "phone", customerKind = "anonymous", language = "nl", subject = "Vraag over een bouwaanvraag" });
-        var promised = await ReadAsync(await front.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", Json(new { outcome = "callBackPromised", unitId = UrbanPlanning })));
+        var promised = await (await front.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/outcome", JsonBody(new { outcome = "callBackPromised", unitId = UrbanPlanning }))).ReadJsonAsync();
         Assert.Equal("2026-10-06", promised.GetProperty("callBackBy").GetString()); // 1 working day
         // The urban planning handler sees it in their unit's list; the overdue list stays empty today.
         var handler = await app.ClientAsAsync(DemoAccounts.CaseHandler);
-        Assert.Contains((await ReadAsync(await handler.GetAsync("/api/v1/contacts/call-backs"))).EnumerateArray(), x => x.GetProperty("id").GetString() == c.GetProperty("id").GetString());
-        Assert.DoesNotContain((await ReadAsync(await handler.GetAsync("/api/v1/contacts/call-backs?overdue=true"))).EnumerateArray(), x => x.GetProperty("id").GetString() == c.GetProperty("id").GetString());
-        var done = await ReadAsync(await handler.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/called-back", null));
+        Assert.Contains((await (await handler.GetAsync("/api/v1/contacts/call-backs")).ReadJsonAsync()).EnumerateArray(), x => x.GetProperty("id").GetString() == c.GetProperty("id").GetString());
+        Assert.DoesNotContain((await (await handler.GetAsync("/api/v1/contacts/call-backs?overdue=true")).ReadJsonAsync()).EnumerateArray(), x => x.GetProperty("id").GetString() == c.GetProperty("id").GetString());
+        var done = await (await handler.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/called-back", null)).ReadJsonAsync();
         Assert.Equal("answered", done.GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await handler.PostAsync($"/api/v1/contacts/{c.GetProperty("id").GetString()}/called-back", null)).StatusCode);
     }
@@ -126,7 +122,7 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var number = "01.02.03-004.67";
         var first = await RegisterAsync(front, new { channel = "letter", customerKind = "person", customerNumber = number, subject = "Courrier", receivedAt = "2026-10-01T09:00:00+02:00" });
         var second = await RegisterAsync(front, new { channel = "email", customerKind = "person", customerNumber = "01020300467", subject = "Courriel" });
-        var history = await ReadAsync(await front.GetAsync($"/api/v1/customers/{Uri.EscapeDataString(number)}/contacts"));
+        var history = await (await front.GetAsync($"/api/v1/customers/{Uri.EscapeDataString(number)}/contacts")).ReadJsonAsync();
         Assert.Equal([second.GetProperty("id").GetString(), first.GetProperty("id").GetString()], history.EnumerateArray().Select(h => h.GetProperty("id").GetString()));
         Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "welcome.customer-history.viewed")));
         Assert.Equal(HttpStatusCode.BadRequest, (await front.GetAsync("/api/v1/customers/123/contacts")).StatusCode);
@@ -140,11 +136,11 @@ public sealed class ContactsApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var id = c.GetProperty("id").GetString();
         var handler = await app.ClientAsAsync(DemoAccounts.CaseHandler); // urban planning
         Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync($"/api/v1/contacts/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await handler.PostAsync($"/api/v1/contacts/{id}/outcome", Json(new { outcome = "answered" }))).StatusCode);
-        Assert.DoesNotContain((await ReadAsync(await handler.GetAsync("/api/v1/contacts?limit=200"))).EnumerateArray(), x => x.GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await handler.PostAsync($"/api/v1/contacts/{id}/outcome", JsonBody(new { outcome = "answered" }))).StatusCode);
+        Assert.DoesNotContain((await (await handler.GetAsync("/api/v1/contacts?limit=200")).ReadJsonAsync()).EnumerateArray(), x => x.GetProperty("id").GetString() == id);
         // Routed to urban planning, it lands in that unit's inbox.
-        Assert.Equal(HttpStatusCode.OK, (await front.PostAsync($"/api/v1/contacts/{id}/outcome", Json(new { outcome = "routed", unitId = UrbanPlanning }))).StatusCode);
-        Assert.Contains((await ReadAsync(await handler.GetAsync("/api/v1/contacts?open=true"))).EnumerateArray(), x => x.GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.OK, (await front.PostAsync($"/api/v1/contacts/{id}/outcome", JsonBody(new { outcome = "routed", unitId = UrbanPlanning }))).StatusCode);
+        Assert.Contains((await (await handler.GetAsync("/api/v1/contacts?open=true")).ReadJsonAsync()).EnumerateArray(), x => x.GetProperty("id").GetString() == id);
         var editor = await app.ClientAsAsync(DemoAccounts.Editor);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/api/v1/contacts")).StatusCode);
     }

@@ -9,6 +9,7 @@ using Guichet.Tests.Deliver.Cases;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.Open311;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Welcome.Open311;
 
@@ -18,8 +19,6 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     private const string ChangeOfAddress = "hautrival-change-of-address";
     private static readonly Guid PassportId = CatalogueDemoSeeder.StableId("service:hautrival-passport");
     private static readonly Guid Population = CatalogueDemoSeeder.StableId("unit:hautrival/hautrival-population");
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
 
     private (int Contacts, int Events, int Requests) Counts() =>
         app.InScope(db => (db.Set<Contact>().Count(), db.Set<EventLogEntry>().Count(), db.Set<ServiceRequest>().Count()));
@@ -95,7 +94,7 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var response = await app.Client().GetAsync("/open311/v2/discovery.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var d = await ReadAsync(response);
+        var d = await response.ReadJsonAsync();
         Assert.True(DateTimeOffset.TryParse(d.GetProperty("changeset").GetString(), out _));
         Assert.Contains("token create", d.GetProperty("key_service").GetString());
         var endpoint = d.GetProperty("endpoints").EnumerateArray().Single();
@@ -188,7 +187,7 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
             ["api_key"] = await ApiKeyAsync(), ["service_code"] = ChangeOfAddress, ["address_string"] = "Rue de la Station 12, 5000 Hautrival",
             ["description"] = "Je déménage le mois prochain.", ["attribute"] = new Dictionary<string, string> { ["reference"] = "DOM-2026-117" },
         });
-        var response = await app.Client().PostAsync("/open311/v2/requests.json", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await app.Client().PostAsync("/open311/v2/requests.json", JsonBody(body));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         Open311Schemas.AssertValid("requests.json", text);
@@ -208,7 +207,7 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var address = (await PostAsync(await FormAsync(ChangeOfAddress)))[0].GetProperty("service_request_id").GetString()!;
         // The front office answers one: it is closed from then on.
         var answered = await (await app.ClientAsAsync(DemoAccounts.FrontOffice)).PostAsync($"/api/v1/contacts/{address}/outcome",
-            new StringContent("""{"outcome":"answered"}""", Encoding.UTF8, "application/json"));
+            JsonBody("""{"outcome":"answered"}"""));
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
 
         var recent = Ids(await GetListAsync("/open311/v2/requests.json"));

@@ -34,7 +34,7 @@ public sealed class QueueConcurrencyTests(QueueApp app) : IClassFixture<QueueApp
                 var response = await Q.CallNextAsync(staff, desk);
                 if (response.StatusCode == HttpStatusCode.NoContent) return;
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                var ticket = await Q.ReadAsync(response);
+                var ticket = await response.ReadJsonAsync();
                 called.Add((desk, ticket.GetProperty("code").GetString()!));
                 var done = await Q.ActAsync(staff, desk, ticket.GetProperty("id").GetGuid(), "finish", new { outcome = "answered" });
                 Assert.Equal(HttpStatusCode.OK, done.StatusCode);
@@ -60,7 +60,7 @@ public sealed class QueueConcurrencyTests(QueueApp app) : IClassFixture<QueueApp
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Q.CallNextAsync(staff, desk))));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
-            Assert.Equal((409, "desk-busy"), ((await Q.ProblemAsync(refused)).Status, (await Q.ProblemAsync(refused)).Code));
+            Assert.Equal((409, "desk-busy"), ((await refused.ProblemAsync()).Status, (await refused.ProblemAsync()).Code));
         Assert.Equal(1, app.InScope(db => db.Set<QueueTicket>().Count(t => t.DeskId == desk && t.Status == TicketStatus.Called)));
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Queue;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Welcome.Queue;
 
@@ -36,7 +37,7 @@ public sealed class QueueEstimateTests(QueueApp app) : IClassFixture<QueueApp>
         var second = await Q.IssueAsync(kiosk, Q.Licence);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var third = await Q.IssueAsync(kiosk, Q.Licence);
-        var estimate = (await Q.ReadAsync(await kiosk.GetAsync($"/api/v1/queue/estimates?service={Q.Licence}")))[0];
+        var estimate = (await (await kiosk.GetAsync($"/api/v1/queue/estimates?service={Q.Licence}")).ReadJsonAsync())[0];
         Assert.Equal((3, 2, 8.0, 12), (estimate.GetProperty("waiting").GetInt32(), estimate.GetProperty("openDesks").GetInt32(),
             estimate.GetProperty("medianServiceMinutes").GetDouble(), estimate.GetProperty("estimatedMinutes").GetInt32()));
 
@@ -52,10 +53,10 @@ public sealed class QueueEstimateTests(QueueApp app) : IClassFixture<QueueApp>
 
         // Median 6 minutes, three open desks: four people waiting make 8 minutes; the fourth ticket has three before it.
         for (var i = 0; i < 3; i++) await Q.IssueAsync(kiosk, Q.Licence);
-        var response = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", Q.Json(new { serviceId = Q.Licence }));
-        var issued = await Q.ReadAsync(response);
+        var response = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", JsonBody(new { serviceId = Q.Licence }));
+        var issued = await response.ReadJsonAsync();
         Assert.Equal((3, 6), (issued.GetProperty("ahead").GetInt32(), issued.GetProperty("estimatedMinutes").GetInt32()));
-        estimate = (await Q.ReadAsync(await kiosk.GetAsync($"/api/v1/queue/estimates?service={Q.Licence}")))[0];
+        estimate = (await (await kiosk.GetAsync($"/api/v1/queue/estimates?service={Q.Licence}")).ReadJsonAsync())[0];
         Assert.Equal((4, 3, 6.0, 8), (estimate.GetProperty("waiting").GetInt32(), estimate.GetProperty("openDesks").GetInt32(),
             estimate.GetProperty("medianServiceMinutes").GetDouble(), estimate.GetProperty("estimatedMinutes").GetInt32()));
         Assert.Equal(Q.Office, estimate.GetProperty("officeId").GetGuid());
@@ -66,7 +67,7 @@ public sealed class QueueEstimateTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal(8, Assert.Single(estimates).Minutes);
 
         // Waiting times (issue to first call) come from the event log: 2, 5 and 10 minutes.
-        var stats = await Q.ReadAsync(await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/statistics"));
+        var stats = await (await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/statistics")).ReadJsonAsync();
         var licence = stats.EnumerateArray().Single(s => s.GetProperty("serviceId").GetGuid() == Q.Licence);
         Assert.Equal((7, 3, 3, 0), (licence.GetProperty("issued").GetInt32(), licence.GetProperty("called").GetInt32(), licence.GetProperty("served").GetInt32(), licence.GetProperty("noShows").GetInt32()));
         Assert.Equal((5.7, 5.0, 10.0), (licence.GetProperty("averageWaitMinutes").GetDouble(), licence.GetProperty("medianWaitMinutes").GetDouble(), licence.GetProperty("p90WaitMinutes").GetDouble()));
@@ -75,7 +76,7 @@ public sealed class QueueEstimateTests(QueueApp app) : IClassFixture<QueueApp>
         var admin = await app.ClientAsAsync(DemoAccounts.Admin);
         foreach (var d in new[] { desk, Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Desk(2), Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Desk(3) })
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/queue/desks/{d}/close", null)).StatusCode);
-        estimate = (await Q.ReadAsync(await kiosk.GetAsync($"/api/v1/queue/estimates?service={Q.Licence}")))[0];
+        estimate = (await (await kiosk.GetAsync($"/api/v1/queue/estimates?service={Q.Licence}")).ReadJsonAsync())[0];
         Assert.Equal(0, estimate.GetProperty("openDesks").GetInt32());
         Assert.False(estimate.TryGetProperty("estimatedMinutes", out _));
         foreach (var d in new[] { Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Desk(2), Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Desk(3) })
@@ -91,6 +92,6 @@ public sealed class QueueEstimateTests(QueueApp app) : IClassFixture<QueueApp>
         // A published service without a queue anywhere: an empty list.
         var none = await client.GetAsync($"/api/v1/queue/estimates?service={Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("service:hautrival-marriage")}");
         Assert.Equal(HttpStatusCode.OK, none.StatusCode);
-        Assert.Equal(0, (await Q.ReadAsync(none)).GetArrayLength());
+        Assert.Equal(0, (await none.ReadJsonAsync()).GetArrayLength());
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
@@ -9,6 +8,7 @@ using Guichet.Welcome.Contacts;
 using Guichet.Welcome.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Welcome.Queue;
 
@@ -40,7 +40,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var response = await Q.ActAsync(staff, desk, ticketId, "finish",
             new { outcome = "callBack", customerNumber = ValidNationalNumber, customerName = "Amélie Lambert", notes = "Rappeler pour la preuve de domicile." });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var contactId = (await Q.ReadAsync(response)).GetProperty("contactId").GetGuid();
+        var contactId = (await response.ReadJsonAsync()).GetProperty("contactId").GetGuid();
 
         var ticket = app.Ticket(ticketId);
         Assert.Equal((TicketStatus.Served, VisitOutcome.CallBack, contactId), (ticket.Status, ticket.Outcome!.Value, ticket.ContactId!.Value));
@@ -56,13 +56,11 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.StartsWith(code, contact.Subject, StringComparison.Ordinal);
         Assert.Equal(ticket.IssuedAt, contact.ReceivedAt);
 
-        var activities = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking()
-            .Where(e => e.Objects.Any(o => o.ObjectType == "contact" && o.ObjectId == contactId.ToString())).OrderBy(e => e.Id).Select(e => e.Activity).ToList());
-        Assert.Equal(["welcome.ticket.served", "welcome.contact.received", "welcome.contact.call-back-promised"], activities);
+        Assert.Equal(["welcome.ticket.served", "welcome.contact.received", "welcome.contact.call-back-promised"], app.Activities("contact", contactId));
 
         // An anonymous visit answered there and then is a contact too.
         var (staff2, desk2, ticket2, _) = await CalledTicketAsync(Q.Eid);
-        var answered = await Q.ReadAsync(await Q.ActAsync(staff2, desk2, ticket2, "finish", new { outcome = "answered" }));
+        var answered = await (await Q.ActAsync(staff2, desk2, ticket2, "finish", new { outcome = "answered" })).ReadJsonAsync();
         var anonymous = app.InScope(db => db.Set<Contact>().AsNoTracking().Single(c => c.Id == answered.GetProperty("contactId").GetGuid()));
         Assert.Equal((CustomerKind.Anonymous, ContactOutcome.Answered, 0), (anonymous.CustomerKind, anonymous.Outcome, anonymous.ResponseWorkingDays!.Value));
     }
@@ -76,9 +74,9 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var (staff, desk, ticketId, _) = await CalledTicketAsync(Q.Eid);
         var before = Counts();
         var response = await Q.ActAsync(staff, desk, ticketId, "finish", new { outcome = "answered", customerNumber = number });
-        var (status, code, invalid) = await Q.ProblemAsync(response);
-        Assert.Equal((400, "validation-failed"), (status, code));
-        Assert.Contains(expected, invalid);
+        var problem = await response.ProblemAsync();
+        Assert.Equal((400, "validation-failed"), (problem.Status, problem.Code));
+        Assert.Contains(expected, problem.Invalid);
         Assert.Equal(before, Counts());
         Assert.Equal(TicketStatus.Called, app.Ticket(ticketId).Status);
         Assert.Null(app.Ticket(ticketId).ContactId);
@@ -91,9 +89,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     public async Task The_desk_page_takes_the_customer_on_finish_shows_a_bad_number_next_to_its_field_and_links_to_the_contact()
     {
         var (_, desk, ticketId, _) = await CalledTicketAsync(Q.Passport);
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.FrontOffice, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.FrontOffice, language: null);
         var page = await Html.ParseAsync(await jar.GetAsync(client, $"/staff/queue/desks/{desk}?lang=fr"));
         Assert.NotNull(page.QuerySelector("#finish-number"));
         var before = Counts();
@@ -126,9 +122,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     {
         app.NewDay();
         var desk = await app.NewDeskAsync(Q.Licence);
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.FrontOffice, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.FrontOffice, language: null);
         var page = await Html.ParseAsync(await jar.GetAsync(client, $"/staff/queue/desks/{desk}?lang=en"));
         var section = page.QuerySelector("#desk-waiting")!;
         var url = section.GetAttribute("data-refresh-url")!;
@@ -153,19 +147,17 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var (next, nextCode, _) = await Q.IssueAsync(app.Client(), Q.Licence);
         Assert.Equal(nextCode, await Q.CallNextCodeAsync(staff, desk)); // not desk-busy
         Assert.Equal(TicketStatus.NoShow, app.Ticket(called).Status);
-        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.closed-at-day-end"], app.Activities(called));
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.closed-at-day-end"], app.Activities("queue-ticket", called));
 
         // Served but never finished: closed as served, without an outcome, when the desk page opens.
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, next, "start")).StatusCode);
         app.NewDay();
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.FrontOffice, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.FrontOffice, language: null);
         var page = await Html.ParseAsync(await jar.GetAsync(client, $"/staff/queue/desks/{desk}?lang=en"));
         Assert.Null(page.QuerySelector("#desk-ticket-code"));
         var closed = app.Ticket(next);
         Assert.Equal((TicketStatus.Served, (VisitOutcome?)null), (closed.Status, closed.Outcome));
-        Assert.Equal("welcome.ticket.closed-at-day-end", app.Activities(next)[^1]);
+        Assert.Equal("welcome.ticket.closed-at-day-end", app.Activities("queue-ticket", next)[^1]);
     }
 
     // --- appointments and the queue ---
@@ -173,7 +165,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     /// The first free slots of a service (from now), on one local day with at least <paramref name="seats"/> free seats in all.
     private async Task<List<DateTimeOffset>> SlotsAsync(Guid service, int seats)
     {
-        var slots = (await Q.ReadAsync(await app.Client().GetAsync($"/api/v1/appointments/slots?service={service}"))).EnumerateArray()
+        var slots = (await (await app.Client().GetAsync($"/api/v1/appointments/slots?service={service}")).ReadJsonAsync()).EnumerateArray()
             .Select(s => (Start: s.GetProperty("start").GetDateTimeOffset(), Free: s.GetProperty("free").GetInt32(), Day: s.GetProperty("localStart").GetDateTime().Date)).ToList();
         var day = slots.GroupBy(s => s.Day).First(g => g.Sum(s => s.Free) >= seats);
         return [.. day.SelectMany(s => Enumerable.Repeat(s.Start, s.Free)).Take(seats)];
@@ -212,11 +204,11 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         // The later appointment checks in early: it gets a ticket, but is not due yet.
         var earlyCheckIn = await staff.PostAsync($"/api/v1/appointments/{later}/check-in", null);
         Assert.Equal(HttpStatusCode.OK, earlyCheckIn.StatusCode);
-        var earlyCode = (await Q.ReadAsync(earlyCheckIn)).GetProperty("queueTicket").GetString()!;
+        var earlyCode = (await earlyCheckIn.ReadJsonAsync()).GetProperty("queueTicket").GetString()!;
         MoveTo(slot.AddMinutes(-2));
         var checkedIn = await staff.PostAsync($"/api/v1/appointments/{due}/check-in", null);
         Assert.Equal(HttpStatusCode.OK, checkedIn.StatusCode);
-        var dueCode = (await Q.ReadAsync(checkedIn)).GetProperty("queueTicket").GetString()!;
+        var dueCode = (await checkedIn.ReadJsonAsync()).GetProperty("queueTicket").GetString()!;
         Assert.Matches("^A-\\d{3}$", dueCode);
 
         var appointment = app.InScope(db => db.Set<Appointment>().AsNoTracking().Single(a => a.Id == due));
@@ -231,7 +223,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var order = new List<string>();
         while (await Q.CallNextAsync(staff, desk) is { StatusCode: HttpStatusCode.OK } response)
         {
-            var called = await Q.ReadAsync(response);
+            var called = await response.ReadJsonAsync();
             order.Add(called.GetProperty("code").GetString()!);
             await Q.ActAsync(staff, desk, called.GetProperty("id").GetGuid(), "finish", new { outcome = "answered" });
         }
@@ -239,9 +231,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal([dueCode, priority.Code, first.Code, earlyCode], order.Where(c => c == dueCode || c == priority.Code || c == first.Code || c == earlyCode).ToList());
 
         // The day page shows the ticket number.
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.FrontOffice, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.FrontOffice, language: null);
         var date = Guichet.Platform.Calendar.BrusselsTime.LocalDate(slot).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var page = await Html.ParseAsync(await jar.GetAsync(client, $"/staff/appointments?channel={AppointmentsDemoSeeder.TownHallCounter}&date={date}&lang=fr"));
         Assert.Contains(page.QuerySelectorAll("td.appointment-ticket"), td => td.TextContent == dueCode);
@@ -264,17 +254,15 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     public async Task Checking_in_where_no_queue_takes_the_service_still_works_and_says_no_ticket_was_issued()
     {
         var admin = await app.ClientAsAsync(DemoAccounts.Admin);
-        var office = (await Q.ReadAsync(await admin.GetAsync("/api/v1/queue/offices"))).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == Q.Office);
+        var office = (await (await admin.GetAsync("/api/v1/queue/offices")).ReadJsonAsync()).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == Q.Office);
         var lines = office.GetProperty("services").EnumerateArray().Select(l => new { serviceId = l.GetProperty("serviceId").GetGuid(), letter = l.GetProperty("letter").GetString() }).ToList();
         var slot = (await SlotsAsync(Q.Licence, 1))[0];
         var id = await BookAsync(Q.Licence, slot, "Marie Dubois");
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/queue/offices/{Q.Office}/services", Q.Json(new { services = lines.Where(l => l.serviceId != Q.Licence) }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/queue/offices/{Q.Office}/services", JsonBody(new { services = lines.Where(l => l.serviceId != Q.Licence) }))).StatusCode);
         try
         {
             var tickets = app.InScope(db => db.Set<QueueTicket>().Count());
-            var client = app.Client();
-            var jar = new CookieJar();
-            await jar.SignInAsync(client, DemoAccounts.FrontOffice, DemoAccounts.Password);
+            var (client, jar) = await app.SignInAsync(DemoAccounts.FrontOffice, language: null);
             var date = Guichet.Platform.Calendar.BrusselsTime.LocalDate(slot).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var page = await Html.ParseAsync(await jar.GetAsync(client, $"/staff/appointments?channel={AppointmentsDemoSeeder.TownHallCounter}&date={date}&lang=en"));
             var form = page.QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains($"handler=checkIn&id={id}", StringComparison.Ordinal));
@@ -286,7 +274,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         }
         finally
         {
-            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/queue/offices/{Q.Office}/services", Q.Json(new { services = lines }))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/queue/offices/{Q.Office}/services", JsonBody(new { services = lines }))).StatusCode);
         }
     }
 
@@ -314,7 +302,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
 
         // No desk open for the service: no honest estimate, nothing shown.
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/v1/queue/desks/{desk}/close", null)).StatusCode);
-        var open = (await Q.ReadAsync(await app.Client().GetAsync($"/api/v1/queue/estimates?service={Q.Passport}"))).EnumerateArray().Single().GetProperty("openDesks").GetInt32();
+        var open = (await (await app.Client().GetAsync($"/api/v1/queue/estimates?service={Q.Passport}")).ReadJsonAsync()).EnumerateArray().Single().GetProperty("openDesks").GetInt32();
         if (open == 0) Assert.Null((await Html.ParseAsync(await app.Client().GetAsync("/services/hautrival-passport?lang=fr"))).QuerySelector(".channel__wait"));
     }
 
@@ -340,9 +328,9 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var desk = await app.NewDeskAsync(Q.Passport);
         var walkIn = await Q.IssueAsync(app.Client(), Q.Passport);
         app.Clock.Advance(TimeSpan.FromMinutes(6));
-        var firstCall = await Q.ReadAsync(await Q.CallNextAsync(staff, desk));
+        var firstCall = await (await Q.CallNextAsync(staff, desk)).ReadJsonAsync();
         await Q.ActAsync(staff, desk, firstCall.GetProperty("id").GetGuid(), "finish", new { outcome = "answered" });
-        var secondCall = await Q.ReadAsync(await Q.CallNextAsync(staff, desk));
+        var secondCall = await (await Q.CallNextAsync(staff, desk)).ReadJsonAsync();
         Assert.Equal(walkIn.Id, secondCall.GetProperty("id").GetGuid());
         await Q.ActAsync(staff, desk, walkIn.Id, "no-show");
 
@@ -350,7 +338,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var response = await manager.GetAsync($"/api/v1/queue/statistics?from={date}&to={date}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await Q.ReadAsync(response);
+        var body = await response.ReadJsonAsync();
         var row = body.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("serviceId").GetGuid() == Q.Passport
             && r.GetProperty("channelId").GetGuid() == AppointmentsDemoSeeder.TownHallCounter);
         var appointments = row.GetProperty("appointments");
@@ -363,9 +351,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.True(tickets.GetProperty("p90WaitMinutes").GetDouble() >= tickets.GetProperty("medianWaitMinutes").GetDouble());
 
         // The page, for managers.
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.Manager, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Manager, language: null);
         var page = await Html.ParseAsync(await jar.GetAsync(client, $"/staff/queue/statistics?from={date}&to={date}&lang=fr"));
         Assert.Contains(page.QuerySelectorAll("#queue-statistics tbody tr"), tr => tr.TextContent.Contains("67", StringComparison.Ordinal));
         var defaultPeriod = await jar.GetAsync(client, "/staff/queue/statistics?lang=en");
@@ -380,13 +366,11 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
     public async Task A_bad_statistics_period_is_refused_with_a_clear_error(string query, string expected)
     {
         var manager = await app.ClientAsAsync(DemoAccounts.Manager);
-        var (status, code, invalid) = await Q.ProblemAsync(await manager.GetAsync("/api/v1/queue/statistics?" + query));
-        Assert.Equal((400, "validation-failed"), (status, code));
-        Assert.Equal([expected], invalid);
+        var problem = await (await manager.GetAsync("/api/v1/queue/statistics?" + query)).ProblemAsync();
+        Assert.Equal((400, "validation-failed"), (problem.Status, problem.Code));
+        Assert.Equal([expected], problem.Invalid);
 
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.Manager, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Manager, language: null);
         var page = await jar.GetAsync(client, "/staff/queue/statistics?lang=en&" + query);
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         var html = await Html.ParseAsync(page);

@@ -43,7 +43,7 @@ public sealed class QueuePagesTests(QueueApp app) : IClassFixture<QueueApp>
         var phone = await app.Client().GetAsync($"/queue/tickets/{token}");
         Assert.Equal(HttpStatusCode.Redirect, phone.StatusCode);
         Assert.EndsWith("?lang=nl", phone.Headers.Location!.ToString(), StringComparison.Ordinal);
-        var status = await Q.ReadAsync(await client.GetAsync($"/queue/tickets/{token}/status?lang=en"));
+        var status = await (await client.GetAsync($"/queue/tickets/{token}/status?lang=en")).ReadJsonAsync();
         Assert.Equal(("B-001", "waiting", 0), (status.GetProperty("code").GetString(), status.GetProperty("status").GetString(), status.GetProperty("ahead").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/queue/tickets/not-a-token")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/queue/tickets/{new string('a', 43)}")).StatusCode);
@@ -74,9 +74,7 @@ public sealed class QueuePagesTests(QueueApp app) : IClassFixture<QueueApp>
     {
         app.NewDay();
         var (_, code, _) = await Q.IssueAsync(app.Client(), Q.Address);
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.FrontOffice, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.FrontOffice, language: null);
         var desk = Guichet.Welcome.Queue.Demo.QueueDemoSeeder.Desk(3);
 
         var index = await Html.ParseAsync(await jar.GetAsync(client, "/staff/queue?lang=en"));
@@ -127,9 +125,7 @@ public sealed class QueuePagesTests(QueueApp app) : IClassFixture<QueueApp>
     [Fact]
     public async Task Admins_set_up_services_and_desks_on_the_office_page_and_bad_letters_are_shown_next_to_their_row()
     {
-        var client = app.Client();
-        var jar = new CookieJar();
-        await jar.SignInAsync(client, DemoAccounts.Admin, DemoAccounts.Password);
+        var (client, jar) = await app.SignInAsync(DemoAccounts.Admin, language: null);
         var page = await Html.ParseAsync(await jar.GetAsync(client, $"/staff/queue/offices/{Q.Office}?lang=en"));
         Assert.Equal("A", page.QuerySelector($"#letter-{Q.Eid}")!.GetAttribute("value"));
         var before = app.InScope(db => db.Set<OfficeService>().Count());

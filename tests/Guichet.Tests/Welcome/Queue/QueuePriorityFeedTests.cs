@@ -42,7 +42,7 @@ public sealed class QueuePriorityFeedTests(FeedQueueApp app) : IClassFixture<Fee
         for (var i = 0; i < 3; i++)
         {
             var response = await Q.CallNextAsync(staff, desk);
-            var ticket = await Q.ReadAsync(response);
+            var ticket = await response.ReadJsonAsync();
             order.Add(ticket.GetProperty("code").GetString());
             await Q.ActAsync(staff, desk, ticket.GetProperty("id").GetGuid(), "finish", new { outcome = "answered" });
         }

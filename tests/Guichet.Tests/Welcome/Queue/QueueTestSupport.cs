@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
@@ -10,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Welcome.Queue;
 
@@ -38,17 +37,10 @@ public sealed class QueueApp : GuichetApp
     public async Task<Guid> NewDeskAtAsync(Guid office, params Guid[] services)
     {
         var admin = await ClientAsAsync(DemoAccounts.Admin);
-        var response = await admin.PostAsync($"/api/v1/queue/offices/{office}/desks", Q.Json(new { number = NextDeskNumber(), serviceIds = services }));
+        var response = await admin.PostAsync($"/api/v1/queue/offices/{office}/desks", JsonBody(new { number = NextDeskNumber(), serviceIds = services }));
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await Q.ReadAsync(response)).GetProperty("id").GetGuid();
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
-
-    internal List<string> Activities(Guid ticketId) => InScope(db =>
-    {
-        var id = ticketId.ToString();
-        return db.Set<EventLogEntry>().AsNoTracking().Where(e => e.Objects.Any(o => o.ObjectType == "queue-ticket" && o.ObjectId == id))
-            .OrderBy(e => e.Id).Select(e => e.Activity).ToList();
-    });
 
     internal QueueTicket Ticket(Guid id) => InScope(db => db.Set<QueueTicket>().AsNoTracking().Single(t => t.Id == id));
 
@@ -67,16 +59,12 @@ internal static class Q
     public static readonly Guid FpsNamurOffice = CatalogueDemoSeeder.StableId("channel:fps-taxation-namur-office");
     public static readonly Guid FpsTaxReturnHelp = CatalogueDemoSeeder.StableId("service:fps-tax-return-help");
 
-    public static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
-
-    public static async Task<JsonElement> ReadAsync(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
-
     /// Issues a ticket through the kiosk's API; returns the ticket and its token.
     public static async Task<(Guid Id, string Code, string Token)> IssueAsync(HttpClient client, Guid service, string? priority = null, Guid? office = null)
     {
-        var response = await client.PostAsync($"/api/v1/queue/offices/{office ?? Office}/tickets", Json(new { serviceId = service, priority, language = "fr" }));
+        var response = await client.PostAsync($"/api/v1/queue/offices/{office ?? Office}/tickets", JsonBody(new { serviceId = service, priority, language = "fr" }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var json = await ReadAsync(response);
+        var json = await response.ReadJsonAsync();
         var ticket = json.GetProperty("ticket");
         return (ticket.GetProperty("id").GetGuid(), ticket.GetProperty("code").GetString()!, json.GetProperty("token").GetString()!);
     }
@@ -89,17 +77,9 @@ internal static class Q
         var response = await CallNextAsync(staff, desk);
         if (response.StatusCode == HttpStatusCode.NoContent) return null;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await ReadAsync(response)).GetProperty("code").GetString();
+        return (await response.ReadJsonAsync()).GetProperty("code").GetString();
     }
 
     public static async Task<HttpResponseMessage> ActAsync(HttpClient staff, Guid desk, Guid ticket, string action, object? body = null) =>
-        await staff.PostAsync($"/api/v1/queue/desks/{desk}/tickets/{ticket}/{action}", Json(body ?? new { }));
-
-    public static async Task<(int Status, string Code, List<string> Invalid)> ProblemAsync(HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var json = await ReadAsync(response);
-        var invalid = json.TryGetProperty("invalidParams", out var list) ? list.EnumerateArray().Select(p => p.GetProperty("name").GetString()! + ":" + p.GetProperty("code").GetString()).ToList() : [];
-        return ((int)response.StatusCode, json.GetProperty("code").GetString()!, invalid);
-    }
+        await staff.PostAsync($"/api/v1/queue/desks/{desk}/tickets/{ticket}/{action}", JsonBody(body ?? new { }));
 }

@@ -4,6 +4,7 @@ using Guichet.Platform.EventLog;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Queue;
 using Microsoft.EntityFrameworkCore;
+using static Guichet.Tests.Support.ApiJson;
 
 namespace Guichet.Tests.Welcome.Queue;
 
@@ -25,7 +26,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         var ticket = app.Ticket(first.Id);
         Assert.Equal(TicketStatus.Waiting, ticket.Status);
         Assert.NotEqual(first.Token, ticket.TokenHash); // only the hash is stored
-        Assert.Equal(["welcome.ticket.issued"], app.Activities(first.Id));
+        Assert.Equal(["welcome.ticket.issued"], app.Activities("queue-ticket", first.Id));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         {
             var response = await Q.CallNextAsync(staff, desk);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var ticket = await Q.ReadAsync(response);
+            var ticket = await response.ReadJsonAsync();
             called.Add(ticket.GetProperty("code").GetString());
             priorities.Add(ticket.GetProperty("priority").GetString());
             Assert.Equal("called", ticket.GetProperty("status").GetString());
@@ -79,7 +80,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         // The desk is with a customer: it cannot call another one.
         await Q.IssueAsync(app.Client(), Q.Licence);
         var busy = await Q.CallNextAsync(staff, desk);
-        Assert.Equal((409, "desk-busy"), ((await Q.ProblemAsync(busy)).Status, (await Q.ProblemAsync(busy)).Code));
+        Assert.Equal((409, "desk-busy"), ((await busy.ProblemAsync()).Status, (await busy.ProblemAsync()).Code));
 
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, id, "recall")).StatusCode);
         Assert.Equal(1, app.Ticket(id).Recalls);
@@ -87,11 +88,11 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         app.Clock.Advance(TimeSpan.FromMinutes(7));
         var finished = await Q.ActAsync(staff, desk, id, "finish", new { outcome = "callBack" });
         Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
-        var json = await Q.ReadAsync(finished);
+        var json = await finished.ReadJsonAsync();
         Assert.Equal("served", json.GetProperty("status").GetString());
         Assert.Equal("callBack", json.GetProperty("outcome").GetString());
 
-        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.recalled", "welcome.ticket.serving-started", "welcome.ticket.served"], app.Activities(id));
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.recalled", "welcome.ticket.serving-started", "welcome.ticket.served"], app.Activities("queue-ticket", id));
         var served = app.InScope(db => db.Set<EventLogEntry>().AsNoTracking().Include(e => e.Objects).ToList()
             .Last(e => e.Activity == "welcome.ticket.served" && e.Objects.Any(o => o.ObjectId == id.ToString())));
         var attributes = JsonDocument.Parse(served.Attributes).RootElement;
@@ -119,19 +120,19 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal(HttpStatusCode.OK, missed.StatusCode);
         Assert.Equal("noShow", (await Q.ReadAsync(missed)).GetProperty("status").GetString());
         Assert.Equal(TicketStatus.NoShow, app.Ticket(absent.Id).Status);
-        var absentToday = await Q.ReadAsync(await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/tickets?status=noShow"));
+        var absentToday = await (await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/tickets?status=noShow")).ReadJsonAsync();
         Assert.Contains(absentToday.EnumerateArray(), t => t.GetProperty("id").GetGuid() == absent.Id);
-        Assert.Equal(["status:unknown-code"], (await Q.ProblemAsync(await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/tickets?status=no-show"))).Invalid);
-        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.missed"], app.Activities(absent.Id));
+        Assert.Equal(["status:unknown-code"], (await (await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/tickets?status=no-show")).ProblemAsync()).Invalid);
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.missed"], app.Activities("queue-ticket", absent.Id));
 
         // To another service: the change-of-address desk calls it, with the same ticket number.
         Assert.Equal(moving.Code, await Q.CallNextCodeAsync(staff, passportDesk));
         var transferred = await Q.ActAsync(staff, passportDesk, moving.Id, "transfer", new { serviceId = Q.Address });
         Assert.Equal(HttpStatusCode.OK, transferred.StatusCode);
-        Assert.Equal("transferred", (await Q.ReadAsync(transferred)).GetProperty("status").GetString());
+        Assert.Equal("transferred", (await transferred.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal(moving.Code, await Q.CallNextCodeAsync(staff, addressDesk));
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, addressDesk, moving.Id, "finish", new { outcome = "referred" })).StatusCode);
-        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.transferred", "welcome.ticket.called", "welcome.ticket.served"], app.Activities(moving.Id));
+        Assert.Equal(["welcome.ticket.issued", "welcome.ticket.called", "welcome.ticket.transferred", "welcome.ticket.called", "welcome.ticket.served"], app.Activities("queue-ticket", moving.Id));
 
         // To one desk: only that desk calls it, whatever it serves.
         Assert.Equal(deskedTicket.Code, await Q.CallNextCodeAsync(staff, passportDesk));
@@ -152,47 +153,47 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         var before = app.Counts();
 
         // Unknown service, office, priority and language at the kiosk.
-        var unknownService = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", Q.Json(new { serviceId = Guid.NewGuid() }));
-        var unknown = await Q.ProblemAsync(unknownService);
+        var unknownService = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", JsonBody(new { serviceId = Guid.NewGuid() }));
+        var unknown = await unknownService.ProblemAsync();
         Assert.Equal((400, "validation-failed"), (unknown.Status, unknown.Code));
         Assert.Equal(["serviceId:unknown-id"], unknown.Invalid);
-        var notHere = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", Q.Json(new { serviceId = Q.IntegrationIncome }));
-        Assert.Equal(["serviceId:unknown-id"], (await Q.ProblemAsync(notHere)).Invalid);
-        var noService = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", Q.Json(new { priority = "vip", language = "es" }));
-        Assert.Equal(["serviceId:required", "priority:unknown-code", "language:unknown-code"], (await Q.ProblemAsync(noService)).Invalid);
-        var unknownOffice = await kiosk.PostAsync($"/api/v1/queue/offices/{Guid.NewGuid()}/tickets", Q.Json(new { serviceId = Q.Eid }));
-        Assert.Equal((404, "not-found"), ((await Q.ProblemAsync(unknownOffice)).Status, (await Q.ProblemAsync(unknownOffice)).Code));
+        var notHere = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", JsonBody(new { serviceId = Q.IntegrationIncome }));
+        Assert.Equal(["serviceId:unknown-id"], (await notHere.ProblemAsync()).Invalid);
+        var noService = await kiosk.PostAsync($"/api/v1/queue/offices/{Q.Office}/tickets", JsonBody(new { priority = "vip", language = "es" }));
+        Assert.Equal(["serviceId:required", "priority:unknown-code", "language:unknown-code"], (await noService.ProblemAsync()).Invalid);
+        var unknownOffice = await kiosk.PostAsync($"/api/v1/queue/offices/{Guid.NewGuid()}/tickets", JsonBody(new { serviceId = Q.Eid }));
+        Assert.Equal((404, "not-found"), ((await unknownOffice.ProblemAsync()).Status, (await unknownOffice.ProblemAsync()).Code));
 
         // Unknown desk; unknown ticket.
         var unknownDesk = await Q.CallNextAsync(staff, Guid.NewGuid());
-        Assert.Equal(404, (await Q.ProblemAsync(unknownDesk)).Status);
+        Assert.Equal(404, (await unknownDesk.ProblemAsync()).Status);
         var desk = await app.NewDeskAsync(Q.Eid);
         before = app.Counts();
-        Assert.Equal(404, (await Q.ProblemAsync(await Q.ActAsync(staff, desk, Guid.NewGuid(), "finish", new { outcome = "answered" }))).Status);
+        Assert.Equal(404, (await (await Q.ActAsync(staff, desk, Guid.NewGuid(), "finish", new { outcome = "answered" })).ProblemAsync()).Status);
         Assert.Equal(before, app.Counts());
 
         // Finishing twice; a missing or unknown outcome; transfer without a target or to itself.
         var (id, code, _) = await Q.IssueAsync(kiosk, Q.Eid);
         Assert.Equal(code, await Q.CallNextCodeAsync(staff, desk));
         before = app.Counts();
-        Assert.Equal(["outcome:required"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "finish"))).Invalid);
-        Assert.Equal(["outcome:unknown-code"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "finish", new { outcome = "done" }))).Invalid);
-        Assert.Equal(["serviceId:required"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "transfer"))).Invalid);
-        Assert.Equal(["deskId:same-desk"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "transfer", new { deskId = desk }))).Invalid);
-        Assert.Equal(["serviceId:unknown-id"], (await Q.ProblemAsync(await Q.ActAsync(staff, desk, id, "transfer", new { serviceId = Q.IntegrationIncome }))).Invalid);
+        Assert.Equal(["outcome:required"], (await (await Q.ActAsync(staff, desk, id, "finish")).ProblemAsync()).Invalid);
+        Assert.Equal(["outcome:unknown-code"], (await (await Q.ActAsync(staff, desk, id, "finish", new { outcome = "done" })).ProblemAsync()).Invalid);
+        Assert.Equal(["serviceId:required"], (await (await Q.ActAsync(staff, desk, id, "transfer")).ProblemAsync()).Invalid);
+        Assert.Equal(["deskId:same-desk"], (await (await Q.ActAsync(staff, desk, id, "transfer", new { deskId = desk })).ProblemAsync()).Invalid);
+        Assert.Equal(["serviceId:unknown-id"], (await (await Q.ActAsync(staff, desk, id, "transfer", new { serviceId = Q.IntegrationIncome })).ProblemAsync()).Invalid);
         Assert.Equal(before, app.Counts());
         Assert.Equal(HttpStatusCode.OK, (await Q.ActAsync(staff, desk, id, "finish", new { outcome = "answered" })).StatusCode);
         before = app.Counts();
         var twice = await Q.ActAsync(staff, desk, id, "finish", new { outcome = "answered" });
-        Assert.Equal((409, "ticket-finished"), ((await Q.ProblemAsync(twice)).Status, (await Q.ProblemAsync(twice)).Code));
+        Assert.Equal((409, "ticket-finished"), ((await twice.ProblemAsync()).Status, (await twice.ProblemAsync()).Code));
         var noShowAfter = await Q.ActAsync(staff, desk, id, "no-show");
-        Assert.Equal("ticket-finished", (await Q.ProblemAsync(noShowAfter)).Code);
+        Assert.Equal("ticket-finished", (await noShowAfter.ProblemAsync()).Code);
         Assert.Equal(before, app.Counts());
 
         // A waiting ticket is not at any desk yet.
         var waiting = await Q.IssueAsync(kiosk, Q.Passport);
         before = app.Counts();
-        Assert.Equal("ticket-not-at-desk", (await Q.ProblemAsync(await Q.ActAsync(staff, desk, waiting.Id, "recall"))).Code);
+        Assert.Equal("ticket-not-at-desk", (await (await Q.ActAsync(staff, desk, waiting.Id, "recall")).ProblemAsync()).Code);
         Assert.Equal(before, app.Counts());
     }
 
@@ -212,7 +213,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         foreach (var action in new[] { "recall", "start", "no-show", "finish" })
         {
             var refused = await Q.ActAsync(staff, townHallDesk, cpasTicket.Id, action, new { outcome = "answered" });
-            Assert.Equal((404, "not-found"), ((await Q.ProblemAsync(refused)).Status, (await Q.ProblemAsync(refused)).Code));
+            Assert.Equal((404, "not-found"), ((await refused.ProblemAsync()).Status, (await refused.ProblemAsync()).Code));
         }
         Assert.Equal(before, app.Counts());
         Assert.Equal(TicketStatus.Called, app.Ticket(cpasTicket.Id).Status);
@@ -221,9 +222,9 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         var fps = await OfficeAsync(admin, Q.FpsNamurOffice, Q.FpsTaxReturnHelp);
         var fpsDesk = await app.NewDeskAtAsync(fps, Q.FpsTaxReturnHelp);
         await Q.IssueAsync(app.Client(), Q.FpsTaxReturnHelp, office: fps);
-        Assert.Equal(404, (await Q.ProblemAsync(await Q.CallNextAsync(staff, fpsDesk))).Status);
+        Assert.Equal(404, (await (await Q.CallNextAsync(staff, fpsDesk)).ProblemAsync()).Status);
         Assert.Equal(HttpStatusCode.OK, (await Q.CallNextAsync(admin, fpsDesk)).StatusCode);
-        var offices = await Q.ReadAsync(await staff.GetAsync("/api/v1/queue/offices"));
+        var offices = await (await staff.GetAsync("/api/v1/queue/offices")).ReadJsonAsync();
         Assert.DoesNotContain(offices.EnumerateArray(), o => o.GetProperty("id").GetGuid() == fps);
         Assert.Contains(offices.EnumerateArray(), o => o.GetProperty("id").GetGuid() == cpas);
     }
@@ -236,39 +237,39 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         var recycling = Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("channel:hautrival-recycling-park");
         var before = app.InScope(db => (db.Set<QueueOffice>().Count(), db.Set<OfficeService>().Count(), db.Set<EventLogEntry>().Count()));
 
-        Assert.Equal(["channelId:not-a-counter"], (await Q.ProblemAsync(await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = phone })))).Invalid);
-        Assert.Equal(["channelId:unknown-id"], (await Q.ProblemAsync(await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = Guid.NewGuid() })))).Invalid);
-        var bad = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new
+        Assert.Equal(["channelId:not-a-counter"], (await (await admin.PostAsync("/api/v1/queue/offices", JsonBody(new { channelId = phone }))).ProblemAsync()).Invalid);
+        Assert.Equal(["channelId:unknown-id"], (await (await admin.PostAsync("/api/v1/queue/offices", JsonBody(new { channelId = Guid.NewGuid() }))).ProblemAsync()).Invalid);
+        var bad = await admin.PostAsync("/api/v1/queue/offices", JsonBody(new
         {
             channelId = recycling,
             services = new object[] { new { serviceId = Q.Eid, letter = "A" }, new { serviceId = CatalogueId("service:hautrival-container-park-access"), letter = "ab" } },
         }));
-        Assert.Equal(["services[0].serviceId:not-at-counter", "services[1].letter:invalid-letter"], (await Q.ProblemAsync(bad)).Invalid);
-        var taken = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("channel:hautrival-town-hall-counter") }));
-        Assert.Equal((409, "office-exists"), ((await Q.ProblemAsync(taken)).Status, (await Q.ProblemAsync(taken)).Code));
-        var desk = await admin.PostAsync($"/api/v1/queue/offices/{Q.Office}/desks", Q.Json(new { number = 1, serviceIds = new[] { Q.IntegrationIncome } }));
-        Assert.Equal(["number:taken", "serviceIds[0]:unknown-id"], (await Q.ProblemAsync(desk)).Invalid);
+        Assert.Equal(["services[0].serviceId:not-at-counter", "services[1].letter:invalid-letter"], (await bad.ProblemAsync()).Invalid);
+        var taken = await admin.PostAsync("/api/v1/queue/offices", JsonBody(new { channelId = Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("channel:hautrival-town-hall-counter") }));
+        Assert.Equal((409, "office-exists"), ((await taken.ProblemAsync()).Status, (await taken.ProblemAsync()).Code));
+        var desk = await admin.PostAsync($"/api/v1/queue/offices/{Q.Office}/desks", JsonBody(new { number = 1, serviceIds = new[] { Q.IntegrationIncome } }));
+        Assert.Equal(["number:taken", "serviceIds[0]:unknown-id"], (await desk.ProblemAsync()).Invalid);
         var frontOffice = await app.ClientAsAsync(DemoAccounts.FrontOffice);
-        Assert.Equal(HttpStatusCode.Forbidden, (await frontOffice.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = recycling }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontOffice.PostAsync("/api/v1/queue/offices", JsonBody(new { channelId = recycling }))).StatusCode);
         Assert.Equal(before, app.InScope(db => (db.Set<QueueOffice>().Count(), db.Set<OfficeService>().Count(), db.Set<EventLogEntry>().Count())));
 
-        var created = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new
+        var created = await admin.PostAsync("/api/v1/queue/offices", JsonBody(new
         {
             channelId = recycling,
             services = new object[] { new { serviceId = CatalogueId("service:hautrival-container-park-access"), letter = "R" } },
         }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal("R", (await Q.ReadAsync(created)).GetProperty("services")[0].GetProperty("letter").GetString());
+        Assert.Equal("R", (await created.ReadJsonAsync()).GetProperty("services")[0].GetProperty("letter").GetString());
     }
 
     private static Guid CatalogueId(string key) => Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId(key);
 
     private static async Task<Guid> OfficeAsync(HttpClient admin, Guid channel, Guid service)
     {
-        var existing = (await Q.ReadAsync(await admin.GetAsync("/api/v1/queue/offices"))).EnumerateArray().FirstOrDefault(o => o.GetProperty("channelId").GetGuid() == channel);
+        var existing = (await (await admin.GetAsync("/api/v1/queue/offices")).ReadJsonAsync()).EnumerateArray().FirstOrDefault(o => o.GetProperty("channelId").GetGuid() == channel);
         if (existing.ValueKind == JsonValueKind.Object) return existing.GetProperty("id").GetGuid();
-        var created = await admin.PostAsync("/api/v1/queue/offices", Q.Json(new { channelId = channel, services = new object[] { new { serviceId = service, letter = "S" } } }));
+        var created = await admin.PostAsync("/api/v1/queue/offices", JsonBody(new { channelId = channel, services = new object[] { new { serviceId = service, letter = "S" } } }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await Q.ReadAsync(created)).GetProperty("id").GetGuid();
+        return (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 }
