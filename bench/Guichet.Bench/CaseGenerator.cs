@@ -92,7 +92,7 @@ internal sealed class CaseGenerator(IReadOnlyList<CaseType> types, WorkingCalend
             var number = year.ToString(CultureInfo.InvariantCulture) + "-" + n.ToString("D5", CultureInfo.InvariantCulture);
             var parties = Parties(type, people, companies);
             var language = random.NextDouble() switch { < 0.88 => "fr", < 0.94 => "nl", _ => "de" };
-            var completeAtReceipt = type.Content.Clock.StartsAt == Deliver.Clock.ClockStart.Receipt || random.NextDouble() < 0.6;
+            var completeAtReceipt = type.Content.Clock.StartsAt == Deliver.ClockStart.Receipt || random.NextDouble() < 0.6;
             var c = new Case(NewGuid(), number, type, unit, language, Subject(type), received, completeAtReceipt, parties, t0);
             c.Touch(type, received, calendar, t0);
 

@@ -10,7 +10,7 @@ internal static class DeliverActivities
 
     public static readonly Activity CaseOpened = Activity.Process("deliver.case.opened", "A case file was opened; the business time is the day the request was received.",
         [.. Case, "contact:contact"], "number", "caseType", "caseTypeVersion", "status", "unit", "language", "receivedOn", "dueOn", "contact");
-    public static readonly Activity StatusChanged = Activity.Process("deliver.case.status-changed", "The case moved to another status of its case type.", Case, "from", "to", "dueOn");
+    public static readonly Activity StatusChanged = Activity.Process("deliver.case.status-changed", "The case moved to another status of its case type.", Case, "from", "to", "closed", "dueOn");
     public static readonly Activity CaseSuspended = Activity.Process("deliver.case.suspended", "The clock stopped (a reason of the case type, or a request to the customer).", Case, "reason", "on", "request", "dueOn");
     public static readonly Activity CaseResumed = Activity.Process("deliver.case.resumed", "The clock runs again.", Case, "on", "request", "dueOn");
     public static readonly Activity CaseCompleted = Activity.Process("deliver.case.completed", "The file was marked complete (the clock may start from here).", Case, "on", "dueOn");
@@ -21,7 +21,7 @@ internal static class DeliverActivities
     public static readonly Activity CaseListViewed = Activity.Access("deliver.case-list.viewed", "A member of staff read a page of a work list or search (one event a page; the cases shown are an attribute).", [], "cases", "count");
     public static readonly Activity StatusLinkCreated = Activity.Process("deliver.status-link.created", "A new status link was made for the customer (earlier ones stop).", Case);
 
-    public static readonly Activity DocumentAdded = Activity.Process("deliver.document.added", "A document was added to the case (by staff or by the customer).", [.. Case, "document:part"], "kind", "fileName", "size");
+    public static readonly Activity DocumentAdded = Activity.Process("deliver.document.added", "A document was added to the case (by staff or by the customer).", [.. Case, "document:part"], "kind", "mediaType", "size", "sha256");
     public static readonly Activity DocumentViewed = Activity.Access("deliver.document.viewed", "A member of staff downloaded a case document.", [.. Case, "document:part"]);
 
     public static readonly Activity RequestAsked = Activity.Process("deliver.request.asked", "The customer was asked for a document or information by a date.", [.. Case, "customer-request:part"], "dueOn");

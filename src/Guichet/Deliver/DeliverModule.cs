@@ -1,4 +1,5 @@
 using Guichet.Deliver.Advice;
+using Guichet.Deliver.CaseFile;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Decisions;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Guichet.Deliver;
 
 /// Deliver: case files whose deadlines hold, and motivated decisions with the appeal procedures.
-/// Each capability adds itself here; the clock (Clock/CaseClock) is a pure function with nothing to add.
+/// Each capability adds itself here; the clock (CaseClock, shared by them) is a pure function with nothing to add.
 internal static class DeliverModule
 {
     /// Who works on cases: case handlers, the front office (opens them at the counter), managers, admins.
@@ -32,6 +33,7 @@ internal static class DeliverModule
         services.AddRequests();
         services.AddAdvice();
         services.AddStatusPage();
+        services.AddCaseFile();
         return services;
     }
 

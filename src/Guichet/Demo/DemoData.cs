@@ -68,9 +68,3 @@ internal static class DemoData
 
 /// What the demo seeding loaded: the process history, unless it was switched off.
 internal sealed record DemoLoaded(DemoHistory? History);
-
-/// A module's part of the demo data; runs inside the demo transaction.
-internal interface IDemoSeeder
-{
-    Task SeedAsync(CancellationToken ct);
-}

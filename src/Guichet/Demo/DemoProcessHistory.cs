@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Guichet.Deliver;
 using Guichet.Deliver.Advice;
-using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
-using Guichet.Deliver.Clock;
+using Guichet.Deliver.Cases;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
 using Guichet.Deliver.Requests;
 using Guichet.Deliver.StatusPage;
-using Guichet.Orient.Catalogue;
+using Guichet.Deliver;
 using Guichet.Orient.Catalogue.Demo;
+using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
@@ -21,10 +20,10 @@ using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;
 using Guichet.Platform.Web;
-using Guichet.Welcome;
 using Guichet.Welcome.ContactForm;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.MailIntake;
+using Guichet.Welcome;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -640,7 +639,7 @@ internal sealed class DemoProcessHistory(GuichetDb db, EventLog eventLog, Workin
         var document = new CaseDocument(c.Id, kind, FileTypes.SafeName(title, FileTypes.Pdf), FileTypes.Pdf, bytes.Length, sha, actor, at);
         db.Add(document);
         Record(at, actor, DeliverActivities.DocumentAdded, [.. CaseObjects(c), new EventLogObject("document", document.Id.ToString(), Role.Part)],
-            new() { ["kind"] = kindCode, ["fileName"] = document.FileName, ["size"] = bytes.Length });
+            new() { ["kind"] = kindCode, ["mediaType"] = document.MediaType, ["size"] = bytes.Length, ["sha256"] = sha });
         return document;
     }
 

@@ -9,7 +9,7 @@ internal static class OrientActivities
     public static readonly Activity OrganisationEdited = Activity.Administration("orient.organisation.edited", "An organisation's description was changed.", ["organisation:subject"], "slug");
     public static readonly Activity UnitCreated = Activity.Administration("orient.unit.created", "A unit was added to an organisation.", ["unit:subject", "organisation:owner"], "slug");
     public static readonly Activity UnitEdited = Activity.Administration("orient.unit.edited", "A unit's description was changed.", ["unit:subject", "organisation:owner"], "slug");
-    public static readonly Activity UnitMoved = Activity.Administration("orient.unit.moved", "A unit was placed under another parent unit.", ["unit:subject", "unit:previous-unit"], "formerParentId", "newParentId");
+    public static readonly Activity UnitMoved = Activity.Administration("orient.unit.moved", "A unit was placed under another parent unit.", ["unit:subject", "unit:previous-unit", "unit:new-parent"], "formerParentId", "newParentId");
     public static readonly Activity ChannelCreated = Activity.Administration("orient.channel.created", "A channel (counter, phone, e-mail, web) was added.", ["channel:subject", "organisation:owner"], "slug");
     public static readonly Activity ChannelEdited = Activity.Administration("orient.channel.edited", "A channel's description was changed.", ["channel:subject", "organisation:owner"], "slug");
     public static readonly Activity OpeningHoursChanged = Activity.Administration("orient.channel.opening-hours-changed", "A channel's opening hours changed.", ["channel:subject"], "slug");

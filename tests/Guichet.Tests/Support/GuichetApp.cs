@@ -106,9 +106,6 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         return arrange(scope.ServiceProvider.GetRequiredService<GuichetDb>());
     }
 
-    internal Guichet.Platform.Outbox.OutboxMessage Message(Guid id) =>
-        InScope(db => db.Set<Guichet.Platform.Outbox.OutboxMessage>().Single(m => m.Id == id));
-
     /// The activities the event log holds about one object, oldest first.
     internal List<string> Activities(string objectType, Guid id) => InScope(db =>
     {

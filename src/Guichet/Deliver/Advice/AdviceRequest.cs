@@ -1,5 +1,7 @@
 using Guichet.Deliver.Cases;
 using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Advice;
 
@@ -83,4 +85,22 @@ internal sealed class AdviceAgreement
 internal static class AdviceRefusals
 {
     public static readonly Refusal AlreadyGiven = new(409, "advice-already-given", "This advice was already given.");
+}
+
+internal sealed class AdviceRequestConfiguration : IEntityTypeConfiguration<AdviceRequest>
+{
+    public void Configure(EntityTypeBuilder<AdviceRequest> b)
+    {
+        b.ToTable("deliver_advice_requests");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CaseNumber).HasMaxLength(20);
+        b.Property(x => x.Question).HasMaxLength(AdviceRequest.MaxText);
+        b.Property(x => x.Answer).HasMaxLength(AdviceRequest.MaxText);
+        b.Property(x => x.RequestedBy).HasMaxLength(200);
+        b.Property(x => x.AnsweredBy).HasMaxLength(200);
+        b.HasIndex(x => x.CaseId);
+        b.HasIndex(x => new { x.ToUnitId, x.AnsweredAt, x.DueOn });
+        b.HasIndex(x => new { x.FromUnitId, x.AnsweredAt, x.DueOn });
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

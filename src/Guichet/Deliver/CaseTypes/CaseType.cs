@@ -1,5 +1,9 @@
-using Guichet.Deliver.Clock;
+using Guichet.Deliver.CaseTypes.Demo;
+using Guichet.Deliver;
+using Guichet.Platform.Data;
 using Guichet.Platform.Localization;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.CaseTypes;
 
@@ -71,3 +75,16 @@ internal enum DecisionOutcome { Granted, Refused, PartiallyGranted, Inadmissible
 /// How to appeal a decision (law of 11 April 1994, art. 2, 4°): the body, the form, the deadline
 /// in days from notification, and where to send it.
 internal sealed record AppealInformation(LocalizedText Body, LocalizedText Form, int DeadlineDays, LocalizedText Address);
+
+internal sealed class CaseTypeConfiguration : IEntityTypeConfiguration<CaseType>
+{
+    public void Configure(EntityTypeBuilder<CaseType> b)
+    {
+        b.ToTable("deliver_case_types");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(50);
+        b.HasIndex(x => new { x.Code, x.Version }).IsUnique();
+        b.HasIndex(x => x.ServiceId);
+        b.Property(x => x.Content).HasJsonConversion();
+    }
+}

@@ -2,7 +2,6 @@ using Guichet.Deliver.CaseTypes.Api;
 using Guichet.Deliver.CaseTypes.Demo;
 using Guichet.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Deliver.CaseTypes;
 
@@ -13,22 +12,9 @@ internal static class CaseTypesModule
     {
         services.AddSingleton<CaseTypeVersions>();
         services.AddScoped<CaseTypeWork>();
-        services.AddScoped<Guichet.Demo.IDemoSeeder, CaseTypesDemoSeeder>();
+        services.AddScoped<IDemoSeeder, CaseTypesDemoSeeder>();
         return services;
     }
 
     public static WebApplication MapCaseTypes(this WebApplication app) => app.MapCaseTypesApi();
-}
-
-internal sealed class CaseTypesConfiguration : IEntityTypeConfiguration<CaseType>
-{
-    public void Configure(EntityTypeBuilder<CaseType> b)
-    {
-        b.ToTable("deliver_case_types");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Code).HasMaxLength(50);
-        b.HasIndex(x => new { x.Code, x.Version }).IsUnique();
-        b.HasIndex(x => x.ServiceId);
-        b.Property(x => x.Content).HasJsonConversion();
-    }
 }

@@ -1,7 +1,10 @@
 using Guichet.Deliver.CaseTypes;
-using Guichet.Deliver.Clock;
+using Guichet.Deliver;
 using Guichet.Platform.Calendar;
+using Guichet.Platform.Data;
 using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 
@@ -158,4 +161,26 @@ internal static class CaseRefusals
     public static readonly Refusal ExtensionReasonMissing = new(422, "extension-reason-missing", "An extension needs a reason.");
     public static readonly Refusal DecisionRequired = new(409, "decision-required", "This status is reached by issuing the decision, with its motivation and appeal information.");
     public static readonly Refusal UnitNotInvolved = new(422, "unit-not-involved", "This unit does not handle cases of this type.");
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("deliver_cases");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.Property(x => x.Status).HasMaxLength(50);
+        b.Property(x => x.Language).HasMaxLength(2);
+        b.Property(x => x.Subject).HasMaxLength(500);
+        b.Property(x => x.Suspensions).HasJsonConversion();
+        b.Property(x => x.Extension).HasJsonConversion();
+        b.Property(x => x.Parties).HasJsonConversion();
+        // Work lists: a unit's open cases by due date, with the id as tie-breaker (keyset paging).
+        b.HasIndex(x => new { x.UnitId, x.DueSort, x.Id });
+        b.HasIndex(x => new { x.HandlerId, x.DueSort, x.Id });
+        b.HasIndex(x => new { x.DueSort, x.Id });
+        b.HasOne<CaseType>().WithMany().HasForeignKey(x => x.CaseTypeId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

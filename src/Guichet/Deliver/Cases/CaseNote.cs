@@ -1,3 +1,8 @@
+using Guichet.Deliver.CaseTypes;
+using Guichet.Platform.Data;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+
 namespace Guichet.Deliver.Cases;
 
 /// An internal note on a case, never shown to the customer.
@@ -20,5 +25,18 @@ internal sealed class CaseNote : Guichet.Platform.EventLog.IJournaled, ICasePart
         Author = author;
         Text = text;
         At = at;
+    }
+}
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> b)
+    {
+        b.ToTable("deliver_case_notes");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Author).HasMaxLength(254);
+        b.Property(x => x.Text).HasMaxLength(CaseNote.MaxLength);
+        b.HasIndex(x => new { x.CaseId, x.At });
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Guichet.Deliver.CaseTypes;
 using Guichet.Platform.Data;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 
@@ -22,5 +25,15 @@ internal sealed class CaseNumberCounter
             RETURNING "Last"
             """, new Dictionary<string, object> { ["@year"] = year }, ct), CultureInfo.InvariantCulture);
         return year.ToString(CultureInfo.InvariantCulture) + "-" + last.ToString("D5", CultureInfo.InvariantCulture);
+    }
+}
+
+internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<CaseNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberCounter> b)
+    {
+        b.ToTable("deliver_case_number_counters");
+        b.HasKey(x => x.Year);
+        b.Property(x => x.Year).ValueGeneratedNever();
     }
 }

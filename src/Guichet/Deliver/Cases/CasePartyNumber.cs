@@ -1,3 +1,8 @@
+using Guichet.Deliver.CaseTypes;
+using Guichet.Platform.Data;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+
 namespace Guichet.Deliver.Cases;
 
 /// A national or enterprise number of a party, one row each, so that "every case of this person"
@@ -14,5 +19,17 @@ internal sealed class CasePartyNumber
     {
         CaseId = caseId;
         Number = number;
+    }
+}
+
+internal sealed class CasePartyNumberConfiguration : IEntityTypeConfiguration<CasePartyNumber>
+{
+    public void Configure(EntityTypeBuilder<CasePartyNumber> b)
+    {
+        b.ToTable("deliver_case_party_numbers");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Number).HasMaxLength(11);
+        b.HasIndex(x => new { x.Number, x.CaseId }).IsUnique();
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

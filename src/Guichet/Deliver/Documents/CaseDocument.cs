@@ -1,6 +1,8 @@
 using Guichet.Deliver.Cases;
 using Guichet.Platform.Files;
 using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Documents;
 
@@ -71,4 +73,32 @@ internal static class DocumentRefusals
 {
     public static readonly Refusal UnsupportedType = new(415, "unsupported-file-type", "Send a PDF, PNG, JPEG or TIFF image, or a Word (.docx) or OpenDocument (.odt) text; the content decides, not the name.");
     public static readonly Refusal TooLarge = new(413, "payload-too-large", $"A document may be at most {CaseDocument.MaxBytes / 1024 / 1024} MB.");
+}
+
+internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> b)
+    {
+        b.ToTable("deliver_case_documents");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Retention).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.FileName).HasMaxLength(250);
+        b.Property(x => x.MediaType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(200);
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CaseDocumentContent>().WithMany().HasForeignKey(x => x.Sha256).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseDocumentContentConfiguration : IEntityTypeConfiguration<CaseDocumentContent>
+{
+    public void Configure(EntityTypeBuilder<CaseDocumentContent> b)
+    {
+        b.ToTable("deliver_document_contents");
+        b.HasKey(x => x.Sha256);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+    }
 }

@@ -1,5 +1,7 @@
 using Guichet.Deliver.Cases;
 using Guichet.Platform.Web;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Requests;
 
@@ -45,4 +47,17 @@ internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled, IC
 internal static class RequestRefusals
 {
     public static readonly Refusal Answered = new(409, "request-already-answered", "This request was already answered.");
+}
+
+internal sealed class CustomerRequestConfiguration : IEntityTypeConfiguration<CustomerRequest>
+{
+    public void Configure(EntityTypeBuilder<CustomerRequest> b)
+    {
+        b.ToTable("deliver_customer_requests");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.What).HasMaxLength(CustomerRequest.MaxText);
+        b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

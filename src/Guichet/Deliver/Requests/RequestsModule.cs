@@ -1,7 +1,6 @@
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Requests.Api;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Deliver.Requests;
 
@@ -17,17 +16,4 @@ internal static class RequestsModule
     }
 
     public static WebApplication MapRequests(this WebApplication app) => app.MapRequestsApi();
-}
-
-internal sealed class RequestsConfiguration : IEntityTypeConfiguration<CustomerRequest>
-{
-    public void Configure(EntityTypeBuilder<CustomerRequest> b)
-    {
-        b.ToTable("deliver_customer_requests");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.What).HasMaxLength(CustomerRequest.MaxText);
-        b.Property(x => x.CreatedBy).HasMaxLength(200);
-        b.HasIndex(x => x.CaseId);
-        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
-    }
 }

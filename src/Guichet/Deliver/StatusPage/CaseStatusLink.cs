@@ -1,6 +1,11 @@
+using System.Threading.RateLimiting;
+using Guichet.Deliver.Cases;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Web;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.StatusPage;
 
@@ -53,4 +58,17 @@ internal static class StatusLinkRefusals
 {
     /// A link that worked once: the customer is told it expired (410), not that it never existed.
     public static readonly Refusal Expired = new(410, "status-link-expired", "The status link has expired or was replaced by a newer one.");
+}
+
+internal sealed class CaseStatusLinkConfiguration : IEntityTypeConfiguration<CaseStatusLink>
+{
+    public void Configure(EntityTypeBuilder<CaseStatusLink> b)
+    {
+        b.ToTable("deliver_status_links");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

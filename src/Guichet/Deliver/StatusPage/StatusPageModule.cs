@@ -3,7 +3,6 @@ using Guichet.Deliver.Cases;
 using Guichet.Deliver.StatusPage.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Deliver.StatusPage;
 
@@ -25,17 +24,4 @@ internal static class StatusPageModule
     }
 
     public static WebApplication MapStatusPage(this WebApplication app) => app.MapStatusLinksApi();
-}
-
-internal sealed class StatusPageConfiguration : IEntityTypeConfiguration<CaseStatusLink>
-{
-    public void Configure(EntityTypeBuilder<CaseStatusLink> b)
-    {
-        b.ToTable("deliver_status_links");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.TokenHash).HasMaxLength(64);
-        b.HasIndex(x => x.TokenHash).IsUnique();
-        b.HasIndex(x => x.CaseId);
-        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

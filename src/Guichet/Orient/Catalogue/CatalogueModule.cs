@@ -1,6 +1,6 @@
-using Guichet.Demo;
 using Guichet.Orient.Catalogue.Api;
 using Guichet.Orient.Catalogue.Demo;
+using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -134,7 +134,7 @@ internal sealed class CatalogueWork(GuichetDb db, EventLog eventLog, CodeLists c
         {
             var objects = new List<EventLogObject> { Subject(Units, unit) };
             if (formerParent is { } from) objects.Add(new EventLogObject("unit", from.ToString(), Role.PreviousUnit));
-            if (content.ParentId is { } to) objects.Add(new EventLogObject("unit", to.ToString(), "new-parent"));
+            if (content.ParentId is { } to) objects.Add(new EventLogObject("unit", to.ToString(), Role.NewParent));
             eventLog.Record(user, OrientActivities.UnitMoved, objects, new Dictionary<string, object?> { ["formerParentId"] = formerParent, ["newParentId"] = content.ParentId });
         }
         return await SaveAsync(unit, Units.SlugOf, ct);

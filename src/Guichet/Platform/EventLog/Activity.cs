@@ -31,6 +31,7 @@ internal static class Role
     public const string Customer = "customer";   // the person or company served (a pseudonym)
     public const string Unit = "unit";           // the unit responsible
     public const string PreviousUnit = "previous-unit";
+    public const string NewParent = "new-parent"; // the unit a unit was moved under
     public const string AskedUnit = "asked-unit"; // the unit asked for advice
     public const string Service = "service";
     public const string Channel = "channel";

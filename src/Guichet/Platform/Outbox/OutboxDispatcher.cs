@@ -136,8 +136,10 @@ internal sealed class OutboxDispatcher(
             message.MarkSent(now);
             if (message.OnSent is not null && JsonSerializer.Deserialize<PendingEvent>(message.OnSent, JsonColumn.Options) is { } sent)
             {
-                var attributes = new Dictionary<string, object?>(sent.Attributes) { ["attempts"] = message.Attempts };
-                scope.ServiceProvider.GetRequiredService<EventLog.EventLog>().Record("system:outbox", ActivityCatalogue.Get(sent.Activity),
+                var activity = ActivityCatalogue.Get(sent.Activity);
+                var attributes = new Dictionary<string, object?>(sent.Attributes);
+                if (activity.Attributes.Contains("attempts")) attributes["attempts"] = message.Attempts;
+                scope.ServiceProvider.GetRequiredService<EventLog.EventLog>().Record("system:outbox", activity,
                     sent.ObjectsWith(new EventLogObject("outbox-message", message.Id.ToString(), Role.Message)), attributes);
             }
         }

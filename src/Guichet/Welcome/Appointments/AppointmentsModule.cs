@@ -1,3 +1,4 @@
+using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Welcome.Appointments.Api;
 using Guichet.Welcome.Appointments.Demo;
@@ -20,7 +21,7 @@ internal static class AppointmentsModule
         services.AddScoped<AppointmentBook>();
         services.AddScoped<AppointmentFigures>();
         services.AddScoped<Queue.IQueuePriorityFeed, AppointmentQueueFeed>();
-        services.AddScoped<Guichet.Demo.IDemoSeeder, AppointmentsDemoSeeder>();
+        services.AddScoped<IDemoSeeder, AppointmentsDemoSeeder>();
         services.AddSingleton<AppointmentReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<AppointmentReminders>());
         // The counter's pages live in Pages/Staff: none can be left open by forgetting an attribute.

@@ -172,10 +172,14 @@ internal sealed class ContactRegister(GuichetDb db, EventLog eventLog, Catalogue
             ContactOutcome.Referred => WelcomeActivities.ContactReferred,
             _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
         };
-        eventLog.Record(user, activity, Objects(contact, eventLog), new Dictionary<string, object?>
+        var attributes = new Dictionary<string, object?> { ["unit"] = contact.UnitId, ["service"] = contact.ServiceId };
+        switch (outcome)
         {
-            ["unit"] = contact.UnitId, ["service"] = contact.ServiceId, ["callBackBy"] = contact.CallBackBy, ["responseWorkingDays"] = contact.ResponseWorkingDays,
-        });
+            case ContactOutcome.CallBackPromised: attributes["callBackBy"] = contact.CallBackBy; break;
+            case ContactOutcome.Referred: attributes["referredTo"] = referral!.Provider.OrganisationId; attributes["responseWorkingDays"] = contact.ResponseWorkingDays; break;
+            default: attributes["responseWorkingDays"] = contact.ResponseWorkingDays; break;
+        }
+        eventLog.Record(user, activity, Objects(contact, eventLog), attributes);
     }
 
     public async Task<Result<Contact>> CalledBackAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)

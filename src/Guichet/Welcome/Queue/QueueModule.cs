@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Welcome.Queue.Api;
 using Guichet.Welcome.Queue.Demo;
@@ -30,7 +31,7 @@ internal static class QueueModule
         services.AddScoped<QueueStatistics>();
         services.AddScoped<CounterStatistics>();
         services.AddScoped<Orient.Public.IWaitingTimes, QueueWaitingTimes>();
-        services.AddScoped<Guichet.Demo.IDemoSeeder, QueueDemoSeeder>();
+        services.AddScoped<IDemoSeeder, QueueDemoSeeder>();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(KioskRateLimit, context => HttpMethods.IsGet(context.Request.Method)
             ? RateLimitPartition.GetNoLimiter("get")
             : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions

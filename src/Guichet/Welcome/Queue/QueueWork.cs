@@ -385,7 +385,6 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         var attributes = new Dictionary<string, object?>
         {
             ["code"] = ticket.Code,
-            ["service"] = ticket.ServiceId,
             ["priority"] = EnumCodes.Code(ticket.Priority),
         };
         if (desk is not null) attributes["desk"] = desk.Number;

@@ -87,14 +87,6 @@ internal static class Cpsv
         _ => node.ToJsonString(),
     };
 
-    /// The folder that holds Guichet.slnx.
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Guichet.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Guichet.slnx not found above " + AppContext.BaseDirectory);
-    }
-
     /// Runs the project's SHACL validator (tests/shacl) on a JSON-LD document.
     public static async Task<(int ExitCode, string Report, string Errors)> ValidateAsync(string jsonLd)
     {
@@ -102,7 +94,7 @@ internal static class Cpsv
         await File.WriteAllTextAsync(file, jsonLd);
         try
         {
-            var root = RepositoryRoot();
+            var root = Repository.Root;
             return await RunAsync("node", [Path.Combine(root, "tests", "shacl", "validate.mjs"), file], root, new Dictionary<string, string>(), TimeSpan.FromMinutes(3));
         }
         finally

@@ -67,7 +67,7 @@ public sealed class JournalCatalogueTests
     [Fact]
     public void The_journal_page_in_docs_is_generated_from_the_catalogue()
     {
-        var path = Path.Combine(Guichet.Tests.Orient.Cpsv.Cpsv.RepositoryRoot(), "docs", "journal.md");
+        var path = Path.Combine(Guichet.Tests.Support.Repository.Root, "docs", "journal.md");
         var expected = JournalPage();
         if (Environment.GetEnvironmentVariable("GUICHET_WRITE_DOCS") == "1") File.WriteAllText(path, expected);
         Assert.True(File.Exists(path) && File.ReadAllText(path) == expected, "docs/journal.md is not the catalogue's page: run the tests with GUICHET_WRITE_DOCS=1.");

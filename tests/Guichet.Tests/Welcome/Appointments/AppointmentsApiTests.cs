@@ -275,7 +275,7 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         Assert.Equal("booked", day.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == a).GetProperty("status").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await desk.PostAsync($"/api/v1/appointments/{a}/check-in", null)).StatusCode);
-        var after = await ReadAsync(await desk.GetAsync($"/api/v1/appointments/day?channel={AppointmentsDemoSeeder.TownHallCounter}&date=2026-10-14"));
+        var after = await (await desk.GetAsync($"/api/v1/appointments/day?channel={AppointmentsDemoSeeder.TownHallCounter}&date=2026-10-14")).ReadJsonAsync();
         Assert.Equal("checkedIn", after.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == a).GetProperty("status").GetString());
         Assert.Equal(1, app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "welcome.appointment.checked-in" && e.Objects.Any(o => o.ObjectId == a.ToString()))));
         var twice = await desk.PostAsync($"/api/v1/appointments/{a}/check-in", null);

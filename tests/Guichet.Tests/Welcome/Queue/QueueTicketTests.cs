@@ -118,7 +118,7 @@ public sealed class QueueTicketTests(QueueApp app) : IClassFixture<QueueApp>
         Assert.Equal(absent.Code, await Q.CallNextCodeAsync(staff, passportDesk));
         var missed = await Q.ActAsync(staff, passportDesk, absent.Id, "no-show");
         Assert.Equal(HttpStatusCode.OK, missed.StatusCode);
-        Assert.Equal("noShow", (await Q.ReadAsync(missed)).GetProperty("status").GetString());
+        Assert.Equal("noShow", (await missed.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal(TicketStatus.NoShow, app.Ticket(absent.Id).Status);
         var absentToday = await (await staff.GetAsync($"/api/v1/queue/offices/{Q.Office}/tickets?status=noShow")).ReadJsonAsync();
         Assert.Contains(absentToday.EnumerateArray(), t => t.GetProperty("id").GetGuid() == absent.Id);

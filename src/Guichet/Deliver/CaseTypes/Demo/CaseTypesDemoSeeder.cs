@@ -1,7 +1,6 @@
-using Guichet.Deliver.Clock;
-using Guichet.Demo;
-using Guichet.Orient.Catalogue;
+using Guichet.Deliver;
 using Guichet.Orient.Catalogue.Demo;
+using Guichet.Orient.Catalogue;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Localization;

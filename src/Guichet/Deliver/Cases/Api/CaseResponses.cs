@@ -1,5 +1,5 @@
 using Guichet.Deliver.CaseTypes;
-using Guichet.Deliver.Clock;
+using Guichet.Deliver;
 using Guichet.Platform.Localization;
 
 namespace Guichet.Deliver.Cases.Api;

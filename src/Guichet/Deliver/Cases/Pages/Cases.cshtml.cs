@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Guichet.Deliver.CaseTypes;
-using Guichet.Deliver.Clock;
+using Guichet.Deliver;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Localization;

@@ -27,7 +27,7 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
     public string Language { get; private set; } = "fr";
     public string StatusText { get; private set; } = "";
     public string? NextText { get; private set; }
-    public Clock.ClockReading Clock { get; private set; } = null!;
+    public ClockReading Clock { get; private set; } = null!;
     public List<CustomerRequest> Open { get; private set; } = [];
     public List<Step> Steps { get; private set; } = [];
     public Decision? Decision { get; private set; }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Guichet.Demo;
+using System.Text;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;

@@ -1,4 +1,3 @@
-using Guichet.Demo;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Platform.Data;
 

@@ -1,6 +1,5 @@
-using Guichet.Demo;
-using Guichet.Orient.Catalogue;
 using Guichet.Orient.Catalogue.Demo;
+using Guichet.Orient.Catalogue;
 using Guichet.Platform.Data;
 using Guichet.Platform.EventLog;
 

@@ -1,7 +1,7 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 
-namespace Guichet.Deliver.Clock;
+namespace Guichet.Deliver;
 
 /// When the clock of a case starts: when the request is received, or when the file is complete.
 internal enum ClockStart { Receipt, Completeness }

@@ -1,9 +1,9 @@
 using FsCheck.Xunit;
-using Guichet.Deliver.Clock;
+using Guichet.Deliver;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 
-namespace Guichet.Tests.Deliver.Clock;
+namespace Guichet.Tests.Deliver;
 
 public sealed class CaseClockTests
 {

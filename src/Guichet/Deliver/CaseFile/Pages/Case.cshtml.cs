@@ -1,21 +1,23 @@
 using Guichet.Deliver.Advice;
 using Guichet.Deliver.CaseTypes;
-using Guichet.Deliver.Clock;
+using Guichet.Deliver.Cases.Pages;
+using Guichet.Deliver.Cases;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
 using Guichet.Deliver.Requests;
 using Guichet.Deliver.StatusPage;
+using Guichet.Deliver;
 using Guichet.Orient.Catalogue;
 using Guichet.Platform.Calendar;
 using Guichet.Platform.Data;
 using Guichet.Platform.Identity;
 using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
+using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Guichet.Deliver.Cases.Pages;
+namespace Guichet.Deliver.CaseFile.Pages;
 
 /// The case page: the file, its clock, and every action on it as a small form. A form that
 /// fails is shown again with its values and its errors; one that succeeds redirects back here
