@@ -1,5 +1,4 @@
 using Guichet.Demo;
-using Guichet.Platform.Data;
 
 namespace Guichet;
 

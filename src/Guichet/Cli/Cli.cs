@@ -3,10 +3,6 @@ using Guichet.Demo;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet.Welcome;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Cli;
 

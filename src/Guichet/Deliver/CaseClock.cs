@@ -1,5 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
 
 namespace Guichet.Deliver;
 

@@ -1,5 +1,3 @@
-using Guichet.Platform.EventLog;
-
 namespace Guichet.Deliver;
 
 /// The journal's activities of Deliver: case files, their clock, requests to the customer,

@@ -6,7 +6,6 @@ using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
 using Guichet.Deliver.Requests;
 using Guichet.Deliver.StatusPage;
-using Guichet.Platform.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Deliver;

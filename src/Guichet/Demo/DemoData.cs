@@ -1,7 +1,3 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Demo;
 
 /// The demo organisation: staff accounts for each role and the catalogue of a fictional

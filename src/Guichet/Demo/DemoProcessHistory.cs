@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Guichet.Deliver.Advice;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Cases;
@@ -11,21 +9,13 @@ using Guichet.Deliver.StatusPage;
 using Guichet.Deliver;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;
-using Guichet.Platform.Web;
 using Guichet.Welcome.ContactForm;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.MailIntake;
 using Guichet.Welcome;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Demo;
 

@@ -1,5 +1,3 @@
-using Guichet.Platform.EventLog;
-
 namespace Guichet.Orient;
 
 /// The journal's activities of Orient: the catalogue's organisations, units, channels and services.

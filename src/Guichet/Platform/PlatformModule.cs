@@ -1,11 +1,6 @@
 using System.Threading.RateLimiting;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scalar.AspNetCore;

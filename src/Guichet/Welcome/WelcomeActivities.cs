@@ -1,5 +1,3 @@
-using Guichet.Platform.EventLog;
-
 namespace Guichet.Welcome;
 
 /// The journal's activities of Welcome: contacts from every channel, appointments, the counter queue.

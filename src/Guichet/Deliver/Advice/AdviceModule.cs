@@ -1,6 +1,5 @@
 using Guichet.Deliver.Advice.Api;
 using Guichet.Deliver.Cases;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Advice;
 

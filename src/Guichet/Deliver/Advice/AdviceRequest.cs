@@ -1,7 +1,4 @@
 using Guichet.Deliver.Cases;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Advice;
 

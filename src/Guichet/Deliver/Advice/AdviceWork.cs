@@ -1,12 +1,5 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Deliver.Advice;
 
@@ -49,7 +42,8 @@ internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, Eve
     {
         var scope = CaseScope.Of(user);
         // Only the unit asked gives the advice (or an admin).
-        var advice = await db.Set<AdviceRequest>().FirstOrDefaultAsync(a => a.Id == adviceId && (scope.All || a.ToUnitId == scope.UnitId), ct);
+        var units = scope.Units;
+        var advice = await db.Set<AdviceRequest>().FirstOrDefaultAsync(a => a.Id == adviceId && (scope.All || units.Contains(a.ToUnitId)), ct);
         if (advice is null) return Result<AdviceRequest>.NotFound("The advice request");
         var errors = new List<InvalidParam>();
         CaseInput.Text(errors, "answer", request.Answer, AdviceRequest.MaxText, "The advice.");
@@ -63,12 +57,14 @@ internal sealed class AdviceWork(GuichetDb db, CatalogueDirectory catalogue, Eve
         return advice;
     }
 
-    /// The advice requests the user's unit is party to, asking or asked (admins: all).
+    /// The advice requests the user's units (their own and those below) are party to, asking or
+    /// asked (admins: all).
     public IQueryable<AdviceRequest> Visible(ClaimsPrincipal user)
     {
         var scope = CaseScope.Of(user);
         var all = db.Set<AdviceRequest>().AsNoTracking();
-        return scope.All ? all : scope.UnitId is { } u ? all.Where(a => a.FromUnitId == u || a.ToUnitId == u) : all.Where(a => false);
+        var units = scope.Units;
+        return scope.All ? all : all.Where(a => units.Contains(a.FromUnitId) || units.Contains(a.ToUnitId));
     }
 
     /// Per pair of units: requested, kept, broken (late or overdue), open, overdue.

@@ -1,9 +1,5 @@
 using Guichet.Deliver.CaseTypes.Demo;
 using Guichet.Deliver;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.CaseTypes;
 

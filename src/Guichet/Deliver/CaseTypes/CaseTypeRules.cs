@@ -1,6 +1,3 @@
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
-
 namespace Guichet.Deliver.CaseTypes;
 
 /// What a case type must satisfy before it is saved; every problem is reported with its field.

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.CaseTypes;
 

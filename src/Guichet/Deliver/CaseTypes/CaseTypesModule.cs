@@ -1,7 +1,5 @@
 using Guichet.Deliver.CaseTypes.Api;
 using Guichet.Deliver.CaseTypes.Demo;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.CaseTypes;
 

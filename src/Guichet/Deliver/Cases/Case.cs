@@ -1,10 +1,5 @@
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 

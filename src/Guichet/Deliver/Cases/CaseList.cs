@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Guichet.Deliver.CaseTypes;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 

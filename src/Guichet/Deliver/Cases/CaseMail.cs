@@ -1,10 +1,6 @@
-using System.Globalization;
 using Guichet.Deliver.StatusPage;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
-using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.Cases;
 

@@ -1,7 +1,4 @@
 using Guichet.Deliver.CaseTypes;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 

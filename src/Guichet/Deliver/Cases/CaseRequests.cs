@@ -1,5 +1,3 @@
-using Guichet.Platform.Web;
-
 namespace Guichet.Deliver.Cases;
 
 /// The body of POST /api/v1/cases. Everything is optional in the type so that a missing field is
@@ -26,6 +24,9 @@ internal sealed record NoteRequest(string? Text);
 internal static class CaseRequestRules
 {
     public const int MaxSubject = 500, MaxName = 200, MaxContact = 254, MaxAddress = 500, MaxParties = 10;
+
+    /// How far back a received date may lie (a case's clock counts at most ten years, too).
+    public const int MaxAgeYears = 10;
 
     public static List<CaseParty> Parties(IReadOnlyList<PartyRequest?>? parties, List<InvalidParam> errors)
     {

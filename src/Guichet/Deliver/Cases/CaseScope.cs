@@ -1,30 +1,31 @@
-using System.Security.Claims;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Deliver.Cases;
 
 /// Which cases a staff member may see and work on: admins all of them, everyone else the cases
-/// of their own unit (and nothing without a unit). Another unit's case answers 404: its
-/// existence is not told either.
-internal sealed record CaseScope(bool All, Guid? UnitId)
+/// of their unit and of every unit below it (a manager of the general management sees every
+/// department's), and nothing without a unit. Another unit's case answers 404: its existence is
+/// not told either.
+internal sealed record CaseScope(bool All, IReadOnlyList<Guid> Units)
 {
-    public static readonly CaseScope Nothing = new(false, null);
+    public static readonly CaseScope Nothing = new(false, []);
 
     /// What every use case answers for a case that does not exist or that the user may not see.
     public static readonly Result<Case> NotFound = Result<Case>.NotFound("The case");
 
     public static CaseScope Of(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) ? new CaseScope(true, null)
-        : StaffClaims.UnitOf(user) is { } unit ? new CaseScope(false, unit)
-        : Nothing;
+        user.IsInRole(Roles.Admin) ? new CaseScope(true, []) : new CaseScope(false, StaffClaims.UnitsOf(user));
 
-    public bool Sees(Case c) => All || (UnitId is { } u && c.UnitId == u);
+    public bool Sees(Case c) => All || Units.Contains(c.UnitId);
 
-    public IQueryable<Case> Apply(IQueryable<Case> cases) =>
-        All ? cases : UnitId is { } u ? cases.Where(c => c.UnitId == u) : cases.Where(c => false);
+    /// Whether a case may be opened in (or moved to) this unit by the user.
+    public bool Covers(Guid unitId) => All || Units.Contains(unitId);
+
+    public IQueryable<Case> Apply(IQueryable<Case> cases) => Units switch
+    {
+        _ when All => cases,
+        [] => cases.Where(c => false),
+        [var only] => cases.Where(c => c.UnitId == only), // one unit: the work list's index, as before
+        var units => cases.Where(c => units.Contains(c.UnitId)),
+    };
 
     /// The case, if the user may see it; tracked when the use case changes it.
     public static async Task<Result<Case>> FindAsync(GuichetDb db, ClaimsPrincipal user, Guid id, bool tracked, CancellationToken ct)

@@ -1,11 +1,5 @@
-using System.Security.Claims;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 
@@ -77,9 +71,16 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         else if (!CaseTypeRules.ProcedureLanguages.Contains(request.Language)) errors.Add(new("language", "unknown-language", "The language of procedure: fr, nl or de."));
         CaseInput.Text(errors, "subject", request.Subject, CaseRequestRules.MaxSubject, "What the request is about, in a few words.");
         if ((request.ReceivedOn ?? Today) > Today) errors.Add(new("receivedOn", "date-in-future", "A request cannot be received after today."));
+        else if ((request.ReceivedOn ?? Today) < Today.AddYears(-CaseRequestRules.MaxAgeYears))
+            errors.Add(new("receivedOn", "date-too-early", $"A request cannot have been received more than {CaseRequestRules.MaxAgeYears} years ago."));
         var parties = CaseRequestRules.Parties(request.Parties, errors);
-        var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault();
+        // The front office opens cases for the competent unit (the single point of contact);
+        // everyone else only in their unit or a unit below it, where they will see the case.
+        var scope = user.IsInRole(Roles.FrontOffice) ? new CaseScope(true, []) : CaseScope.Of(user);
+        var unitId = request.UnitId ?? type?.Content.UnitIds.FirstOrDefault(scope.Covers, type.Content.UnitIds.FirstOrDefault());
         if (type is not null && unitId is { } u && !type.Content.UnitIds.Contains(u)) errors.Add(new("unitId", "unit-not-involved", "This unit does not handle cases of this type."));
+        else if (unitId is { } chosen && chosen != Guid.Empty && !scope.Covers(chosen))
+            errors.Add(new("unitId", "unit-not-allowed", "You may open cases only in your unit or a unit below it."));
         if (request.ContactId is { } contactId)
         {
             var contact = await contacts.FindAsync(user, contactId, ct);

@@ -1,7 +1,5 @@
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Cases.Api;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases;
 

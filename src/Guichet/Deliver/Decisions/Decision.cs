@@ -1,8 +1,5 @@
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Cases;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Decisions;
 

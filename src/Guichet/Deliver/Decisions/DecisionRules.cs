@@ -1,5 +1,3 @@
-using Guichet.Platform.Web;
-
 namespace Guichet.Deliver.Decisions;
 
 /// What makes a motivation "adequate" enough to be checked by a machine: both grounds present

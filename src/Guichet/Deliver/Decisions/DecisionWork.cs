@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Decisions;
 

@@ -1,7 +1,5 @@
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Decisions.Api;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Decisions;
 

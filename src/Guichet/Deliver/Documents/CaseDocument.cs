@@ -1,8 +1,5 @@
 using Guichet.Deliver.Cases;
 using Guichet.Platform.Files;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Documents;
 

@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Guichet.Deliver.Cases;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Documents;
 

@@ -1,6 +1,5 @@
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Documents.Api;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Documents;
 

@@ -1,6 +1,4 @@
 using Guichet.Deliver.Cases;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Web;
 
 namespace Guichet.Deliver.Requests;
 

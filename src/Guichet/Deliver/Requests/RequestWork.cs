@@ -1,14 +1,7 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Documents;
 using Guichet.Deliver.StatusPage;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Deliver.Requests;
 

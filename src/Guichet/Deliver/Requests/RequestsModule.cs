@@ -1,6 +1,5 @@
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Requests.Api;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Requests;
 

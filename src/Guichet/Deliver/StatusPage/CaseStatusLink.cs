@@ -1,11 +1,6 @@
 using System.Threading.RateLimiting;
 using Guichet.Deliver.Cases;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.StatusPage;
 

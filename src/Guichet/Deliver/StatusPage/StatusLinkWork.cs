@@ -1,11 +1,4 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Deliver.StatusPage;
 

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.StatusPage.Api;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.StatusPage;
 

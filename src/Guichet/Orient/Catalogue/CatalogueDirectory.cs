@@ -1,8 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Orient.Catalogue;
 
 /// What later stages may ask the catalogue, so that they never read its tables: who provides a

@@ -1,7 +1,5 @@
 using Guichet.Orient.Catalogue.Api;
 using Guichet.Orient.Catalogue.Demo;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Orient.Catalogue;
@@ -12,6 +10,8 @@ internal static class CatalogueModule
     {
         services.AddSingleton<CodeLists>();
         services.AddSingleton<CatalogueChanges>();
+        services.AddSingleton<UnitTreeCache>();
+        services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, UnitScopeClaims>();
         services.AddScoped<IDemoSeeder, CatalogueDemoSeeder>();
         services.AddScoped<CatalogueWork>();
         services.AddScoped<CatalogueDirectory>();

@@ -1,7 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
-
 namespace Guichet.Orient.Catalogue;
 
 // What editors and integrators send: the shape of demo-catalogue.json, with ids instead of slugs

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 
 namespace Guichet.Orient.Catalogue;
 

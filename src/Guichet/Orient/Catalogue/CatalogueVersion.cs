@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Orient.Catalogue;
 
 /// The catalogue's version stamp: one row whose value changes, in the same transaction, with

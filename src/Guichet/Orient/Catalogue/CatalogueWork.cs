@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Orient.Catalogue;
 
 /// Which unit, channel or service a change is about: a new one in an organisation, or an existing one.

@@ -1,9 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Orient.Catalogue;
 
 internal enum ChannelKind { Counter, Phone, Email, Web, Post }

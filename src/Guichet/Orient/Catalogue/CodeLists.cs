@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-
 namespace Guichet.Orient.Catalogue;
 
 /// The controlled vocabularies of the catalogue (themes, life events, business events), each

@@ -1,6 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
-
 namespace Guichet.Orient.Catalogue;
 
 /// What a channel's opening hours mean from a given instant: open now or not, and the slots of

@@ -1,8 +1,3 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Orient.Catalogue;
 
 internal enum Audience { Citizens, Companies }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Guichet.Platform.Localization;
-
 namespace Guichet.Orient.Catalogue;
 
 /// Units in tree order (depth first, siblings by name in the organisation's primary language),

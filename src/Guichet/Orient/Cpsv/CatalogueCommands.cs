@@ -1,6 +1,4 @@
 using System.Text;
-using Guichet.Platform.Data;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Orient.Cpsv;
 

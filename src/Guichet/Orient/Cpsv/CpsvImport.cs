@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Cpsv;
 

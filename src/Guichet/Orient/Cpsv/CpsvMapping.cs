@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Orient.Cpsv;
 

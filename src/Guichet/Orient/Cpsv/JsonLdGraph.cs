@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Web;
-
 namespace Guichet.Orient.Cpsv;
 
 // A reader for the JSON-LD that Guichet's export writes, and for the usual hand-written variants

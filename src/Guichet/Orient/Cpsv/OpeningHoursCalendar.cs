@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Orient.Cpsv;
 

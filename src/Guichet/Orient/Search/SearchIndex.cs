@@ -1,6 +1,5 @@
 using System.Buffers;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Orient.Search;
 

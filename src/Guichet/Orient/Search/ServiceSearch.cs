@@ -1,6 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Search;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
-
 namespace Guichet.Orient.Search;
 
 /// Groups of terms that mean the same for a reader ("permis de bâtir", "permis d'urbanisme"),

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Platform.Accessibility;
 
 /// A barrier reported by a visitor through the accessibility statement (EU directive 2016/2102

@@ -1,6 +1,4 @@
-using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Platform.Accessibility;
 

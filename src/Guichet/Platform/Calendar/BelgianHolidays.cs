@@ -1,5 +1,3 @@
-using Guichet.Platform.Localization;
-
 namespace Guichet.Platform.Calendar;
 
 /// The ten Belgian legal holidays (loi du 4 janvier 1974 relative aux jours fériés).

@@ -1,5 +1,3 @@
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Platform.Calendar;

@@ -1,5 +1,3 @@
-using Guichet.Platform.Localization;
-
 namespace Guichet.Platform.Calendar;
 
 /// Configuration section "Calendar": the days off the organisation adds to the legal holidays.

@@ -1,5 +1,3 @@
-using Guichet.Platform.Localization;
-
 namespace Guichet.Platform.Calendar;
 
 internal enum DayOffKind

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Guichet.Platform.Calendar;
 
 /// A day that comes back every year, written "MM-DD" (regional days, seasonal periods).

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Platform.Calendar;
 

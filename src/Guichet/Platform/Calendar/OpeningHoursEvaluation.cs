@@ -1,5 +1,3 @@
-using Guichet.Platform.Localization;
-
 namespace Guichet.Platform.Calendar;
 
 // Which hours apply on a local date, in this order: the special openings of that date; else closed

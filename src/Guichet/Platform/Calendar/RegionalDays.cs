@@ -1,5 +1,3 @@
-using Guichet.Platform.Localization;
-
 namespace Guichet.Platform.Calendar;
 
 /// Names of the days off that regions, communities and public employers commonly add to the legal

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Platform.Calendar;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Platform.Data;
 
 /// The one database of Guichet. Each module configures its own tables (prefixed with the

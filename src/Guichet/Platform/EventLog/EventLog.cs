@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Guichet.Platform.Data;
-
 namespace Guichet.Platform.EventLog;
 
 /// Records what happened in the same unit of work as the change itself: the entry is added to

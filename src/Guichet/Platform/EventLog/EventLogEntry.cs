@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Platform.EventLog;
 
 /// One thing that happened: when it was recorded, when it happened in business terms (a letter

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Platform.EventLog;
 

@@ -1,6 +1,3 @@
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Platform.EventLog;
 
 /// The one reader of an object's history in the journal (a case, a contact): its events in the

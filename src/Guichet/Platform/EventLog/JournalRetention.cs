@@ -1,7 +1,3 @@
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Guichet.Platform.EventLog;
 
 /// How long each kind of journal event is kept, in days (ADR 0013). Process events feed the

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Guichet.Platform.Identifiers;
 
 /// A Belgian enterprise number (KBO / BCE, ondernemingsnummer / numéro d'entreprise): 10 digits

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Guichet.Platform.Identifiers;
 
 /// A Belgian national number (rijksregisternummer / numéro de registre national, also the INSZ /

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Platform.Identity;
 
@@ -59,6 +55,19 @@ internal static class StaffClaims
         return new ClaimsIdentity(claims, scheme);
     }
 
+    /// A unit the person's work covers: their own and each unit below it in the organisation's
+    /// tree, added on each request by Orient's UnitScopeClaims (units move; a claim in a cookie would not).
+    public const string ScopeUnit = "guichet:scope-unit";
+
     public static Guid? UnitOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Unit), out var id) ? id : null;
+
+    /// The units whose cases, contacts and figures the person sees: their unit and every unit
+    /// below it; only their own when the tree was not read; none without a unit.
+    public static IReadOnlyList<Guid> UnitsOf(ClaimsPrincipal user)
+    {
+        var scope = user.FindAll(ScopeUnit).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        if (scope.Count > 0) return scope;
+        return UnitOf(user) is { } own ? [own] : [];
+    }
 }

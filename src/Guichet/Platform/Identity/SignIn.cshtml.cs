@@ -1,5 +1,3 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;

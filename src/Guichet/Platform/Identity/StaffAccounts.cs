@@ -1,6 +1,4 @@
-using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Platform.Identity;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Platform.Identity;
 
 /// A staff account: signs in with e-mail and password on pages, or with a bearer token on the API.

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Guichet.Platform.Localization;
 
 internal static class Languages

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
 using Guichet.Platform.Outbox;
 using MailKit.Net.Smtp;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Guichet.Platform.Mail;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
-
 namespace Guichet.Platform.Outbox;
 
 /// Puts a message to send into the use case's unit of work: it is added to the same GuichetDb

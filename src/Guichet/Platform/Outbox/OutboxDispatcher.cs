@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Guichet.Platform.Outbox;
 
 /// Sends what the outbox holds. Every node may run one: a round first claims a batch of due

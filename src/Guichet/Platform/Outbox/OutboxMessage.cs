@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Platform.Outbox;
 
 /// Something to send to the outside world (a mail, later a webhook), written in the same

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Welcome.Appointments;
 
 /// Which catalogue services can be booked, at which counter, for how long, and how many desks

@@ -1,13 +1,5 @@
-using System.Security.Claims;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Identifiers;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Queue;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Appointments;
 

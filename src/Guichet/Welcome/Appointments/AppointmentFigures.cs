@@ -1,7 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Welcome.Appointments;
 
 /// Appointments of a counter and service whose time falls in a period: how many were booked (all,

@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
 using Guichet.Platform.Outbox;
-using Guichet.Platform.Web;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;

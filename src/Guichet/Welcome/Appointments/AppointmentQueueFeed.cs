@@ -1,8 +1,4 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
 using Guichet.Welcome.Queue;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Welcome.Appointments;
 

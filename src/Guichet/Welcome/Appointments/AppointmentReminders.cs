@@ -1,9 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Guichet.Welcome.Appointments;
 
 /// The reminder the day before: tomorrow's (Brussels) booked appointments whose reminder has not

@@ -1,5 +1,3 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
 using Guichet.Welcome.Appointments.Api;
 using Guichet.Welcome.Appointments.Demo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +19,7 @@ internal static class AppointmentsModule
         services.AddScoped<AppointmentBook>();
         services.AddScoped<AppointmentFigures>();
         services.AddScoped<Queue.IQueuePriorityFeed, AppointmentQueueFeed>();
+        services.AddScoped<Orient.Public.IServiceActions, AppointmentActions>();
         services.AddScoped<IDemoSeeder, AppointmentsDemoSeeder>();
         services.AddSingleton<AppointmentReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<AppointmentReminders>());

@@ -1,8 +1,3 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Welcome.ContactForm;
 
 /// The tracking link of a contact made without an account: only the token's hash is kept.

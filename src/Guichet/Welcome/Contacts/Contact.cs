@@ -1,8 +1,4 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
 using Guichet.Platform.Identifiers;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Welcome.Contacts;
 

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Welcome.Contacts;
 
 /// What a case needs to know of the contact it is opened from: who asked, about what, in which language.

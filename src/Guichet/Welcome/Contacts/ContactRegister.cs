@@ -1,16 +1,6 @@
-using System.Globalization;
-using System.Security.Claims;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Identifiers;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Welcome.Contacts;
 

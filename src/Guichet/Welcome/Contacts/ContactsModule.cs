@@ -1,4 +1,3 @@
-using Guichet.Platform.Identity;
 using Guichet.Welcome.Contacts.Api;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Welcome.MailIntake;
 
 internal enum IntakeStatus { Imported, Reply, Oversized, Malformed, Ignored }

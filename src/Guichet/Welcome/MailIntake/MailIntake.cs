@@ -1,17 +1,10 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Guichet.Welcome.MailIntake;

@@ -1,5 +1,3 @@
-using Guichet.Platform.Localization;
-
 namespace Guichet.Welcome.Open311;
 
 internal sealed record AttributeValue(string Key, string Name);

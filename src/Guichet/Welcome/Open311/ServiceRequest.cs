@@ -1,7 +1,4 @@
-using Guichet.Platform.Data;
 using Guichet.Welcome.Contacts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Welcome.Open311;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Appointments;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Queue;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Welcome.Queue;
 
 /// The calls of an office as the event log holds them (ticket called and recalled, by any node):

@@ -1,9 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Welcome.Queue;
 

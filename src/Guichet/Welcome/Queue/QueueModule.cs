@@ -1,11 +1,8 @@
 using System.Threading.RateLimiting;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
 using Guichet.Welcome.Queue.Api;
 using Guichet.Welcome.Queue.Demo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Welcome.Queue;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Welcome.Queue;
 
 /// The last ticket number given out per office, day and letter. Taking the next one is a

@@ -1,7 +1,3 @@
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Welcome.Queue;
 
 /// A counter of the catalogue (a walk-in channel) that runs a ticket queue: the services taken

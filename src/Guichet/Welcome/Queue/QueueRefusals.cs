@@ -1,5 +1,3 @@
-using Guichet.Platform.Web;
-
 namespace Guichet.Welcome.Queue;
 
 /// The stable refusals of the queue, the same through the API and the desk pages.

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Identity;
 
 namespace Guichet.Welcome.Queue;
 

@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Queue;
 

@@ -1,8 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Welcome.Queue;
 
 /// Waiting times per service at an office over some days. Waiting = from the ticket's issue to its

@@ -1,13 +1,5 @@
-using System.Security.Claims;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Queue;
 

@@ -229,14 +229,25 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
     }
 
     [Fact]
-    public async Task A_case_opened_for_another_unit_is_reported_and_leaves_the_list()
+    public async Task A_case_opened_by_the_front_office_for_another_unit_is_reported_and_leaves_the_list_a_handler_may_not()
     {
-        var s = await app.SignedInAsync(DemoAccounts.CaseHandler);
-        var form = await s.PageAsync("/staff/cases/new");
-        var response = await s.SubmitAsync(form, "form.case-form", new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["caseType"] = "residents-parking-card", ["language"] = "fr", ["subject"] = "Carte de riverain", ["parties[0].name"] = "Amélie Lambert",
-        });
+        };
+        // A case handler of urban planning opens cases only there (or below): refused, nothing stored.
+        var handler = await app.SignedInAsync(DemoAccounts.CaseHandler);
+        var before = app.InScope(db => db.Set<Case>().Count());
+        var refused = await handler.SubmitAsync(await handler.PageAsync("/staff/cases/new?lang=en"), "form.case-form", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var again = await Html.ParseAsync(refused);
+        Assert.Contains("You may open a case only in your unit or a unit below it.", again.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(before, app.InScope(db => db.Set<Case>().Count()));
+
+        // The front office opens it for the competent unit, the single point of contact.
+        var s = await app.SignedInAsync(DemoAccounts.FrontOffice);
+        var form = await s.PageAsync("/staff/cases/new");
+        var response = await s.SubmitAsync(form, "form.case-form", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/staff/cases?done=opened-elsewhere&number=2026-", location);

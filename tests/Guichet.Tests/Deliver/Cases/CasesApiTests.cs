@@ -164,7 +164,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var handler = await Handler();
         var request = new
         {
-            caseType = "residents-parking-card", language = "nl", subject = "Bewonerskaart",
+            caseType = "building-permit", language = "nl", subject = "Veranda",
             parties = new object[] { new { role = "applicant", kind = "company", name = "Fout BV", number = "0203.201.341" } },
         };
         var refused = await RefusedAsync(() => handler.PostAsync("/api/v1/cases", JsonBody(request)));
@@ -285,6 +285,44 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         }
         var list = await (await other.GetAsync("/api/v1/cases?limit=200")).ReadJsonAsync();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_cases_of_every_unit_below_theirs_and_a_handler_opens_cases_only_in_their_own()
+    {
+        var handler = await Handler();
+        // Residents' parking cards are the mobility service's: not under urban planning.
+        var before = Counts();
+        var response = await handler.PostAsync("/api/v1/cases", JsonBody(Request("residents-parking-card")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["unitId:unit-not-allowed"], (await response.ProblemAsync()).Invalid);
+        Assert.Equal(before, Counts());
+        response = await handler.PostAsync("/api/v1/cases", JsonBody(new { caseType = "building-permit", language = "fr", subject = "Véranda", unitId = CatalogueDemoSeeder.StableId("unit:hautrival/hautrival-general-management"), parties = new[] { new { role = "applicant", kind = "person", name = "Amélie Lambert" } } }));
+        Assert.Equal(["unitId:unit-not-involved"], (await response.ProblemAsync()).Invalid);
+        Assert.Equal(before, Counts());
+
+        var id = (await OpenAsync(handler, Request("building-permit"))).GetProperty("id").GetString();
+        // The manager of the general management: urban planning is below it (through territory).
+        var manager = await app.ClientAsAsync(DemoAccounts.Manager);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/v1/cases/{id}")).StatusCode);
+        var list = await (await manager.GetAsync("/api/v1/cases?limit=200")).ReadJsonAsync();
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+        // A sibling unit (environment) and the front office's unit (citizen services) are not above it.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.OtherUnitHandlerAsync()).GetAsync($"/api/v1/cases/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsAsync(DemoAccounts.FrontOffice)).GetAsync($"/api/v1/cases/{id}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01", "receivedOn:date-too-early")]
+    [InlineData("2016-10-04", "receivedOn:date-too-early")]
+    [InlineData("2026-10-06", "receivedOn:date-in-future")]
+    public async Task A_received_date_in_the_future_or_more_than_ten_years_back_is_refused(string receivedOn, string expected)
+    {
+        var before = Counts();
+        var response = await (await Handler()).PostAsync("/api/v1/cases", JsonBody(Request("building-permit", receivedOn: receivedOn)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([expected], (await response.ProblemAsync()).Invalid);
+        Assert.Equal(before, Counts());
     }
 
     [Fact]

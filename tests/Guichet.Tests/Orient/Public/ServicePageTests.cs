@@ -304,4 +304,44 @@ public sealed class ServicePageTests(PublicApp app) : IClassFixture<PublicApp>
         // The municipality's own service has no such block.
         Assert.Null((await app.PageAsync("/services/hautrival-eid?lang=en")).QuerySelector("section.notice--referral"));
     }
+
+    /// The service page offers what later stages offer for it (IServiceActions): booking where the
+    /// service has counter slots, the contact form with the service filled in; nothing for a
+    /// service of another body, whose page sends the customer there.
+    [Fact]
+    public async Task A_service_page_offers_booking_and_the_contact_form_where_the_service_has_them()
+    {
+        var eid = global::Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("service:hautrival-eid");
+        var page = await app.PageAsync("/services/hautrival-eid?lang=nl");
+        var actions = page.QuerySelectorAll(".service-actions a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+        Assert.Equal([($"/contact?service={eid}", "Een vraag stellen over deze dienst"), ($"/appointments?service={eid}", "Een afspraak maken voor deze dienst")], actions);
+        Assert.Equal("Wat u kunt doen", page.QuerySelector(".service-actions h2")!.TextContent);
+
+        // Not bookable: only the contact form.
+        var premium = global::Guichet.Orient.Catalogue.Demo.CatalogueDemoSeeder.StableId("service:hautrival-cat-sterilisation-premium");
+        page = await app.PageAsync("/services/hautrival-cat-sterilisation-premium?lang=fr");
+        Assert.Equal([$"/contact?service={premium}"], page.QuerySelectorAll(".service-actions a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Poser une question sur ce service", page.QuerySelector(".service-actions a")!.TextContent.Trim());
+
+        // Another body's service: no action of ours.
+        page = await app.PageAsync("/services/famisud-birth-allowance?lang=fr");
+        Assert.NotNull(page.QuerySelector(".notice--referral"));
+        Assert.Null(page.QuerySelector(".service-actions"));
+    }
+
+    [Theory]
+    [InlineData("fr", "Nous écrire", "Prendre rendez-vous")]
+    [InlineData("nl", "Ons schrijven", "Een afspraak maken")]
+    public async Task The_home_page_and_every_footer_link_the_contact_form_and_appointments(string lang, string contact, string book)
+    {
+        var home = await app.PageAsync("/?lang=" + lang);
+        Assert.Equal([("/contact", contact), ("/appointments", book)],
+            home.QuerySelectorAll("main .action-list a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())));
+        foreach (var url in new[] { "/?lang=" + lang, "/services?lang=" + lang, "/services/hautrival-eid?lang=" + lang })
+        {
+            var footer = (await app.PageAsync(url)).QuerySelector("footer")!;
+            Assert.Equal(contact, footer.QuerySelector("a[href='/contact']")!.TextContent);
+            Assert.Equal(book, footer.QuerySelector("a[href='/appointments']")!.TextContent);
+        }
+    }
 }

@@ -1,11 +1,5 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases.Api;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Advice.Api;
 

@@ -8,14 +8,8 @@ using Guichet.Deliver.Requests;
 using Guichet.Deliver.StatusPage;
 using Guichet.Deliver;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.CaseFile.Pages;
 

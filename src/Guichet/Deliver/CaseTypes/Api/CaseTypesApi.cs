@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.CaseTypes.Api;
 

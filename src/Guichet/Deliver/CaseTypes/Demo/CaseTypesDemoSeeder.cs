@@ -1,9 +1,6 @@
 using Guichet.Deliver;
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Deliver.CaseTypes.Demo;
 

@@ -1,6 +1,5 @@
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Deliver.Cases.Api;
 

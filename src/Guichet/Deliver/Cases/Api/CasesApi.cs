@@ -1,9 +1,4 @@
-using System.Security.Claims;
 using Guichet.Deliver.StatusPage;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Deliver.Cases.Api;

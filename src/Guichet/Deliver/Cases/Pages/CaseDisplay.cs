@@ -1,10 +1,4 @@
-using System.Globalization;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases.Pages;
 

@@ -1,13 +1,9 @@
 using System.Text.RegularExpressions;
 using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases.Pages;
 

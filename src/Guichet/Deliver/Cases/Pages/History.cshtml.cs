@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases.Pages;
 

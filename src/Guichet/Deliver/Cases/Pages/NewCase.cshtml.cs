@@ -1,11 +1,7 @@
 using Guichet.Deliver.CaseTypes;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
 using Guichet.Welcome.Contacts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Cases.Pages;
 

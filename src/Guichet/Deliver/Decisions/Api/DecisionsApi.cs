@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Deliver.Decisions.Api;

@@ -1,12 +1,8 @@
-using System.Globalization;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Cases.Pages;
 using Guichet.Deliver.CaseTypes;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Decisions.Pages;
 

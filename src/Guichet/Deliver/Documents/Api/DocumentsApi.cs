@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Cases.Api;
-using Guichet.Platform.Data;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,5 @@
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.Documents.Api;
-using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Guichet.Deliver.Cases.Api;
-using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Deliver.Requests.Api;

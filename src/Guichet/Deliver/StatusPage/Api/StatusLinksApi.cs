@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using Guichet.Deliver.Decisions;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.StatusPage.Api;
 

@@ -3,14 +3,9 @@ using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
 using Guichet.Deliver.Requests;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.StatusPage.Pages;
 

@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Api;
 

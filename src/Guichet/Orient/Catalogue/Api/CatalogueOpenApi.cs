@@ -1,4 +1,3 @@
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,6 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
-
 namespace Guichet.Orient.Catalogue.Api;
 
 internal sealed record OrganisationResponse(

@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Orient.Catalogue.Demo;
 

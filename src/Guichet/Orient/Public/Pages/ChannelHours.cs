@@ -1,7 +1,3 @@
-using System.Globalization;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
-
 namespace Guichet.Orient.Public.Pages;
 
 /// "Open now until 12:00" or "Closed, opens Thursday at 08:30", with what explains today (a

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Orient.Public.Pages;
 

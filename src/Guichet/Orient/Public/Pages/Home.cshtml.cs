@@ -1,5 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Orient.Public.Pages;

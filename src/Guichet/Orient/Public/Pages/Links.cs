@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Guichet.Orient.Public.Pages;
 
 /// Links built from catalogue data. The rules already refuse anything but http(s) URLs; pages

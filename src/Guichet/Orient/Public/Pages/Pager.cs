@@ -1,6 +1,4 @@
 using Guichet.Orient.Search;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Orient.Public.Pages;
 

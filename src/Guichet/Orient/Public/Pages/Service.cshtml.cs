@@ -1,7 +1,5 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +8,7 @@ namespace Guichet.Orient.Public.Pages;
 /// Everything about one published service: what it is, for whom, what to bring, what it costs and
 /// gives, how long it takes, the law and the appeal; who provides it and every way to reach them.
 internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, WorkingCalendar calendar, TimeProvider time, Texts texts,
-    IEnumerable<IWaitingTimes> waitingTimes) : PageModel
+    IEnumerable<IWaitingTimes> waitingTimes, IEnumerable<IServiceActions> actions) : PageModel
 {
     public CatalogueEntry Entry { get; private set; } = null!;
     public ServiceContent Service => Entry.Service.Content;
@@ -20,6 +18,9 @@ internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, W
     public Shown OrganisationName { get; private set; } = null!;
     public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
     public IReadOnlyList<TopicLink> Topics { get; private set; } = [];
+
+    /// What the customer can do here (book, write), offered by later stages.
+    public IReadOnlyList<ServiceAction> Actions { get; private set; } = [];
     public string JsonLd { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -36,6 +37,10 @@ internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, W
             foreach (var wait in await source.ForServiceAsync(entry.Service.Id, ct))
                 waits.TryAdd(wait.ChannelId, wait.Minutes);
         Channels = [.. entry.Channels.Select(c => ChannelView.From(c, Primary, now, calendar, texts, detailed: true) with { WaitMinutes = waits.TryGetValue(c.Id, out var m) ? m : null })];
+        var offered = new List<ServiceAction>();
+        foreach (var source in actions)
+            offered.AddRange(await source.ForServiceAsync(entry.Service.Id, ct));
+        Actions = offered;
         Topics = [.. Topic(TopicKind.LifeEvents, Service.LifeEvents), .. Topic(TopicKind.BusinessEvents, Service.BusinessEvents), .. Topic(TopicKind.Themes, Service.Themes)];
         var pageUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/services/{entry.Service.Slug}";
         JsonLd = GovernmentServiceJsonLd.Write(entry, pageUrl, now, calendar, codes, texts);

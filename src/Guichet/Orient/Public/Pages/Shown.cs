@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Html;
 
 namespace Guichet.Orient.Public.Pages;

@@ -1,6 +1,5 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Orient.Public.Pages;
 

@@ -1,7 +1,5 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Platform.Web.Forms;
 

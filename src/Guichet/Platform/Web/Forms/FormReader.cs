@@ -1,6 +1,3 @@
-using System.Globalization;
-using Guichet.Platform.Localization;
-
 namespace Guichet.Platform.Web.Forms;
 
 /// Reads plain HTML forms whose fields are named like the API's JSON paths

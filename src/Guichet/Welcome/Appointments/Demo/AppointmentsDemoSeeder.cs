@@ -1,5 +1,4 @@
 using Guichet.Orient.Catalogue.Demo;
-using Guichet.Platform.Data;
 
 namespace Guichet.Welcome.Appointments.Demo;
 

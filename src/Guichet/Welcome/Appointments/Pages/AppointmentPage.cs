@@ -1,5 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

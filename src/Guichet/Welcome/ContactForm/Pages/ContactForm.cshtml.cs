@@ -1,17 +1,11 @@
 using Guichet.Orient.Search;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
 using Guichet.Welcome.MailIntake;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Welcome.ContactForm.Pages;
 

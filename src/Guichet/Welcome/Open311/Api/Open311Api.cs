@@ -1,16 +1,7 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text.Json;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Open311.Api;
 

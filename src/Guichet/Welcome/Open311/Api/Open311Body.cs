@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Guichet.Welcome.Open311.Api;
 
 /// Reads a posted service request: form-encoded (the spec), multipart, or a JSON object (the same

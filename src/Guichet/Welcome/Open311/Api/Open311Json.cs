@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Guichet.Platform.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Welcome.Open311.Api;

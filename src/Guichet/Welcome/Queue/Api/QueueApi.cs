@@ -1,13 +1,6 @@
-using System.Security.Claims;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Queue.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Queue.Api;
 

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Guichet.Welcome.Queue.Api;
 
 /// The display board's stream (Server-Sent Events): every call and recall of an office, as

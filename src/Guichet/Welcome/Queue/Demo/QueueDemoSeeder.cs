@@ -1,7 +1,5 @@
 using Guichet.Orient.Catalogue.Demo;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 
 namespace Guichet.Welcome.Queue.Demo;
 

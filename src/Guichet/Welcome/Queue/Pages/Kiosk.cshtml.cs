@@ -1,10 +1,7 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Queue.Pages;
 

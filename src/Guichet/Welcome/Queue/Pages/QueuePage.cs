@@ -1,8 +1,4 @@
-using System.Globalization;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 
 namespace Guichet.Welcome.Queue.Pages;
 

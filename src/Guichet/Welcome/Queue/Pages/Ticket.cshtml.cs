@@ -1,7 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

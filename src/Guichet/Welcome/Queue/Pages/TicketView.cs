@@ -1,9 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Queue.Pages;
 

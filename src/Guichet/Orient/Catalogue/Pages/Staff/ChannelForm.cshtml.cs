@@ -1,7 +1,3 @@
-using System.Globalization;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 

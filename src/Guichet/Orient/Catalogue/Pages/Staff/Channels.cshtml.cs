@@ -1,6 +1,3 @@
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 internal sealed class ChannelsModel(GuichetDb db, CatalogueWork work) : OrganisationPageModel(work)

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 

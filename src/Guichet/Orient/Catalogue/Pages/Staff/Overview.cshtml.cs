@@ -1,9 +1,5 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 

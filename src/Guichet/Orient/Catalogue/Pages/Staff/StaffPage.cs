@@ -1,13 +1,8 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 

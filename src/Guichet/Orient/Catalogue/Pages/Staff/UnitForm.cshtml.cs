@@ -1,5 +1,3 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 

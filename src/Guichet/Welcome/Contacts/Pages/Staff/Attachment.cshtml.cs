@@ -1,9 +1,6 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;

@@ -1,7 +1,5 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Guichet.Platform.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 

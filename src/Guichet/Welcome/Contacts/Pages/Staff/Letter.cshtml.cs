@@ -1,10 +1,6 @@
-using System.Globalization;
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
-using Guichet.Platform.Calendar;
 using Guichet.Platform.Files;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;

@@ -1,7 +1,5 @@
 using Guichet.Orient.Catalogue;
 using Guichet.Orient.Search;
-using Guichet.Platform.Localization;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Guichet.Welcome.Contacts.Pages.Staff;

@@ -1,5 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

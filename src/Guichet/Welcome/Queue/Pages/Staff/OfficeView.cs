@@ -1,7 +1,5 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Data;
 using Guichet.Welcome.Queue.Pages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Welcome.Queue.Pages.Staff;
 

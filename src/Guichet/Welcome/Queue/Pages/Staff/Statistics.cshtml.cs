@@ -1,6 +1,3 @@
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
