@@ -69,7 +69,7 @@ public sealed class DeliverMailTests(DeliverMailApp app) : IClassFixture<Deliver
             await admin.PostAsync($"/api/v1/cases/{id}/status", JsonBody(new { status }));
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new
         {
-            outcome = "granted", channel = "email",
+            outcome = "granted", channel = "email", withdrawOpenRequests = true, // the request asked above is still open
             factualGrounds = "De aanvrager woont in de Molenstraat 4, binnen de bewonerszone B, en heeft één voertuig ingeschreven.",
             legalGrounds = "Gemeentelijk parkeerreglement van 12 maart 2024, artikel 5.",
         }))).StatusCode);

@@ -24,4 +24,5 @@ internal static class DecisionRefusals
     public static readonly Refusal NoEmail = new(422, "applicant-email-missing", "The applicant has no e-mail address: send the decision by post.");
     public static readonly Refusal NotReady = new(409, "status-change-not-allowed", "The case's status model does not lead from the current status to a decision.");
     public static readonly Refusal NoDecision = new(409, "decision-not-issued", "An appeal is lodged against a decision; this case has none yet.");
+    public static readonly Refusal OpenRequests = new(409, "decision-open-requests", "Requests to the customer are still open: confirm that the decision withdraws them (withdrawOpenRequests).");
 }

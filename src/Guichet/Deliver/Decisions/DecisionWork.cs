@@ -1,10 +1,12 @@
 using Guichet.Deliver.Cases;
 using Guichet.Deliver.CaseTypes;
+using Guichet.Deliver.Requests;
 using Guichet.Orient.Catalogue;
 
 namespace Guichet.Deliver.Decisions;
 
-internal sealed record IssueDecisionRequest(string? Outcome, string? FactualGrounds, string? LegalGrounds, AppealRequest? Appeal, string? Channel);
+/// WithdrawOpenRequests: the handler confirms that requests still open end with the decision.
+internal sealed record IssueDecisionRequest(string? Outcome, string? FactualGrounds, string? LegalGrounds, AppealRequest? Appeal, string? Channel, bool? WithdrawOpenRequests = null);
 
 /// The appeal block as sent; any part left out is taken from the case type, in the language of procedure.
 internal sealed record AppealRequest(string? Body, string? Form, int? DeadlineDays, string? Address);
@@ -15,7 +17,8 @@ internal sealed record LodgeAppealRequest(string? Kind, DateOnly? LodgedOn, stri
 internal sealed record DecidedCase(Decision Decision, Case Case);
 
 /// Issuing the decision that ends a case, its letter, and appeals lodged against it afterwards.
-internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, DecisionMail mail, CaseTypeVersions types)
+internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, DecisionMail mail, CaseTypeVersions types,
+    RequestWork requests)
 {
     /// Deemed received on the third working day after posting.
     public const int PostalDelayWorkingDays = 3;
@@ -61,6 +64,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
             return Result<Decision>.Refused(DecisionRefusals.NoEmail);
         var decided = DecisionStatus(@case, type);
         if (decided is null) return Result<Decision>.Refused(DecisionRefusals.NotReady);
+        if (request.WithdrawOpenRequests != true && await HasOpenRequestsAsync(caseId, ct)) return Result<Decision>.Refused(DecisionRefusals.OpenRequests);
 
         var now = time.GetUtcNow();
         var sentOn = Today;
@@ -69,6 +73,8 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         var decision = new Decision(caseId, outcome.Value, request.FactualGrounds!.Trim(), request.LegalGrounds!.Trim(), appeal, @case.Language,
             channel!.Value, sentOn, notifiedOn, deadline, now, EventLog.ActorOf(user));
         db.Add(decision);
+        // A decided case asks the customer for nothing: open requests end, a clock stopped for them runs again.
+        await requests.WithdrawOpenAsync(user, @case, ct);
         var from = @case.Status;
         @case.MoveTo(type, decided.Code, now, byDecision: true);
         @case.Touch(type, Today, calendar, now);
@@ -95,6 +101,10 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
         }
         return decision;
     }
+
+    /// Whether requests to the customer are still open on the case (the decision form asks to confirm).
+    public Task<bool> HasOpenRequestsAsync(Guid caseId, CancellationToken ct) =>
+        db.Set<CustomerRequest>().AnyAsync(r => r.CaseId == caseId && r.AnsweredAt == null && r.WithdrawnAt == null, ct);
 
     /// The status a decision moves the case to: the decision status its model leads to from the
     /// current one; null when the case cannot be decided now (or is closed).

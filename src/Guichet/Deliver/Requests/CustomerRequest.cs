@@ -3,7 +3,9 @@ using Guichet.Deliver.Cases;
 namespace Guichet.Deliver.Requests;
 
 /// "Please send document X by date D": asked of the customer by e-mail or letter, answered with
-/// an upload on the case's status page. Asking suspends the clock; the answer resumes it.
+/// an upload on the case's status page. Asking suspends the clock; the answer resumes it. A
+/// request still open when the case is decided is withdrawn with the decision: a decided case
+/// asks the customer for nothing.
 internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled, ICasePart
 {
     public const int MaxText = 2000;
@@ -19,6 +21,7 @@ internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled, IC
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset? AnsweredAt { get; private set; }
     public Guid? DocumentId { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
 
     private CustomerRequest() { }
 
@@ -32,18 +35,22 @@ internal sealed class CustomerRequest : Guichet.Platform.EventLog.IJournaled, IC
         CreatedBy = by;
     }
 
-    public bool IsOpen => AnsweredAt is null;
+    public bool IsOpen => AnsweredAt is null && WithdrawnAt is null;
 
     public void Answer(Guid documentId, DateTimeOffset now)
     {
         AnsweredAt = now;
         DocumentId = documentId;
     }
+
+    public void Withdraw(DateTimeOffset now) => WithdrawnAt = now;
 }
 
 internal static class RequestRefusals
 {
     public static readonly Refusal Answered = new(409, "request-already-answered", "This request was already answered.");
+    public static readonly Refusal Withdrawn = new(409, "request-withdrawn", "This request was withdrawn: the case was decided.");
+    public static readonly Refusal CaseDecided = new(409, "case-decided", "The case is decided: the customer is asked for nothing more.");
 }
 
 internal sealed class CustomerRequestConfiguration : IEntityTypeConfiguration<CustomerRequest>

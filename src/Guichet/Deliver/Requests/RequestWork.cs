@@ -26,8 +26,9 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
         else if (due > Today.AddDays(365)) errors.Add(new("dueOn", "out-of-range", "Within a year."));
         if (errors.Count > 0) return Result<CustomerRequest>.Invalid(errors);
         if (@case.IsClosed) return Result<CustomerRequest>.Refused(CaseRefusals.Closed);
-
         var type = await types.GetAsync(db, @case.CaseTypeId, ct);
+        if (type.Status(@case.Status) is { Decision: true }) return Result<CustomerRequest>.Refused(RequestRefusals.CaseDecided);
+
         var now = time.GetUtcNow();
         var asked = new CustomerRequest(caseId, request.What!.Trim(), request.DueOn!.Value, now, EventLog.ActorOf(user));
         db.Add(asked);
@@ -52,6 +53,7 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
     {
         var asked = await db.Set<CustomerRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == @case.Id, ct);
         if (asked is null) return CaseScope.NotFound.As<CaseDocument>();
+        if (asked.WithdrawnAt is not null) return Result<CaseDocument>.Refused(RequestRefusals.Withdrawn);
         if (!asked.IsOpen) return Result<CaseDocument>.Refused(RequestRefusals.Answered);
         var staged = await documents.StageAsync(null, @case, "evidence", fileName, bytes, ct);
         if (staged.Value is not { } document)
@@ -63,7 +65,7 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
         asked.Answer(document.Id, now);
         var type = await types.GetAsync(db, @case.CaseTypeId, ct);
         // The answer resumes the clock when nothing else is still awaited from the customer.
-        var stillWaiting = await db.Set<CustomerRequest>().AnyAsync(r => r.CaseId == @case.Id && r.Id != requestId && r.AnsweredAt == null, ct);
+        var stillWaiting = await db.Set<CustomerRequest>().AnyAsync(r => r.CaseId == @case.Id && r.Id != requestId && r.AnsweredAt == null && r.WithdrawnAt == null, ct);
         var resumed = !stillWaiting && @case.Suspensions.Any(s => s.Until is null && s.Reason == CustomerRequest.MissingDocumentReason) && @case.Resume(Today) is null;
         @case.Touch(type, Today, calendar, now);
         var objects = CaseWork.Objects(@case, eventLog);
@@ -73,6 +75,29 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
             eventLog.Record("customer", DeliverActivities.CaseResumed, objects, new Dictionary<string, object?> { ["on"] = Today, ["request"] = asked.Id, ["dueOn"] = @case.DueOn });
         await db.SaveChangesAsync(ct);
         return document;
+    }
+
+    /// Ends the requests still open on a case that is being decided, in the caller's unit of work:
+    /// each is withdrawn (an event each), and a clock stopped for them runs again (its own event).
+    /// The number withdrawn.
+    public async Task<int> WithdrawOpenAsync(ClaimsPrincipal user, Case @case, CancellationToken ct)
+    {
+        var open = await db.Set<CustomerRequest>().Where(r => r.CaseId == @case.Id && r.AnsweredAt == null && r.WithdrawnAt == null).ToListAsync(ct);
+        if (open.Count == 0) return 0;
+        var now = time.GetUtcNow();
+        var objects = CaseWork.Objects(@case, eventLog);
+        foreach (var r in open)
+        {
+            r.Withdraw(now);
+            eventLog.Record(user, DeliverActivities.RequestWithdrawn, [.. objects, new EventLogObject("customer-request", r.Id.ToString(), Role.Part)],
+                new Dictionary<string, object?> { ["reason"] = "case-decided", ["dueOn"] = r.DueOn });
+        }
+        if (@case.Suspensions.Any(s => s.Until is null && s.Reason == CustomerRequest.MissingDocumentReason) && @case.Resume(Today) is null)
+        {
+            @case.Touch(await types.GetAsync(db, @case.CaseTypeId, ct), Today, calendar, now);
+            eventLog.Record(user, DeliverActivities.CaseResumed, objects, new Dictionary<string, object?> { ["on"] = Today, ["request"] = open[^1].Id, ["dueOn"] = @case.DueOn });
+        }
+        return open.Count;
     }
 
     /// The request as a printable letter (for post), with a status link of its own to answer it.

@@ -51,6 +51,39 @@ public sealed class DecisionsApiTests(DeliverApp app) : IClassFixture<DeliverApp
         Assert.True(@case.GetProperty("closed").GetBoolean());
     }
 
+    /// A decided case asks the customer for nothing: deciding while a request is open needs the
+    /// handler's confirmation, then the request ends as withdrawn and the stopped clock runs again.
+    [Fact]
+    public async Task A_decision_withdraws_the_open_requests_once_confirmed_and_a_decided_case_asks_nothing_more()
+    {
+        var (handler, id) = await ReadyCaseAsync();
+        var asked = await handler.PostAsync($"/api/v1/cases/{id}/requests", JsonBody(new { what = "Le plan d'implantation signé", dueOn = "2026-10-20" }));
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var requestId = (await asked.ReadJsonAsync()).GetProperty("id").GetString();
+        var decision = new { outcome = "granted", factualGrounds = Facts, legalGrounds = Law, channel = "post" };
+
+        var (decisions, events) = (Decisions(), Events());
+        var refused = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(decision));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("decision-open-requests", (await refused.ProblemAsync()).Code);
+        Assert.Equal((decisions, events), (Decisions(), Events()));
+
+        var issued = await handler.PostAsync($"/api/v1/cases/{id}/decision", JsonBody(new { decision.outcome, decision.factualGrounds, decision.legalGrounds, decision.channel, withdrawOpenRequests = true }));
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var request = Assert.Single((await (await handler.GetAsync($"/api/v1/cases/{id}/requests")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(requestId, request.GetProperty("id").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.String, request.GetProperty("withdrawnAt").ValueKind);
+        var activities = app.Activities("case", Guid.Parse(id));
+        Assert.Equal(["deliver.request.withdrawn", "deliver.case.resumed", "deliver.decision.issued"],
+            activities.SkipWhile(a => a != "deliver.request.withdrawn").Where(a => a is "deliver.request.withdrawn" or "deliver.case.resumed" or "deliver.decision.issued"));
+        var @case = await (await handler.GetAsync($"/api/v1/cases/{id}")).ReadJsonAsync();
+        Assert.NotEqual("suspended", @case.GetProperty("clock").GetProperty("state").GetString());
+
+        // Nothing more is asked of the customer.
+        var late = await handler.PostAsync($"/api/v1/cases/{id}/requests", JsonBody(new { what = "Encore un document", dueOn = "2026-10-20" }));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
     [Theory]
     [InlineData(null, Law, "factualGrounds")]
     [InlineData("Refusé.", Law, "factualGrounds")]

@@ -11,12 +11,16 @@ namespace Guichet.Deliver.Decisions.Pages;
 /// once, checked with the decision rules themselves; DecisionWork.IssueAsync decides in the end.
 internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, GuichetDb db, Texts texts) : CaseWorkPage(texts)
 {
-    public sealed record Form(string? Outcome, string? FactualGrounds, string? LegalGrounds, string? AppealBody, string? AppealForm, string? AppealDeadlineDays, string? AppealAddress, string? Channel);
+    public sealed record Form(string? Outcome, string? FactualGrounds, string? LegalGrounds, string? AppealBody, string? AppealForm, string? AppealDeadlineDays, string? AppealAddress, string? Channel,
+        bool WithdrawOpenRequests = false);
 
     public Case Case { get; private set; } = null!;
     public CaseType Type { get; private set; } = null!;
     public CaseStatus? DecisionStatus { get; private set; }
     public Form Values { get; private set; } = null!;
+
+    /// Requests to the customer still open: deciding withdraws them, once the handler confirms.
+    public IReadOnlyList<Requests.CustomerRequest> OpenRequests { get; private set; } = [];
 
     public CaseParty Applicant => Case.Parties.First(p => p.Role == PartyRole.Applicant);
 
@@ -34,7 +38,8 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;
         // Kept as typed, blanks included: a part of the appeal block that was emptied is missing, not refilled.
-        Values = new Form(Field("outcome"), Field("factualGrounds"), Field("legalGrounds"), Field("appeal.body"), Field("appeal.form"), Field("appeal.deadlineDays"), Field("appeal.address"), Field("channel"));
+        Values = new Form(Field("outcome"), Field("factualGrounds"), Field("legalGrounds"), Field("appeal.body"), Field("appeal.form"), Field("appeal.deadlineDays"), Field("appeal.address"), Field("channel"),
+            Field("withdrawOpenRequests") == "true");
 
         if (Values.Outcome is null) Errors.Add("outcome", "outcome-missing");
         else if (!Type.Content.Outcomes.Any(o => CaseDisplay.Code(o) == Values.Outcome)) Errors.Add("outcome", "decision-outcome-not-allowed");
@@ -53,14 +58,17 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
         if (string.IsNullOrWhiteSpace(appeal.Address)) Errors.Add("appeal.address", "decision-appeal-information-missing");
         if (Values.Channel is null) Errors.Add("channel", "channel-missing");
         else if (Values.Channel == "email" && string.IsNullOrEmpty(Applicant.Email)) Errors.Add("channel", "applicant-email-missing");
+        if (OpenRequests.Count > 0 && !Values.WithdrawOpenRequests) Errors.Add("withdrawOpenRequests", "decision-open-requests");
         if (Errors.Count > 0) return Page();
 
-        var result = await decisions.IssueAsync(User, id, new IssueDecisionRequest(Values.Outcome, Values.FactualGrounds, Values.LegalGrounds, appeal, Values.Channel), ct);
+        var result = await decisions.IssueAsync(User, id, new IssueDecisionRequest(Values.Outcome, Values.FactualGrounds, Values.LegalGrounds, appeal, Values.Channel,
+            Values.WithdrawOpenRequests), ct);
         if (result.Value is not null) return Redirect($"/staff/cases/{id}?done=decided#decision");
         return Refused(result, fieldOf: code => code switch
         {
             "decision-outcome-not-allowed" => "outcome",
             "applicant-email-missing" => "channel",
+            "decision-open-requests" => "withdrawOpenRequests",
             _ => null,
         }) ?? Page();
     }
@@ -73,6 +81,7 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
         (Case, Type) = found;
         if (await db.Set<Decision>().AnyAsync(d => d.CaseId == id, ct)) return Redirect($"/staff/cases/{id}#decision");
         DecisionStatus = DecisionWork.DecisionStatus(Case, Type);
+        OpenRequests = [.. (await CaseScope.PartsAsync<Requests.CustomerRequest>(db, id, ct)).Where(r => r.IsOpen).OrderBy(r => r.DueOn)];
         return null;
     }
 

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Deliver.Requests.Api;
 
-internal sealed record CustomerRequestResponse(Guid Id, Guid CaseId, string What, DateOnly DueOn, DateTimeOffset CreatedAt, DateTimeOffset? AnsweredAt, Guid? DocumentId)
+/// WithdrawnAt: the request ended unanswered when the case was decided.
+internal sealed record CustomerRequestResponse(Guid Id, Guid CaseId, string What, DateOnly DueOn, DateTimeOffset CreatedAt, DateTimeOffset? AnsweredAt, Guid? DocumentId,
+    DateTimeOffset? WithdrawnAt)
 {
-    public static CustomerRequestResponse From(CustomerRequest r) => new(r.Id, r.CaseId, r.What, r.DueOn, r.CreatedAt, r.AnsweredAt, r.DocumentId);
+    public static CustomerRequestResponse From(CustomerRequest r) => new(r.Id, r.CaseId, r.What, r.DueOn, r.CreatedAt, r.AnsweredAt, r.DocumentId, r.WithdrawnAt);
 }
 
 internal static class RequestsApi
@@ -14,7 +16,7 @@ internal static class RequestsApi
     {
         var api = app.MapGroup("/api/v1/cases/{id:guid}").WithTags("Customer requests").RequireAuthorization(DeliverModule.CaseWorkPolicy);
         api.MapPost("/requests", Ask).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Asks the customer for something by a date after today; the clock stops (reason missing-document, where the case type allows it) until they answer with an upload on the status page.");
+            .WithSummary("Asks the customer for something by a date after today (409 case-decided once the case is decided); the clock stops (reason missing-document, where the case type allows it) until they answer with an upload on the status page.");
         api.MapGet("/requests/{requestId:guid}/letter.html", Letter).ProducesProblem(404)
             .WithSummary("The request as a letter to print and post, with a status link of its own to answer it.");
         api.MapGet("/requests", List).ProducesProblem(404).WithSummary("What was asked of the customer, and what was answered.");

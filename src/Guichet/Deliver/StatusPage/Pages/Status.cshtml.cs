@@ -82,7 +82,9 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
         var next = status?.Next.Select(Type.Status).OfType<CaseStatus>().OrderBy(s => s.Final).FirstOrDefault();
         NextText = next is null ? null : Text(next.CustomerText);
         Clock = found.Clock(Type, BrusselsTime.LocalDate(time.GetUtcNow()), calendar);
-        Open = await db.Set<CustomerRequest>().AsNoTracking().Where(r => r.CaseId == found.Id && r.AnsweredAt == null).OrderBy(r => r.DueOn).ToListAsync(ct);
+        // A decided or closed case asks for nothing (its open requests were withdrawn with the decision).
+        Open = found.IsClosed ? [] : await db.Set<CustomerRequest>().AsNoTracking()
+            .Where(r => r.CaseId == found.Id && r.AnsweredAt == null && r.WithdrawnAt == null).OrderBy(r => r.DueOn).ToListAsync(ct);
         Decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == found.Id, ct);
         var events = await JournalReader.HistoryAsync(db, "case", found.Id, JournalReader.ProcessOnly, ct);
         Steps = [.. events.Select(e => StepText(e.Activity, e.Attributes) is { } text ? new Step(e.OccurredAt, text) : null).OfType<Step>()];
@@ -102,6 +104,7 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
         "deliver.case.suspended" => ByRequest(attributes) ? null : texts["casestatus.step.suspended"],
         "deliver.case.resumed" => ByRequest(attributes) ? null : texts["casestatus.step.resumed"],
         "deliver.request.answered" => texts["casestatus.step.answered"],
+        "deliver.request.withdrawn" => texts["casestatus.step.withdrawn"],
         "deliver.case.extended" => texts["casestatus.step.extended"],
         "deliver.decision.issued" => texts["casestatus.step.decided"],
         _ => null,
