@@ -13,6 +13,7 @@ internal static class DecisionsModule
     {
         services.AddScoped<DecisionMail>();
         services.AddScoped<DecisionWork>();
+        services.AddScoped<CaseReferences>();
         return services;
     }
 
