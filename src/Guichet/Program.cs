@@ -1,4 +1,5 @@
 using Guichet.Deliver;
+using Guichet.Follow;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet.Welcome;
@@ -17,6 +18,7 @@ builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddOrient();
 builder.Services.AddWelcome();
 builder.Services.AddDeliver();
+builder.Services.AddFollow();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapPlatform();
 app.MapOrient();
 app.MapWelcome();
 app.MapDeliver();
+app.MapFollow();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
 await app.RunAsync();

@@ -15,6 +15,7 @@ internal static class DemoData
         ("frontoffice@guichet.demo", "Fatima Front", Roles.FrontOffice, "hautrival/hautrival-citizen-services"),
         ("casehandler@guichet.demo", "Koen Handler", Roles.CaseHandler, "hautrival/hautrival-urban-planning"),
         ("manager@guichet.demo", "Marie Manager", Roles.Manager, "hautrival/hautrival-general-management"),
+        ("complaints@guichet.demo", "Claire Complaints", Roles.Complaints, "hautrival/hautrival-general-management"),
     ];
 
     /// The demo data, unless the database has staff already (null then).

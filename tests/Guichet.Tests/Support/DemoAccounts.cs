@@ -7,5 +7,6 @@ public static class DemoAccounts
     public const string FrontOffice = "frontoffice@guichet.demo";
     public const string CaseHandler = "casehandler@guichet.demo";
     public const string Manager = "manager@guichet.demo";
+    public const string Complaints = "complaints@guichet.demo";
     public const string Password = Guichet.Demo.DemoData.Password;
 }

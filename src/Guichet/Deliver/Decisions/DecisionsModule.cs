@@ -11,6 +11,7 @@ internal static class DecisionsModule
     {
         services.AddScoped<DecisionMail>();
         services.AddScoped<DecisionWork>();
+        services.AddScoped<CaseReferences>();
         return services;
     }
 

@@ -7,8 +7,10 @@ internal static class Roles
     public const string FrontOffice = "frontoffice";
     public const string CaseHandler = "casehandler";
     public const string Manager = "manager";
+    /// Complaint officers: the complaints register of every unit (federal circular of 14 March 2013).
+    public const string Complaints = "complaints";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Editor, FrontOffice, CaseHandler, Manager];
+    public static readonly IReadOnlyList<string> All = [Admin, Editor, FrontOffice, CaseHandler, Manager, Complaints];
 }
 
 internal static class Policies

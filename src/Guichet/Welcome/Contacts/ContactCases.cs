@@ -1,11 +1,12 @@
 namespace Guichet.Welcome.Contacts;
 
-/// What a case needs to know of the contact it is opened from: who asked, about what, in which language.
+/// What a case (or a complaint, Follow) needs to know of the contact it is made from: who asked, about what, in which language, by which channel.
 internal sealed record ContactForCase(
     Guid Id, DateTimeOffset ReceivedAt, string Subject, string Language, Guid? ServiceId, Guid? UnitId, bool IsOpen,
-    CustomerKind CustomerKind, string? CustomerNumber, string? CustomerName, string? Email, string? Phone, string? Address, Representation? OnBehalfOf);
+    CustomerKind CustomerKind, string? CustomerNumber, string? CustomerName, string? Email, string? Phone, string? Address, Representation? OnBehalfOf, ContactChannel Channel);
 
-/// The register's surface for Deliver: opening a case file from a contact. The contact is found
+/// The register's surface for later stages: opening a case file from a contact (Deliver), or reading
+/// the contact a complaint is made from (Follow). The contact is found
 /// within the user's sight, and marked "case opened" in the caller's unit of work, so the case,
 /// the contact's outcome and both events are saved by one SaveChanges.
 internal sealed class ContactCases(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time)
@@ -14,7 +15,7 @@ internal sealed class ContactCases(GuichetDb db, EventLog eventLog, WorkingCalen
     {
         var c = await ContactScope.FindAsync(db, user, id, ct);
         return c is null ? null : new ContactForCase(c.Id, c.ReceivedAt, c.Subject, c.Language, c.ServiceId, c.UnitId, c.IsOpen,
-            c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf);
+            c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf, c.Channel);
     }
 
     /// Marks the contact as answered by the case; false when it is out of sight or no longer open

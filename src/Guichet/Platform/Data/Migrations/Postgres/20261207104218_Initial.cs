@@ -85,6 +85,66 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_complaint_number_counters",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaint_number_counters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_complaints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CustomerKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CustomerNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    CustomerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CaseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DecisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcknowledgeBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    AnswerBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OfficerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ViewQuestion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ViewUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ViewDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    View = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ViewGivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SecondLine = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RegisteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_staff_users",
                 columns: table => new
                 {
@@ -375,6 +435,49 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         principalTable: "deliver_case_types",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_complaint_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaint_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_complaint_attachments_follow_complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "follow_complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_complaint_links",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaint_links", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_complaint_links_follow_complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "follow_complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1048,6 +1151,44 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_follow_complaint_attachments_ComplaintId",
+                table: "follow_complaint_attachments",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaint_links_ComplaintId",
+                table: "follow_complaint_links",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaint_links_TokenHash",
+                table: "follow_complaint_links",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_ContactId",
+                table: "follow_complaints",
+                column: "ContactId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_Number",
+                table: "follow_complaints",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_Status_AnswerBy",
+                table: "follow_complaints",
+                columns: new[] { "Status", "AnswerBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_UnitId_AnswerBy",
+                table: "follow_complaints",
+                columns: new[] { "UnitId", "AnswerBy" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_identity_api_tokens_TokenHash",
                 table: "identity_api_tokens",
                 column: "TokenHash",
@@ -1285,6 +1426,15 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 name: "deliver_status_links");
 
             migrationBuilder.DropTable(
+                name: "follow_complaint_attachments");
+
+            migrationBuilder.DropTable(
+                name: "follow_complaint_links");
+
+            migrationBuilder.DropTable(
+                name: "follow_complaint_number_counters");
+
+            migrationBuilder.DropTable(
                 name: "identity_api_tokens");
 
             migrationBuilder.DropTable(
@@ -1343,6 +1493,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "deliver_document_contents");
+
+            migrationBuilder.DropTable(
+                name: "follow_complaints");
 
             migrationBuilder.DropTable(
                 name: "identity_staff_users");

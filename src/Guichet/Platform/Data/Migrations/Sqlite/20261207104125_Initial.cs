@@ -84,6 +84,66 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_complaint_number_counters",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaint_number_counters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_complaints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CustomerKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CustomerNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    CustomerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AcknowledgeBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AnswerBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ViewQuestion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ViewUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ViewDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    View = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ViewGivenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SecondLine = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_staff_users",
                 columns: table => new
                 {
@@ -374,6 +434,49 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         principalTable: "deliver_case_types",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_complaint_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    MediaType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaint_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_complaint_attachments_follow_complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "follow_complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_complaint_links",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_complaint_links", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_complaint_links_follow_complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "follow_complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1047,6 +1150,44 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_follow_complaint_attachments_ComplaintId",
+                table: "follow_complaint_attachments",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaint_links_ComplaintId",
+                table: "follow_complaint_links",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaint_links_TokenHash",
+                table: "follow_complaint_links",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_ContactId",
+                table: "follow_complaints",
+                column: "ContactId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_Number",
+                table: "follow_complaints",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_Status_AnswerBy",
+                table: "follow_complaints",
+                columns: new[] { "Status", "AnswerBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_complaints_UnitId_AnswerBy",
+                table: "follow_complaints",
+                columns: new[] { "UnitId", "AnswerBy" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_identity_api_tokens_TokenHash",
                 table: "identity_api_tokens",
                 column: "TokenHash",
@@ -1284,6 +1425,15 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 name: "deliver_status_links");
 
             migrationBuilder.DropTable(
+                name: "follow_complaint_attachments");
+
+            migrationBuilder.DropTable(
+                name: "follow_complaint_links");
+
+            migrationBuilder.DropTable(
+                name: "follow_complaint_number_counters");
+
+            migrationBuilder.DropTable(
                 name: "identity_api_tokens");
 
             migrationBuilder.DropTable(
@@ -1342,6 +1492,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "deliver_document_contents");
+
+            migrationBuilder.DropTable(
+                name: "follow_complaints");
 
             migrationBuilder.DropTable(
                 name: "identity_staff_users");

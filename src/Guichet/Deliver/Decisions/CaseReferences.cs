@@ -1,0 +1,27 @@
+using Guichet.Deliver.Cases;
+using Guichet.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Guichet.Deliver.Decisions;
+
+/// A case as a later stage may name it (a complaint about a case): its number, unit and service,
+/// and the decision issued on it (one at most) with the appeal procedure that decision told the customer.
+internal sealed record CaseReference(Guid Id, string Number, Guid UnitId, Guid ServiceId, string Language, Guid? DecisionId, AppealBlock? Appeal, DateOnly? AppealDeadline);
+
+/// Deliver's surface for later stages (ADR 0012): a case by its number, read-only, whoever asks
+/// (a customer complaining knows the number; what is answered tells nothing personal).
+internal sealed class CaseReferences(GuichetDb db)
+{
+    public async Task<CaseReference?> FindAsync(string number, CancellationToken ct)
+    {
+        var trimmed = number.Trim();
+        var found = await db.Set<Case>().AsNoTracking().Where(c => c.Number == trimmed)
+            .Select(c => new { c.Id, c.Number, c.UnitId, c.ServiceId, c.Language }).FirstOrDefaultAsync(ct);
+        if (found is null) return null;
+        var decision = await db.Set<Decision>().AsNoTracking().Where(d => d.CaseId == found.Id).FirstOrDefaultAsync(ct);
+        return new CaseReference(found.Id, found.Number, found.UnitId, found.ServiceId, found.Language, decision?.Id, decision?.Appeal, decision?.AppealDeadline);
+    }
+
+    public async Task<CaseReference?> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Case>().AsNoTracking().Where(c => c.Id == id).Select(c => c.Number).FirstOrDefaultAsync(ct) is { } number ? await FindAsync(number, ct) : null;
+}

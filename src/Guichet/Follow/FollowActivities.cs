@@ -1,0 +1,29 @@
+using Guichet.Platform.EventLog;
+
+namespace Guichet.Follow;
+
+/// The journal's activities of Follow: complaints (federal circular of 14 March 2013), from their
+/// registration through the acknowledgement, the unit's view, to the reasoned answer.
+internal static class FollowActivities
+{
+    private static readonly string[] Complaint = ["complaint:subject", "unit:unit", "customer:customer", "service:service", "case:case"];
+
+    public static readonly Activity ComplaintRegistered = Activity.Process("follow.complaint.registered",
+        "A complaint was registered with its number (business time: the day it was received); its two deadlines run from here.",
+        [.. Complaint, "contact:contact"], "number", "channel", "category", "language", "receivedOn", "acknowledgeBy", "answerBy", "aboutDecision", "attachments", "from");
+    public static readonly Activity ComplaintAcknowledged = Activity.Process("follow.complaint.acknowledged",
+        "The acknowledgement reached the customer: its mail was sent, or its letter printed to be posted.",
+        [.. Complaint, "outbox-message:message"], "channel", "acknowledgeBy", "late");
+    public static readonly Activity ComplaintAssigned = Activity.Process("follow.complaint.assigned",
+        "The complaint was given to a complaint officer and the unit concerned.", [.. Complaint, "unit:previous-unit"], "unit", "officer");
+    public static readonly Activity ComplaintViewAsked = Activity.Process("follow.complaint.view-asked",
+        "The unit concerned was asked for its view on the complaint by a date.", [.. Complaint, "unit:asked-unit"], "dueOn");
+    public static readonly Activity ComplaintViewGiven = Activity.Process("follow.complaint.view-given",
+        "The unit concerned gave its view.", [.. Complaint, "unit:asked-unit"], "dueOn", "late");
+    public static readonly Activity ComplaintAnswered = Activity.Process("follow.complaint.answered",
+        "The reasoned answer (founded, partly founded or unfounded, with the second line) was given.", Complaint,
+        "outcome", "answerBy", "late", "channel");
+    public static readonly Activity ComplaintViewed = Activity.Access("follow.complaint.viewed", "A member of staff read a complaint.", Complaint);
+    public static readonly Activity ComplaintListViewed = Activity.Access("follow.complaint-list.viewed",
+        "A member of staff read the complaint work list (one event a page; the complaints shown are an attribute).", [], "complaints", "count");
+}
