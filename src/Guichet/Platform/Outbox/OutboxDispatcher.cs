@@ -145,14 +145,14 @@ internal sealed class OutboxDispatcher(
         }
         else if (message.RecordFailure(error, permanent, now, _options))
         {
-            logger.LogError("Outbox message {Id} ({Kind}) is dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Kind, message.Attempts, error);
+            logger.LogError("Outbox message {Id} ({Kind}) is dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Kind, message.Attempts, message.LastError);
             scope.ServiceProvider.GetRequiredService<EventLog.EventLog>().Record("system:outbox", PlatformActivities.MessageDeadLettered,
                 [new EventLogObject("outbox-message", message.Id.ToString(), Role.Subject)],
                 new Dictionary<string, object?> { ["kind"] = message.Kind, ["attempts"] = message.Attempts, ["error"] = message.LastError });
         }
         else
         {
-            logger.LogWarning("Outbox message {Id} ({Kind}) failed (attempt {Attempts}), next try at {Next}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, error);
+            logger.LogWarning("Outbox message {Id} ({Kind}) failed (attempt {Attempts}), next try at {Next}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, message.LastError);
         }
 
         try
