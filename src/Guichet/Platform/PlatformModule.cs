@@ -44,6 +44,7 @@ internal static class PlatformModule
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            RequestReading.AddTo(o.SerializerOptions);
         });
         services.AddRateLimiter(o =>
         {
@@ -66,7 +67,7 @@ internal static class PlatformModule
     {
         app.UseForwardedHeaders();
         // An unexpected error: ProblemDetails for API callers, the localized error page for people.
-        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/open311");
+        static bool IsApi(HttpContext c) => RequestReading.IsApi(c);
         app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = async context =>
@@ -108,6 +109,7 @@ internal static class PlatformModule
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestReading();
         app.UseAntiforgery();
         return app;
     }
