@@ -59,7 +59,7 @@ internal sealed class OutboxDispatcher(
         List<Guid> claimed;
         using (var scope = scopes.CreateScope())
         {
-            var kinds = scope.ServiceProvider.GetServices<IOutboxHandler>().Select(h => h.Kind).Distinct().ToArray();
+            var kinds = scope.ServiceProvider.GetServices<IOutboxHandler>().Where(h => h.IsReady).Select(h => h.Kind).Distinct().ToArray();
             if (kinds.Length == 0) return 0;
             var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
             claimed = await ClaimAsync(db, claim, kinds, ct);

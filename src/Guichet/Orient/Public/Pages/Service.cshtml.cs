@@ -10,7 +10,7 @@ namespace Guichet.Orient.Public.Pages;
 /// Everything about one published service: what it is, for whom, what to bring, what it costs and
 /// gives, how long it takes, the law and the appeal; who provides it and every way to reach them.
 internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, WorkingCalendar calendar, TimeProvider time, Texts texts,
-    IEnumerable<IWaitingTimes> waitingTimes) : PageModel
+    IEnumerable<IWaitingTimes> waitingTimes, Platform.Web.PublicUrls urls) : PageModel
 {
     public CatalogueEntry Entry { get; private set; } = null!;
     public ServiceContent Service => Entry.Service.Content;
@@ -37,7 +37,7 @@ internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, W
                 waits.TryAdd(wait.ChannelId, wait.Minutes);
         Channels = [.. entry.Channels.Select(c => ChannelView.From(c, Primary, now, calendar, texts, detailed: true) with { WaitMinutes = waits.TryGetValue(c.Id, out var m) ? m : null })];
         Topics = [.. Topic(TopicKind.LifeEvents, Service.LifeEvents), .. Topic(TopicKind.BusinessEvents, Service.BusinessEvents), .. Topic(TopicKind.Themes, Service.Themes)];
-        var pageUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/services/{entry.Service.Slug}";
+        var pageUrl = urls.Absolute($"/services/{entry.Service.Slug}");
         JsonLd = GovernmentServiceJsonLd.Write(entry, pageUrl, now, calendar, codes, texts);
         return Page();
     }

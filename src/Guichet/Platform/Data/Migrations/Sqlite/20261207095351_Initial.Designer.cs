@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Guichet.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGuichetDb))]
-    [Migration("20261207052909_Initial")]
+    [Migration("20261207095351_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1674,6 +1674,23 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("welcome_queue_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Deliver.Advice.AdviceRequest", b =>
