@@ -10,7 +10,10 @@ using Guichet.Cli;
 if (Cli.IsCommand(args))
     return await Cli.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+// `--demo` loads the demo organisation and its staff logins (a known password) into an empty
+// database; without it (or Demo:SeedIfEmpty, or the Development environment) nothing is loaded.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 
@@ -29,7 +32,7 @@ app.MapWelcome();
 app.MapDeliver();
 app.MapFollow();
 
-await Setup.PrepareAsync(app.Services, app.Configuration, Console.Out);
+await Setup.PrepareAsync(app.Services, app.Configuration, app.Environment, Console.Out, demo);
 await app.RunAsync();
 return 0;
 

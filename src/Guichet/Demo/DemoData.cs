@@ -54,7 +54,8 @@ internal static class DemoData
 
     public static void PrintLogins(TextWriter output, DemoLoaded loaded)
     {
-        output.WriteLine("Guichet: demo data loaded. Staff sign-in at /staff/sign-in with password '" + Password + "':");
+        output.WriteLine("Guichet: THIS IS A DEMO. The demo organisation was loaded with staff accounts whose password is published;");
+        output.WriteLine("never expose this database to the internet. Staff sign-in at /staff/sign-in with password '" + Password + "':");
         foreach (var (email, _, role, _) in Staff)
             output.WriteLine($"  {email,-28} ({role})");
         if (loaded.History is { } h)

@@ -1,5 +1,3 @@
-using Guichet.Platform.EventLog;
-
 namespace Guichet.Follow;
 
 /// The journal's activities of Follow: complaints (federal circular of 14 March 2013), from their

@@ -39,6 +39,7 @@ internal static class PlatformModule
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            RequestReading.AddTo(o.SerializerOptions);
         });
         services.AddRateLimiter(o =>
         {
@@ -52,16 +53,40 @@ internal static class PlatformModule
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
         });
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // X-Forwarded-For/-Proto only from the proxies named in Web:KnownProxies (addresses or
+        // CIDR networks); with none named, nobody is believed (ADR 0008).
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, c) =>
+        {
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in KnownProxies(c))
+                if (proxy.Contains('/', StringComparison.Ordinal)) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                else o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            o.ForwardedHeaders = o.KnownProxies.Count + o.KnownIPNetworks.Count > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddGuichetDataProtection();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<PublicUrlHealthCheck>("public-url");
         return services;
+    }
+
+    /// Web:KnownProxies as a list or one comma-separated value.
+    private static IEnumerable<string> KnownProxies(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Web:KnownProxies");
+        var values = section.Value is { Length: > 0 } one ? [one] : section.GetChildren().Select(c => c.Value ?? "");
+        return values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseHsts(); // on https answers only (localhost excepted), after the proxy's scheme is known
         // An unexpected error: ProblemDetails for API callers, the localized error page for people.
-        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/open311");
+        static bool IsApi(HttpContext c) => RequestReading.IsApi(c);
         app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = async context =>
@@ -98,11 +123,13 @@ internal static class PlatformModule
         });
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseNoStore(); // after the static files: every other answer may carry personal data
         app.UseGuichetLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestReading();
         app.UseAntiforgery();
         return app;
     }
@@ -112,7 +139,7 @@ internal static class PlatformModule
         app.MapRazorPages();
         app.MapIdentity();
         app.MapCalendar();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthText.WriteAsync });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("Guichet API")

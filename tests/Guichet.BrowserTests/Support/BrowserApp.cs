@@ -20,11 +20,17 @@ public sealed class BrowserApp : GuichetApp
 
     protected override void BeforeStart() => UseKestrel(0);
 
+    /// Chromium reaches the host from loopback, which the tests name as the proxy: a test context
+    /// may then speak for another address with X-Forwarded-For (per-address limits).
+    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.UseSetting("Web:KnownProxies", "127.0.0.1,::1");
+
     public async Task StartBrowserAsync()
     {
         if (_playwright is not null) return;
         // "localhost" (not 127.0.0.1) is a secure context for Chromium, so Secure cookies work over http.
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/').Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Web:PublicBaseUrl"] = BaseUrl; // links in mails lead here
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

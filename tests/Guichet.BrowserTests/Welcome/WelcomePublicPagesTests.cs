@@ -18,7 +18,7 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
     public Task InitializeAsync() => app.StartBrowserAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// A context of its own address (the host trusts X-Forwarded-For from loopback): the public
+    /// A context of its own address (the test host names loopback as its proxy, Web:KnownProxies): the public
     /// forms allow a few posts per address and minute, and this test posts more than that.
     private async Task<IPage> NewVisitorAsync()
     {

@@ -13,17 +13,35 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Guichet.Tests.Support;
 
 /// A Guichet host over a fresh database of its own (SQLite or PostgreSQL, see TestDatabase),
-/// migrated and loaded with the demo data, exactly as a first start does.
+/// migrated and loaded with the demo data, exactly as a first start with `--demo` does. Given
+/// another host's database, it is a second node of the same installation (it neither migrates
+/// a new database nor drops it at the end).
 public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private readonly bool _sharedDatabase;
+
+    public GuichetApp() { }
+
+    // One public constructor: xUnit makes fixtures with it.
+    private GuichetApp(TestDatabase shared)
+    {
+        _database = shared;
+        _sharedDatabase = true;
+    }
+
+    /// Another node of <paramref name="first"/>'s installation, on its database (not started yet).
+    public static GuichetApp NodeOf(GuichetApp first) => new(first.Database);
+
+    /// Whether the demo data is asked for (a production install starts without it).
+    protected virtual bool LoadDemo => true;
     private readonly ConcurrentDictionary<(string Email, string Language), Task<StaffSession>> _sessions = new();
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database ??= await TestDatabase.CreateAsync();
         BeforeStart();
         StartServer(); // migrations and demo data run here
     }
@@ -37,7 +55,9 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Data:Directory", Database.Directory);
-        builder.UseSetting("Demo:SeedIfEmpty", "true");
+        if (LoadDemo) builder.UseSetting("Demo:SeedIfEmpty", "true");
+        // Links in mails come from the configured public address only.
+        builder.UseSetting("Web:PublicBaseUrl", "https://localhost");
         builder.UseSetting("Demo:ProcessHistory", "false"); // tests arrange the history they need (DemoHistoryTests turns it on)
         // Every change of a customer-facing record must add its journal event (JournalGuard).
         builder.UseSetting("Journal:Guard", "true");
@@ -139,6 +159,6 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null) await _database.DisposeAsync();
+        if (_database is not null && !_sharedDatabase) await _database.DisposeAsync();
     }
 }

@@ -1,6 +1,4 @@
 using Guichet.Deliver.Cases;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Deliver.Decisions;
 

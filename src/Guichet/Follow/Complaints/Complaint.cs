@@ -1,8 +1,4 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Follow.Complaints;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Guichet.Platform.Files;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Guichet.Follow.Complaints;
 

@@ -1,8 +1,3 @@
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Follow.Complaints;
 
 /// The customer's tracking link of a complaint, made without an account: only the token's hash

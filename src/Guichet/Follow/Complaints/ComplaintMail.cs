@@ -1,9 +1,4 @@
-using System.Globalization;
-using Guichet.Platform.EventLog;
-using Guichet.Platform.Localization;
 using Guichet.Platform.Mail;
-using Guichet.Platform.Web;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Follow.Complaints;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Guichet.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Guichet.Follow.Complaints;
 
 /// The last complaint number given out per year ("K-2026-000123"). Taken inside the registration's

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Guichet.Platform.Data;
-using Guichet.Platform.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace Guichet.Follow.Complaints;
 
 /// Which complaints a staff member sees: complaint officers and admins every one; unit staff those

@@ -1,15 +1,7 @@
-using System.Security.Claims;
 using Guichet.Deliver.Decisions;
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Calendar;
-using Guichet.Platform.Data;
-using Guichet.Platform.EventLog;
 using Guichet.Platform.Files;
-using Guichet.Platform.Identity;
-using Guichet.Platform.Web;
 using Guichet.Welcome.Contacts;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Follow.Complaints;
 

@@ -1,5 +1,4 @@
 using Guichet.Follow.Complaints.Api;
-using Guichet.Platform.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Guichet.Follow.Complaints;

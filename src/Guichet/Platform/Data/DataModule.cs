@@ -13,7 +13,9 @@ internal static class DataModule
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var options = sp.GetRequiredService<DatabaseOptions>();
-            o.UseSqlite(options.ConnectionString ?? configuration.GetConnectionString("Guichet") ?? DefaultSqlite(configuration));
+            var connectionString = options.ConnectionString ?? configuration.GetConnectionString("Guichet") ?? DefaultSqlite(configuration);
+            CreatePrivately(connectionString);
+            o.UseSqlite(connectionString);
             if (configuration.GetValue<bool>("Journal:Guard")) o.AddInterceptors(new EventLog.JournalGuard());
         });
         services.AddDbContext<PostgresGuichetDb>((sp, o) =>
@@ -39,11 +41,41 @@ internal static class DataModule
         return options;
     }
 
+    /// The data folder, made readable by its owner only (0700) when Guichet creates it: it holds
+    /// the SQLite database with every customer's data.
     public static string DataDirectory(IConfiguration configuration)
     {
         var dir = Path.GetFullPath(configuration["Data:Directory"] ?? "data");
-        Directory.CreateDirectory(dir);
+        if (!Directory.Exists(dir))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
+            else Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         return dir;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Prepared = new();
+
+    /// Creates the SQLite file, before SQLite does, readable and writable by its owner only
+    /// (0600; SQLite gives its -wal and -shm files the same mode). An existing file is left as it is.
+    internal static void CreatePrivately(string connectionString)
+    {
+        if (OperatingSystem.IsWindows() || Prepared.ContainsKey(connectionString)) return;
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return;
+        var path = Path.GetFullPath(source);
+        if (!File.Exists(path) && Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            try
+            {
+                using var _ = new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(path)) { } // made by another context in the meantime
+        }
+        Prepared[connectionString] = true;
     }
 
     private static string DefaultSqlite(IConfiguration configuration) => new SqliteConnectionStringBuilder

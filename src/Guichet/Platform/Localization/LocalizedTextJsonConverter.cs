@@ -26,7 +26,7 @@ internal sealed class LocalizedTextJsonConverter : JsonConverter<LocalizedText>
             string? value = reader.TokenType switch
             {
                 JsonTokenType.Null => null,
-                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.String => Web.RequestReading.ReadText(ref reader), // the platform's rule on text (no NUL, valid UTF-8)
                 _ => throw new JsonException($"The text in '{language}' must be a string."),
             };
             text = text.With(language, value);

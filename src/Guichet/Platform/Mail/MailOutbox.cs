@@ -19,9 +19,11 @@ internal static class MailOutbox
 
 /// Sends the outbox's mails. The Message-ID is the mail's own or, failing that, one made from
 /// the outbox message's id, so every attempt at the same message carries the same Message-ID.
-internal sealed class MailOutboxHandler(IMailSender sender, IOptions<MailOptions> options) : IOutboxHandler
+internal sealed class MailOutboxHandler(IMailSender sender, IOptions<MailOptions> options, Web.PublicUrls? urls = null) : IOutboxHandler
 {
     public string Kind => MailOutbox.Kind;
+
+    public bool IsReady => urls?.MailBlockedReason is null;
 
     public static string MessageIdFor(OutboxMessage message, MailOptions options) => $"{message.Id:N}@{options.IdDomain}";
 

@@ -8,6 +8,10 @@ internal interface IOutboxHandler
 {
     string Kind { get; }
 
+    /// Whether this node may send this kind now; a handler that may not leaves its messages
+    /// pending in the outbox (mail without a public address in Production, for instance).
+    bool IsReady => true;
+
     Task HandleAsync(OutboxMessage message, CancellationToken ct);
 }
 

@@ -53,7 +53,7 @@ internal sealed class OutboxDispatcher(
         List<Guid> claimed;
         using (var scope = scopes.CreateScope())
         {
-            var kinds = scope.ServiceProvider.GetServices<IOutboxHandler>().Select(h => h.Kind).Distinct().ToArray();
+            var kinds = scope.ServiceProvider.GetServices<IOutboxHandler>().Where(h => h.IsReady).Select(h => h.Kind).Distinct().ToArray();
             if (kinds.Length == 0) return 0;
             var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
             claimed = await ClaimAsync(db, claim, kinds, ct);
@@ -139,14 +139,14 @@ internal sealed class OutboxDispatcher(
         }
         else if (message.RecordFailure(error, permanent, now, _options))
         {
-            logger.LogError("Outbox message {Id} ({Kind}) is dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Kind, message.Attempts, error);
+            logger.LogError("Outbox message {Id} ({Kind}) is dead-lettered after {Attempts} attempts: {Error}", message.Id, message.Kind, message.Attempts, message.LastError);
             scope.ServiceProvider.GetRequiredService<EventLog.EventLog>().Record("system:outbox", PlatformActivities.MessageDeadLettered,
                 [new EventLogObject("outbox-message", message.Id.ToString(), Role.Subject)],
                 new Dictionary<string, object?> { ["kind"] = message.Kind, ["attempts"] = message.Attempts, ["error"] = message.LastError });
         }
         else
         {
-            logger.LogWarning("Outbox message {Id} ({Kind}) failed (attempt {Attempts}), next try at {Next}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, error);
+            logger.LogWarning("Outbox message {Id} ({Kind}) failed (attempt {Attempts}), next try at {Next}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, message.LastError);
         }
 
         try

@@ -4,7 +4,7 @@ namespace Guichet.Platform.Outbox;
 /// transaction as the change that causes it and sent afterwards by the OutboxDispatcher, at
 /// least once. Its life: pending -> (claimed -> failed -> pending)* -> sent, or dead-lettered
 /// after too many failures, from where an admin may retry it.
-internal sealed class OutboxMessage
+internal sealed partial class OutboxMessage
 {
     public const int MaxKind = 50;
     public const int MaxSummary = 300;
@@ -64,6 +64,7 @@ internal sealed class OutboxMessage
     public bool RecordFailure(string error, bool permanent, DateTimeOffset now, OutboxOptions options)
     {
         Attempts++;
+        error = WithoutAddresses(error);
         LastError = error.Length > MaxError ? error[..MaxError] : error;
         ReleaseClaim();
         if (permanent || Attempts >= options.MaxAttempts)
@@ -83,6 +84,14 @@ internal sealed class OutboxMessage
         DeadLetteredAt = null;
         NextAttemptAt = now;
     }
+
+    /// Mail servers name the recipient in their refusals ("550 5.1.1 <jan@example.be>: unknown");
+    /// the error is kept for weeks and shown to every admin, so addresses are replaced before it
+    /// is stored (the summary names the recipient to those who need it).
+    public static string WithoutAddresses(string error) => Address().Replace(error, "<address>");
+
+    [System.Text.RegularExpressions.GeneratedRegex("""[^\s<>"'(),;:\[\]]+@[^\s<>"'(),;:\[\]]+""")]
+    private static partial System.Text.RegularExpressions.Regex Address();
 
     private void ReleaseClaim()
     {

@@ -10,26 +10,35 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (exception is not BadHttpRequestException bad) return false;
-        var (code, title) = bad.InnerException is Localization.UnknownLanguageException unknown
+        var rule = Chain(bad).OfType<RequestTextException>().FirstOrDefault();
+        var (code, title) = rule is not null
+            ? (rule.Code, RequestReading.Reason(rule.Code))
+            : bad.InnerException is Localization.UnknownLanguageException unknown
             ? ("unknown-language", unknown.Message)
             : bad.InnerException is JsonException
             ? ("malformed-json", "The request body is not valid JSON for this operation (syntax or a value of the wrong type).")
             : bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? ("payload-too-large", "The request body is too large.")
                 : ("bad-request", bad.Message);
-        context.Response.StatusCode = bad.StatusCode;
+        var status = rule is not null ? StatusCodes.Status400BadRequest : bad.StatusCode;
+        context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails = new ProblemDetails
             {
-                Status = bad.StatusCode,
+                Status = status,
                 Title = title,
                 Type = $"https://guichet.example/problems/{code}",
                 Extensions = { ["code"] = code },
             },
         });
+    }
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
     }
 }
 

@@ -17,4 +17,32 @@ internal static class SecurityHeaders
                 : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             await next();
         });
+
+    /// `Cache-Control: no-store` on every answer that is not a static file (mounted after
+    /// UseStaticFiles): staff pages and API answers carry personal data, public pages carry
+    /// secure links and forms; none may stay in a shared cache or the browser's history. An
+    /// endpoint that sets its own Cache-Control keeps it.
+    public static IApplicationBuilder UseNoStore(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                    context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+}
+
+/// /health as plain text: the overall status, then what is not healthy, one line each.
+internal static class HealthText
+{
+    public static Task WriteAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var lines = report.Entries.Where(e => e.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Select(e => $"{e.Key}: {e.Value.Description}");
+        return context.Response.WriteAsync(string.Join('\n', [report.Status.ToString(), .. lines]));
+    }
 }

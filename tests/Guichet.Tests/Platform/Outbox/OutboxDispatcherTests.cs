@@ -155,6 +155,26 @@ public sealed class OutboxDispatcherTests(OutboxApp app) : IClassFixture<OutboxA
     }
 
     [Fact]
+    public async Task A_mail_server_refusal_is_kept_without_the_recipients_address()
+    {
+        var time = OutboxApp.Clock();
+        var id = (await app.EnqueueAsync(time, new Script(Permanent: true,
+            Error: "The mail server refused the mail: 550 5.1.1 <jan.peeters@example.be>: Recipient address rejected (also cc marie@example.org)")))[0];
+
+        await app.Dispatcher(time).DispatchDueAsync();
+
+        var dead = app.Message(id);
+        Assert.NotNull(dead.DeadLetteredAt);
+        Assert.Contains("550 5.1.1", dead.LastError);
+        Assert.Contains("Recipient address rejected", dead.LastError);
+        Assert.DoesNotContain("jan.peeters", dead.LastError);
+        Assert.DoesNotContain("marie@example.org", dead.LastError);
+        Assert.DoesNotContain("@", dead.LastError);
+        Assert.DoesNotContain(app.InScope(db => db.Set<Guichet.Platform.EventLog.EventLogEntry>().AsNoTracking().ToList()),
+            e => e.Attributes.Contains("jan.peeters", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_node_that_dies_mid_send_leaves_the_message_to_be_retried_when_its_claim_expires()
     {
         var time = OutboxApp.Clock();

@@ -13,7 +13,7 @@ namespace Guichet.Tests.Platform.Outbox;
 
 /// What a test message asks of the ScriptedHandler: fail its first N attempts, fail for good,
 /// take a while.
-public sealed record Script(int FailTimes = 0, bool Permanent = false, int DelayMs = 0);
+public sealed record Script(int FailTimes = 0, bool Permanent = false, int DelayMs = 0, string? Error = null);
 
 /// A handler for the test kind "test": it does what the message's Script says and records every
 /// send, and whether two sends of one message ever overlapped.
@@ -35,7 +35,7 @@ internal sealed class ScriptedHandler : IOutboxHandler
             var script = JsonSerializer.Deserialize<Script>(message.Payload, JsonColumn.Options)!;
             var attempt = Attempts.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
             if (script.DelayMs > 0) await Task.Delay(script.DelayMs, ct);
-            if (script.Permanent) throw new OutboxPermanentFailure("refused for good");
+            if (script.Permanent) throw new OutboxPermanentFailure(script.Error ?? "refused for good");
             if (attempt <= script.FailTimes) throw new InvalidOperationException($"failure {attempt}");
             Sent.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
         }

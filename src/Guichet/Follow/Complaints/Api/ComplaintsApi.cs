@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Guichet.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Guichet.Follow.Complaints.Api;

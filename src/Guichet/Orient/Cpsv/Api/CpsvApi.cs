@@ -31,11 +31,12 @@ internal static class CpsvApi
         return app;
     }
 
-    private static string BaseUri(HttpRequest request, CpsvOptions options) =>
-        string.IsNullOrWhiteSpace(options.BaseUri) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : options.BaseUri;
+    /// The IRIs' base: Cpsv:BaseUri, else the public address (never the request's Host).
+    private static string BaseUri(PublicUrls urls, CpsvOptions options) =>
+        string.IsNullOrWhiteSpace(options.BaseUri) ? urls.BaseUrl : options.BaseUri;
 
-    private static async Task<ContentHttpResult> Export(HttpRequest request, CpsvExport export, IOptions<CpsvOptions> options, CancellationToken ct) =>
-        TypedResults.Text(await export.ExportAsync(BaseUri(request, options.Value), ct), CpsvExport.MediaType, Encoding.UTF8);
+    private static async Task<ContentHttpResult> Export(PublicUrls urls, CpsvExport export, IOptions<CpsvOptions> options, CancellationToken ct) =>
+        TypedResults.Text(await export.ExportAsync(BaseUri(urls, options.Value), ct), CpsvExport.MediaType, Encoding.UTF8);
 
     private static async Task<Results<Ok<CpsvImportSummary>, ProblemHttpResult>> Import(
         HttpRequest request, CpsvImport import, ClaimsPrincipal user, IOptions<CpsvOptions> options, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Guichet.Orient.Public.Pages;
 /// Everything about one published service: what it is, for whom, what to bring, what it costs and
 /// gives, how long it takes, the law and the appeal; who provides it and every way to reach them.
 internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, WorkingCalendar calendar, TimeProvider time, Texts texts,
-    IEnumerable<IWaitingTimes> waitingTimes, IEnumerable<IServiceActions> actions) : PageModel
+    IEnumerable<IWaitingTimes> waitingTimes, IEnumerable<IServiceActions> actions, Platform.Web.PublicUrls urls) : PageModel
 {
     public CatalogueEntry Entry { get; private set; } = null!;
     public ServiceContent Service => Entry.Service.Content;
@@ -42,7 +42,7 @@ internal sealed class ServiceModel(PublicCatalogue catalogue, CodeLists codes, W
             offered.AddRange(await source.ForServiceAsync(entry.Service.Id, ct));
         Actions = offered;
         Topics = [.. Topic(TopicKind.LifeEvents, Service.LifeEvents), .. Topic(TopicKind.BusinessEvents, Service.BusinessEvents), .. Topic(TopicKind.Themes, Service.Themes)];
-        var pageUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/services/{entry.Service.Slug}";
+        var pageUrl = urls.Absolute($"/services/{entry.Service.Slug}");
         JsonLd = GovernmentServiceJsonLd.Write(entry, pageUrl, now, calendar, codes, texts);
         return Page();
     }

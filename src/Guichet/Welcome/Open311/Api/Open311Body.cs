@@ -40,9 +40,14 @@ internal static class Open311Body
             else return (null, null, (StatusCodes.Status415UnsupportedMediaType, "Send application/x-www-form-urlencoded, multipart/form-data or application/json."));
         }
         catch (JsonException) { return (null, null, (400, "The body is not valid JSON.")); }
+        catch (InvalidOperationException) { return (null, null, (400, "The body is not valid UTF-8.")); } // a string that cannot be decoded
         catch (InvalidDataException) { return (null, null, (400, "The form body cannot be read.")); }
         catch (BadHttpRequestException e) { return (null, null, (e.StatusCode, "The body cannot be read.")); }
 
+        // This body is read by hand (Open311 takes forms and JSON alike), so the platform's rule on
+        // text is applied here too (RequestReading).
+        if (raw.Any(f => Platform.Web.RequestReading.HasNul(f.Key) || Platform.Web.RequestReading.HasNul(f.Value)))
+            return (null, null, (400, Platform.Web.RequestReading.Reason(Platform.Web.RequestReading.InvalidCharacter)));
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in raw)

@@ -1,9 +1,7 @@
-using Guichet.Platform.Localization;
 using Guichet.Platform.Web.Forms;
 using Guichet.Welcome.Contacts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Guichet.Follow.Complaints.Pages.Staff;
 

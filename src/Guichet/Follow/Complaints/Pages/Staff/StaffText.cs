@@ -1,5 +1,4 @@
 using Guichet.Orient.Catalogue;
-using Guichet.Platform.Localization;
 
 namespace Guichet.Follow.Complaints.Pages.Staff;
 

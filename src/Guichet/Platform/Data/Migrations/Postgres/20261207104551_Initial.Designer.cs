@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Guichet.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGuichetDb))]
-    [Migration("20261207104218_Initial")]
+    [Migration("20261207104551_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1929,6 +1929,25 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("welcome_queue_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Deliver.Advice.AdviceRequest", b =>
