@@ -330,18 +330,19 @@ public sealed class ServicePageTests(PublicApp app) : IClassFixture<PublicApp>
     }
 
     [Theory]
-    [InlineData("fr", "Nous écrire", "Prendre rendez-vous")]
-    [InlineData("nl", "Ons schrijven", "Een afspraak maken")]
-    public async Task The_home_page_and_every_footer_link_the_contact_form_and_appointments(string lang, string contact, string book)
+    [InlineData("fr", "Nous écrire", "Prendre rendez-vous", "Introduire une plainte")]
+    [InlineData("nl", "Ons schrijven", "Een afspraak maken", "Een klacht indienen")]
+    public async Task The_home_page_and_every_footer_link_the_contact_form_appointments_and_complaints(string lang, string contact, string book, string complain)
     {
         var home = await app.PageAsync("/?lang=" + lang);
-        Assert.Equal([("/contact", contact), ("/appointments", book)],
+        Assert.Equal([("/contact", contact), ("/appointments", book), ("/complaint", complain)],
             home.QuerySelectorAll("main .action-list a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())));
         foreach (var url in new[] { "/?lang=" + lang, "/services?lang=" + lang, "/services/hautrival-eid?lang=" + lang })
         {
             var footer = (await app.PageAsync(url)).QuerySelector("footer")!;
             Assert.Equal(contact, footer.QuerySelector("a[href='/contact']")!.TextContent);
             Assert.Equal(book, footer.QuerySelector("a[href='/appointments']")!.TextContent);
+            Assert.Equal(complain, footer.QuerySelector("a[href='/complaint']")!.TextContent);
         }
     }
 }

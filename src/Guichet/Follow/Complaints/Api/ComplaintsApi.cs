@@ -29,7 +29,7 @@ internal static class ComplaintsApi
             .WithSummary("Registers a complaint (counter, phone, letter, e-mail) and its contact in the register, in one transaction; acknowledged by e-mail when an address is given, else print the letter.");
         api.MapPost("/contacts/{id:guid}/complaint", FromContact).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Turns a contact of the register into a complaint (once).");
-        api.MapGet("/complaints", List).WithSummary("The complaints the caller may see, open ones first by answer deadline; ?open=true for open ones only.");
+        api.MapGet("/complaints", List).ProducesProblem(400).WithSummary("The complaints the caller may see, open ones first by answer deadline; ?open=true for open ones only; ?limit= 1-200 (100).");
         api.MapGet("/complaints/{id:guid}", Get).ProducesProblem(404).WithSummary("One complaint; the view is recorded.");
         api.MapPost("/complaints/{id:guid}/assignment", Assign).RequireAuthorization(ComplaintsModule.OfficerPolicy).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Gives the complaint to a complaint officer and the unit concerned.");
@@ -60,8 +60,14 @@ internal static class ComplaintsApi
             ? TypedResults.Created($"/api/v1/complaints/{r.Complaint.Id}", new RegisteredComplaintResponse(ComplaintResponse.From(r.Complaint, work.Today, work.WarningDays), mail.TrackUrl(r.Token)))
             : result.ToProblem();
 
-    private static async Task<Ok<List<ComplaintResponse>>> List(bool? open, int? limit, ComplaintWork work, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok((await work.ListAsync(user, open == true, limit ?? 100, ct)).Select(c => ComplaintResponse.From(c, work.Today, work.WarningDays)).ToList());
+    private const int MaxLimit = 200;
+
+    private static async Task<Results<Ok<List<ComplaintResponse>>, ProblemHttpResult>> List(bool? open, int? limit, ComplaintWork work, ClaimsPrincipal user, CancellationToken ct)
+    {
+        // A refused list is not a view of anyone's data: checked before the list (and its access event).
+        if (limit is < 1 or > MaxLimit) return Problems.Validation([new InvalidParam("limit", "out-of-range", $"From 1 to {MaxLimit}.")]);
+        return TypedResults.Ok((await work.ListAsync(user, open == true, limit ?? 100, ct)).Select(c => ComplaintResponse.From(c, work.Today, work.WarningDays)).ToList());
+    }
 
     private static async Task<Results<Ok<ComplaintResponse>, ProblemHttpResult>> Get(Guid id, ComplaintWork work, ClaimsPrincipal user, CancellationToken ct) =>
         await work.ViewAsync(user, id, ct) is { } c ? Ok(c, work) : Problems.NotFound("The complaint");
