@@ -95,6 +95,8 @@ public sealed class CaseStaffPagesTests(BrowserApp app) : IAsyncLifetime
         Assert.Equal("factualGrounds", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.FillAsync("#factualGrounds", "Le projet prévoit une extension de 40 m² en zone d'habitat, conforme au guide communal d'urbanisme.");
         await page.FillAsync("#legalGrounds", "Code du Développement territorial, articles D.IV.1 et D.IV.15.");
+        // The request asked above is still open: the form asks to confirm it ends with the decision.
+        await page.CheckAsync("#withdrawOpenRequests");
         await page.ClickAsync("form.case-form button[type=submit]");
         await page.WaitForURLAsync("**?done=decided*");
         await BrowserApp.AssertAccessibleAsync(page, language, "case page with its decision");

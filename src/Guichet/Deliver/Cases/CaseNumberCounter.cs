@@ -7,6 +7,8 @@ namespace Guichet.Deliver.Cases;
 /// instant and never collide; a case that then fails to save leaves a gap, which is harmless.
 internal sealed class CaseNumberCounter
 {
+    public const string Table = "deliver_case_number_counters";
+
     public int Year { get; private set; }
     public int Last { get; private set; }
 
@@ -14,12 +16,7 @@ internal sealed class CaseNumberCounter
 
     public static async Task<string> NextAsync(GuichetDb db, int year, CancellationToken ct)
     {
-        // The same statement on PostgreSQL and SQLite (3.35 and later).
-        var last = Convert.ToInt32(await RawSql.ScalarAsync(db, """
-            INSERT INTO deliver_case_number_counters ("Year", "Last") VALUES (@year, 1)
-            ON CONFLICT ("Year") DO UPDATE SET "Last" = deliver_case_number_counters."Last" + 1
-            RETURNING "Last"
-            """, new Dictionary<string, object> { ["@year"] = year }, ct), CultureInfo.InvariantCulture);
+        var last = await RawSql.NextOfYearAsync(db, Table, year, ct);
         return year.ToString(CultureInfo.InvariantCulture) + "-" + last.ToString("D5", CultureInfo.InvariantCulture);
     }
 }
@@ -28,7 +25,7 @@ internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<CaseNumberCounter> b)
     {
-        b.ToTable("deliver_case_number_counters");
+        b.ToTable(CaseNumberCounter.Table);
         b.HasKey(x => x.Year);
         b.Property(x => x.Year).ValueGeneratedNever();
     }

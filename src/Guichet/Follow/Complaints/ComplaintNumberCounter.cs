@@ -5,6 +5,8 @@ namespace Guichet.Follow.Complaints;
 /// register has no gaps (concurrent registrations wait for each other on the year's row).
 internal sealed class ComplaintNumberCounter
 {
+    public const string Table = "follow_complaint_number_counters";
+
     public int Year { get; private set; }
     public int Last { get; private set; }
 
@@ -12,12 +14,7 @@ internal sealed class ComplaintNumberCounter
 
     public static async Task<string> NextAsync(GuichetDb db, int year, CancellationToken ct)
     {
-        // The same statement on PostgreSQL and SQLite (3.35 and later).
-        var last = Convert.ToInt32(await RawSql.ScalarAsync(db, """
-            INSERT INTO follow_complaint_number_counters ("Year", "Last") VALUES (@year, 1)
-            ON CONFLICT ("Year") DO UPDATE SET "Last" = follow_complaint_number_counters."Last" + 1
-            RETURNING "Last"
-            """, new Dictionary<string, object> { ["@year"] = year }, ct), CultureInfo.InvariantCulture);
+        var last = await RawSql.NextOfYearAsync(db, Table, year, ct);
         return "K-" + year.ToString(CultureInfo.InvariantCulture) + "-" + last.ToString("D6", CultureInfo.InvariantCulture);
     }
 }
@@ -26,7 +23,7 @@ internal sealed class ComplaintNumberCounterConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<ComplaintNumberCounter> b)
     {
-        b.ToTable("follow_complaint_number_counters");
+        b.ToTable(ComplaintNumberCounter.Table);
         b.HasKey(x => x.Year);
         b.Property(x => x.Year).ValueGeneratedNever();
     }

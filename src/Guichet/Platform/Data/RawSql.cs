@@ -30,4 +30,15 @@ internal static class RawSql
             if (opened) await connection.CloseAsync();
         }
     }
+
+    /// The next number of a per-year counter table ("Year" key, "Last" value): one upsert, the
+    /// same statement on PostgreSQL and SQLite (3.35 and later). Inside the caller's transaction
+    /// when it has one; concurrent callers wait for each other on the year's row. The table name
+    /// comes from code, never from input.
+    public static async Task<int> NextOfYearAsync(GuichetDb db, string table, int year, CancellationToken ct) =>
+        Convert.ToInt32(await ScalarAsync(db, $"""
+            INSERT INTO {table} ("Year", "Last") VALUES (@year, 1)
+            ON CONFLICT ("Year") DO UPDATE SET "Last" = {table}."Last" + 1
+            RETURNING "Last"
+            """, new Dictionary<string, object> { ["@year"] = year }, ct), CultureInfo.InvariantCulture);
 }
