@@ -1,5 +1,6 @@
 using Guichet.Deliver;
 using Guichet.Follow;
+using Guichet.Improve;
 using Guichet.Orient;
 using Guichet.Platform;
 using Guichet.Welcome;
@@ -22,6 +23,7 @@ builder.Services.AddOrient();
 builder.Services.AddWelcome();
 builder.Services.AddDeliver();
 builder.Services.AddFollow();
+builder.Services.AddImprove();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapOrient();
 app.MapWelcome();
 app.MapDeliver();
 app.MapFollow();
+app.MapImprove();
 
 await Setup.PrepareAsync(app.Services, app.Configuration, app.Environment, Console.Out, demo);
 await app.RunAsync();

@@ -13,6 +13,8 @@ public sealed class ModuleBoundaryTests
     [InlineData("Guichet.Orient", new[] { "Guichet.Welcome", "Guichet.Deliver", "Guichet.Follow", "Guichet.Improve", "Guichet.Demo", "Guichet.Cli" })]
     [InlineData("Guichet.Welcome", new[] { "Guichet.Deliver", "Guichet.Follow", "Guichet.Improve", "Guichet.Demo", "Guichet.Cli" })]
     [InlineData("Guichet.Deliver", new[] { "Guichet.Follow", "Guichet.Improve", "Guichet.Demo", "Guichet.Cli" })]
+    [InlineData("Guichet.Follow", new[] { "Guichet.Improve", "Guichet.Demo", "Guichet.Cli" })]
+    [InlineData("Guichet.Improve", new[] { "Guichet.Demo", "Guichet.Cli" })]
     public void A_layer_does_not_depend_on_what_stands_on_it(string layer, string[] forbidden)
     {
         var result = Types.InAssembly(App).That().ResideInNamespace(layer).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();

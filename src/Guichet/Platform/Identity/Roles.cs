@@ -9,8 +9,12 @@ internal static class Roles
     public const string Manager = "manager";
     /// Complaint officers: the complaints register of every unit (federal circular of 14 March 2013).
     public const string Complaints = "complaints";
+    /// Quality staff: the process inventory, measurements, process mining and improvement proposals.
+    public const string Quality = "quality";
+    /// Communication officers: notices of a change (e.g. of legislation) to subscribers and parties.
+    public const string Communication = "communication";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Editor, FrontOffice, CaseHandler, Manager, Complaints];
+    public static readonly IReadOnlyList<string> All = [Admin, Editor, FrontOffice, CaseHandler, Manager, Complaints, Quality, Communication];
 }
 
 internal static class Policies

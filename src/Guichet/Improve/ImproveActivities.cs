@@ -1,0 +1,14 @@
+namespace Guichet.Improve;
+
+/// The journal's activities of Improve: what quality staff do with the log itself (an export of a
+/// selection, an import of another system's log into an analysis space). Each capability adds its
+/// own here (inventory versions, proposals and their statuses).
+internal static class ImproveActivities
+{
+    public static readonly Activity LogExported = Activity.Access("improve.log.exported",
+        "A member of staff exported a selection of the journal (XES or OCEL 2.0); customers are pseudonyms unless an admin asked for numbers.",
+        [], "format", "events", "cases", "pseudonymised");
+    public static readonly Activity LogImported = Activity.Administration("improve.log.imported",
+        "A log of another system (XES or OCEL 2.0) was imported into an analysis space.",
+        ["analysis-space:subject"], "format", "events", "cases");
+}
