@@ -14,16 +14,12 @@ namespace Guichet.Deliver;
 /// Each capability adds itself here; the clock (CaseClock, shared by them) is a pure function with nothing to add.
 internal static class DeliverModule
 {
-    /// Who works on cases: case handlers, the front office (opens them at the counter), managers, admins.
-    public const string CaseWorkPolicy = "case-work";
-
     public static IServiceCollection AddDeliver(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(CaseWorkPolicy, p => p.RequireRole(Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin));
         // Every page of Deliver is for case work but the customer's status page, opened with its
         // secure link: a new page cannot be left open by forgetting an attribute.
         services.Configure<RazorPagesOptions>(o => o.Conventions
-            .AuthorizeFolder("/Deliver", CaseWorkPolicy)
+            .AuthorizeFolder("/Deliver", Acts.CaseRead)
             .AllowAnonymousToFolder("/Deliver/StatusPage/Pages"));
         services.AddCaseTypes();
         services.AddCases();

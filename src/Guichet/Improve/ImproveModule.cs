@@ -6,13 +6,8 @@ namespace Guichet.Improve;
 /// adds itself here.
 internal static class ImproveModule
 {
-    /// Who reads the figures, graphs and proposals: managers, quality staff and admins.
-    public const string ReadPolicy = "improve-read";
-
     public static IServiceCollection AddImprove(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ReadPolicy, p => p.RequireRole(Roles.Manager, Roles.Quality, Roles.Admin));
         return services;
     }
 

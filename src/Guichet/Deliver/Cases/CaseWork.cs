@@ -147,10 +147,23 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
             validate: errors => CaseInput.Text(errors, "reason", request.Reason, 1000, "Why the time is extended; the customer is told."),
             change: (c, t, now) => (c.Extend(t, request.Reason!, now), DeliverActivities.CaseExtended, new() { ["days"] = t.Content.ExtensionDays, ["reason"] = request.Reason }));
 
-    public Task<Result<CaseView>> AssignAsync(ClaimsPrincipal user, Guid id, AssignRequest request, CancellationToken ct) =>
-        ChangeAsync(user, id, ct,
-            validate: errors => { if (request.UnitId is null) errors.Add(new("unitId", "required", "The unit that handles the case.")); },
+    /// Gives the case to a unit of its case type and, optionally, a handler: a member of staff who
+    /// exists and works in that unit.
+    public async Task<Result<CaseView>> AssignAsync(ClaimsPrincipal user, Guid id, AssignRequest? request, CancellationToken ct)
+    {
+        request ??= new AssignRequest(null, null); // a JSON body of null: the unit is missing
+        var handlerUnit = request.HandlerId is { } handler
+            ? await db.Set<StaffUser>().Where(s => s.Id == handler).Select(s => new { s.UnitId }).FirstOrDefaultAsync(ct)
+            : null;
+        return await ChangeAsync(user, id, ct,
+            validate: errors =>
+            {
+                if (request.UnitId is null) errors.Add(new("unitId", "required", "The unit that handles the case."));
+                else if (request.HandlerId is not null && handlerUnit is null) errors.Add(new("handlerId", "unknown-handler", "No member of staff has this id."));
+                else if (request.HandlerId is not null && handlerUnit!.UnitId != request.UnitId) errors.Add(new("handlerId", "handler-not-in-unit", "The handler does not work in that unit."));
+            },
             change: (c, t, _) => (c.Assign(t, request.UnitId!.Value, request.HandlerId), DeliverActivities.CaseAssigned, new() { ["unit"] = request.UnitId, ["handler"] = request.HandlerId }));
+    }
 
     public async Task<Result<CaseNote>> AddNoteAsync(ClaimsPrincipal user, Guid id, NoteRequest request, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ internal static class CatalogueModule
         services.AddScoped<CatalogueDirectory>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", CatalogueOpenApi.Describe);
         // Every editor page lives in Pages/Staff/: none can be left open by forgetting an attribute.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Orient/Catalogue/Pages/Staff", Policies.CatalogueEditor));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Orient/Catalogue/Pages/Staff", Acts.CatalogueEdit));
         return services;
     }
 

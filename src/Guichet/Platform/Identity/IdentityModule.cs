@@ -43,9 +43,8 @@ internal static class IdentityModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
-            .AddPolicy(Policies.CatalogueEditor, p => p.RequireRole(Roles.Editor, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager, Roles.Admin));
+            .AddActs();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequiresActFilter>());
 
         services.AddAntiforgery(o =>
         {

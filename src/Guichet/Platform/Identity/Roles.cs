@@ -17,16 +17,9 @@ internal static class Roles
     public static readonly IReadOnlyList<string> All = [Admin, Editor, FrontOffice, CaseHandler, Manager, Complaints, Quality, Communication];
 }
 
+/// The one policy that is not an act of the permission matrix: any signed-in staff member (their
+/// home page, the calendar, who am I). Every other policy is an act (Acts, PermissionMatrix).
 internal static class Policies
 {
-    /// Any signed-in staff member.
     public const string Staff = "staff";
-
-    /// May change the catalogue: editors and admins.
-    public const string CatalogueEditor = "catalogue-editor";
-
-    public const string Admin = "admin";
-
-    /// Managers and admins: reports, feedback, quality.
-    public const string Manager = "manager";
 }

@@ -7,12 +7,8 @@ namespace Guichet.Welcome.Appointments;
 /// Appointments: slots from opening hours, booking without an account, the counter's day.
 internal static class AppointmentsModule
 {
-    /// Who works at the counter with appointments: the front office, and admins.
-    public const string CounterPolicy = "appointments-counter";
-
     public static IServiceCollection AddAppointments(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(CounterPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.Admin));
         services.AddOptions<AppointmentOptions>().BindConfiguration(AppointmentOptions.Section);
         services.AddScoped<AppointmentSlots>();
         services.AddScoped<AppointmentMail>();
@@ -24,7 +20,7 @@ internal static class AppointmentsModule
         services.AddSingleton<AppointmentReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<AppointmentReminders>());
         // The counter's pages live in Pages/Staff: none can be left open by forgetting an attribute.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Appointments/Pages/Staff", CounterPolicy));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Appointments/Pages/Staff", Acts.AppointmentReceive));
         return services;
     }
 

@@ -6,17 +6,13 @@ namespace Guichet.Welcome.Contacts;
 /// The contact register: one intake for every channel, the unit inbox, call-backs, referrals.
 internal static class ContactsModule
 {
-    /// Who works with contacts: the front office, case handlers, managers and admins.
-    public const string WorkPolicy = "contact-work";
-
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(WorkPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin));
         services.AddOptions<ContactNorms>().BindConfiguration(ContactNorms.Section);
         services.AddScoped<ContactRegister>();
         services.AddScoped<ContactCases>();
         // Every page in Pages/Staff is for contact work: none can be left open by forgetting an attribute.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Contacts/Pages/Staff", WorkPolicy));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Contacts/Pages/Staff", Acts.ContactWork));
         return services;
     }
 

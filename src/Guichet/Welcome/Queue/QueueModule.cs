@@ -9,9 +9,6 @@ namespace Guichet.Welcome.Queue;
 /// The counter queue: offices, desks, tickets from a kiosk, desks calling, a live display board.
 internal static class QueueModule
 {
-    /// Who serves at a desk: the front office, and admins.
-    public const string DeskPolicy = "queue-desk";
-
     /// Issuing tickets without an account: per address and minute (Welcome:Queue:KioskTicketsPerMinute).
     public const string KioskRateLimit = "queue-kiosk";
 
@@ -20,7 +17,6 @@ internal static class QueueModule
     public static IServiceCollection AddQueue(this IServiceCollection services)
     {
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
-        services.AddAuthorizationBuilder().AddPolicy(DeskPolicy, p => p.RequireRole(Roles.FrontOffice, Roles.Admin));
         services.AddSingleton<QueueBroadcaster>();
         services.AddScoped<QueueWork>();
         services.AddScoped<QueueSetup>();

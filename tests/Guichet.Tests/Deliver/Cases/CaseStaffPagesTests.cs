@@ -154,6 +154,23 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
     }
 
     [Fact]
+    public async Task Assigning_to_someone_who_does_not_exist_or_works_in_another_unit_is_refused_through_the_api_and_changes_nothing()
+    {
+        var client = await app.ClientAsAsync(DemoAccounts.CaseHandler);
+        var id = await CaseAsync();
+        var otherUnit = app.InScope(db => db.Set<Guichet.Platform.Identity.StaffUser>().First(u => u.UnitId != UrbanPlanning && u.UnitId != null).Id);
+        var before = app.Activities("case", id).Count;
+
+        var nobody = await (await client.PostAsync($"/api/v1/cases/{id}/assign", JsonBody(new { unitId = UrbanPlanning, handlerId = Guid.NewGuid() }))).ProblemAsync();
+        var elsewhere = await (await client.PostAsync($"/api/v1/cases/{id}/assign", JsonBody(new { unitId = UrbanPlanning, handlerId = otherUnit }))).ProblemAsync();
+
+        Assert.Equal((400, "unknown-handler"), (nobody.Status, nobody.InvalidParams.Single().Code));
+        Assert.Equal((400, "handler-not-in-unit"), (elsewhere.Status, elsewhere.InvalidParams.Single().Code));
+        Assert.Null(app.InScope(db => db.Set<Guichet.Deliver.Cases.Case>().Single(c => c.Id == id).HandlerId));
+        Assert.Equal(before, app.Activities("case", id).Count);
+    }
+
+    [Fact]
     public async Task Mine_only_shows_the_cases_assigned_to_me_and_next_page_links_follow_the_keyset()
     {
         var s = await app.SignedInAsync(DemoAccounts.CaseHandler);

@@ -14,13 +14,13 @@ internal static class AdviceApi
 {
     public static WebApplication MapAdviceApi(this WebApplication app)
     {
-        var cases = app.MapGroup("/api/v1/cases/{id:guid}/advice").WithTags("Advice between units").RequireAuthorization(DeliverModule.CaseWorkPolicy);
-        cases.MapPost("", Ask).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+        var cases = app.MapGroup("/api/v1/cases/{id:guid}/advice").WithTags("Advice between units").RequireAuthorization(Acts.CaseRead);
+        cases.MapPost("", Ask).RequireAuthorization(Acts.CaseHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Asks another unit for advice on a case; it is due within the working days agreed for that pair of units (configuration Deliver:Advice).");
         cases.MapGet("", ForCase).ProducesProblem(404).WithSummary("The advice requests of a case.");
-        var advice = app.MapGroup("/api/v1/advice").WithTags("Advice between units").RequireAuthorization(DeliverModule.CaseWorkPolicy);
+        var advice = app.MapGroup("/api/v1/advice").WithTags("Advice between units").RequireAuthorization(Acts.CaseRead);
         advice.MapGet("", Mine).WithSummary("Advice requests to the caller's unit (incoming) and from it (outgoing); ?overdue=true for the late ones - both units see them.");
-        advice.MapPost("/{adviceId:guid}/answer", Give).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithSummary("Gives the asked unit's advice.");
+        advice.MapPost("/{adviceId:guid}/answer", Give).RequireAuthorization(Acts.AdviceGive).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).WithSummary("Gives the asked unit's advice.");
         advice.MapGet("/agreements", Agreements).WithSummary("Per pair of units: requests, kept, broken (late or overdue), open; units the caller belongs to (admins: all).");
         return app;
     }

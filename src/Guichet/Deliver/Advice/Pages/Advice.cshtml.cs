@@ -26,6 +26,7 @@ internal sealed class AdviceModel(AdviceWork work, GuichetDb db, CatalogueDirect
         await LoadAsync(ct);
     }
 
+    [RequiresAct(Acts.AdviceGive)]
     public async Task<IActionResult> OnPostAnswerAsync(Guid adviceId, CancellationToken ct)
     {
         var answer = Request.Form["answer"].ToString();

@@ -13,11 +13,11 @@ internal static class CaseTypesApi
 {
     public static WebApplication MapCaseTypesApi(this WebApplication app)
     {
-        var read = app.MapGroup("/api/v1/case-types").WithTags("Case types").RequireAuthorization(DeliverModule.CaseWorkPolicy);
+        var read = app.MapGroup("/api/v1/case-types").WithTags("Case types").RequireAuthorization(Acts.CaseRead);
         read.MapGet("", List).WithSummary("The current version of every case type.");
         read.MapGet("/{code}", Get).ProducesProblem(404).WithSummary("The current version of a case type.");
         read.MapGet("/{code}/versions", Versions).ProducesProblem(404).WithSummary("Every version of a case type, newest first.");
-        var admin = app.MapGroup("/api/v1/case-types").WithTags("Case types").RequireAuthorization(Policies.Admin);
+        var admin = app.MapGroup("/api/v1/case-types").WithTags("Case types").RequireAuthorization(Acts.CaseTypeManage);
         admin.MapPost("", Create).ProducesProblem(400).ProducesProblem(409).WithSummary("Creates a case type (admins), version 1.");
         admin.MapPut("/{code}", Change).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Makes a new version of a case type (admins); cases already opened keep the version they started under.");

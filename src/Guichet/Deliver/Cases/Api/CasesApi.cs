@@ -11,8 +11,8 @@ internal static class CasesApi
 
     public static WebApplication MapCasesApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(DeliverModule.CaseWorkPolicy);
-        api.MapPost("", Open).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409)
+        var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(Acts.CaseRead);
+        api.MapPost("", Open).RequireAuthorization(Acts.CaseOpen).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409)
             .WithSummary("Opens a case of a case type (by code) for a party; the number, the status and the due date come back. With contactId, the contact of the register it comes from becomes \"case opened\" in the same transaction.");
         api.MapGet("", List).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
             .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false, nationalNumber (or enterprise number); keyset paging with ?after= and ?limit= (1-200).");
@@ -22,19 +22,19 @@ internal static class CasesApi
         MapChange<DateRequest>(api, "resume", (w, u, id, r, ct) => w.ResumeAsync(u, id, r, ct), "Restarts the clock; the due date moves by the time suspended.");
         MapChange<DateRequest>(api, "complete", (w, u, id, r, ct) => w.CompleteAsync(u, id, r, ct), "Marks the file complete; a clock counted from completeness starts.");
         MapChange<ExtendRequest>(api, "extend", (w, u, id, r, ct) => w.ExtendAsync(u, id, r, ct), "Extends the processing time once, by the case type's extension, with a reason.");
-        MapChange<AssignRequest>(api, "assign", (w, u, id, r, ct) => w.AssignAsync(u, id, r, ct), "Gives the case to a unit involved in its case type, and optionally a handler.");
-        api.MapPost("/{id:guid}/notes", AddNote).ProducesProblem(400).ProducesProblem(404).WithSummary("Adds an internal note.");
+        MapChange<AssignRequest>(api, "assign", (w, u, id, r, ct) => w.AssignAsync(u, id, r, ct), "Gives the case to a unit involved in its case type, and optionally a handler.", Acts.CaseAssign);
+        api.MapPost("/{id:guid}/notes", AddNote).RequireAuthorization(Acts.CaseAnnotate).ProducesProblem(400).ProducesProblem(404).WithSummary("Adds an internal note.");
         api.MapGet("/{id:guid}/notes", Notes).ProducesProblem(404).WithSummary("The internal notes, oldest first.");
         api.MapGet("/{id:guid}/history", History).ProducesProblem(404).WithSummary("Everything that happened to the case, from the event log, oldest first.");
         return app;
     }
 
-    /// POST /{id}/{action}: a change of the case by one of CaseWork's use cases; the case as it is
-    /// then, or why not.
+    /// POST /{id}/{action}: a change of the case by one of CaseWork's use cases (a case handler's
+    /// act unless said otherwise); the case as it is then, or why not.
     private static void MapChange<TRequest>(RouteGroupBuilder api, string action,
-        Func<CaseWork, ClaimsPrincipal, Guid, TRequest, CancellationToken, Task<Result<CaseView>>> change, string summary) =>
+        Func<CaseWork, ClaimsPrincipal, Guid, TRequest, CancellationToken, Task<Result<CaseView>>> change, string summary, string act = Acts.CaseHandle) =>
         api.MapPost("/{id:guid}/" + action, (Guid id, TRequest r, CaseWork w, WorkingCalendar cal, ClaimsPrincipal u, CancellationToken ct) => Reply(change(w, u, id, r, ct), w, cal))
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary(summary);
+            .RequireAuthorization(act).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).WithSummary(summary);
 
     private static async Task<Results<Created<CaseResponse>, ProblemHttpResult>> Open(OpenCaseRequest request, CaseWork work, WorkingCalendar calendar, ClaimsPrincipal user, CancellationToken ct)
     {

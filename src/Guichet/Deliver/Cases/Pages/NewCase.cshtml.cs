@@ -9,6 +9,7 @@ namespace Guichet.Deliver.Cases.Pages;
 /// receipt, completeness, the applicant and optionally a representative. Opened from a contact of
 /// the register (?contact=), the form starts with what the contact says and the contact becomes
 /// "case opened" with the case.
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Acts.CaseOpen)]
 internal sealed class NewCaseModel(CaseWork work, GuichetDb db, ContactCases contacts, Texts texts) : CaseWorkPage(texts)
 {
     /// What was typed, as typed, to show the form again.

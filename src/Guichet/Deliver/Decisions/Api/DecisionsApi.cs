@@ -21,13 +21,13 @@ internal static class DecisionsApi
 {
     public static WebApplication MapDecisionsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/cases/{id:guid}").WithTags("Decisions").RequireAuthorization(DeliverModule.CaseWorkPolicy);
-        api.MapPost("/decision", Issue).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+        var api = app.MapGroup("/api/v1/cases/{id:guid}").WithTags("Decisions").RequireAuthorization(Acts.CaseRead);
+        api.MapPost("/decision", Issue).RequireAuthorization(Acts.CaseHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("Issues the motivated decision that closes the case: outcome, factual and legal grounds (both required and substantive, else 422 decision-motivation-missing), the appeal block (taken from the case type in the language of procedure where left out; incomplete: 422 decision-appeal-information-missing), channel email or post; the appeal deadline is computed from the notification date.");
         api.MapGet("/decision", Get).ProducesProblem(404).WithSummary("The decision of a case.");
         api.MapGet("/decision/letter.pdf", Pdf).ProducesProblem(404).WithSummary("The decision letter as PDF, in the language of procedure.");
         api.MapGet("/decision/letter.html", Html).ProducesProblem(404).WithSummary("The decision letter as HTML, in the language of procedure.");
-        api.MapPost("/appeals", Lodge).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+        api.MapPost("/appeals", Lodge).RequireAuthorization(Acts.CaseHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Records an appeal or objection lodged against the decision; the decision and the closed case stay as issued.");
         api.MapGet("/appeals", Appeals).ProducesProblem(404).WithSummary("Appeals and objections lodged against the decision.");
         return app;

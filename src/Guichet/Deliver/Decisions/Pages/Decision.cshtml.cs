@@ -34,6 +34,7 @@ internal sealed class DecisionModel(CaseWork work, DecisionWork decisions, Guich
         return Page();
     }
 
+    [RequiresAct(Acts.CaseHandle)]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } answer) return answer;

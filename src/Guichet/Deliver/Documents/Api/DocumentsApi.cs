@@ -17,9 +17,9 @@ internal static class DocumentsApi
 {
     public static WebApplication MapDocumentsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/cases/{id:guid}/documents").WithTags("Documents").RequireAuthorization(DeliverModule.CaseWorkPolicy);
+        var api = app.MapGroup("/api/v1/cases/{id:guid}/documents").WithTags("Documents").RequireAuthorization(Acts.CaseRead);
         // Bearer tokens only on /api: no cookie, so no cross-site request to forge.
-        api.MapPost("", Upload).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+        api.MapPost("", Upload).RequireAuthorization(Acts.CaseAnnotate).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)
             .WithSummary("Adds a document (multipart field 'file', optional 'kind': application, evidence, correspondence, decision, other); at most 10 MB; PDF, PNG, JPEG, TIFF, DOCX or ODT, recognised by content.");
         api.MapGet("", List).ProducesProblem(404).WithSummary("The documents of a case, newest first.");

@@ -15,6 +15,7 @@ internal sealed class UploadModel(DocumentWork documents, GuichetDb db, IAntifor
 {
     public IActionResult OnGet(Guid id) => Redirect($"/staff/cases/{id}#documents");
 
+    [RequiresAct(Acts.CaseAnnotate)]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if ((await CaseScope.FindAsync(db, User, id, tracked: false, ct)).Value is not { } @case) return NotFound();

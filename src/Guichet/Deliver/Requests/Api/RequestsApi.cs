@@ -14,8 +14,8 @@ internal static class RequestsApi
 {
     public static WebApplication MapRequestsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/cases/{id:guid}").WithTags("Customer requests").RequireAuthorization(DeliverModule.CaseWorkPolicy);
-        api.MapPost("/requests", Ask).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+        var api = app.MapGroup("/api/v1/cases/{id:guid}").WithTags("Customer requests").RequireAuthorization(Acts.CaseRead);
+        api.MapPost("/requests", Ask).RequireAuthorization(Acts.CaseHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Asks the customer for something by a date after today (409 case-decided once the case is decided); the clock stops (reason missing-document, where the case type allows it) until they answer with an upload on the status page.");
         api.MapGet("/requests/{requestId:guid}/letter.html", Letter).ProducesProblem(404)
             .WithSummary("The request as a letter to print and post, with a status link of its own to answer it.");

@@ -24,20 +24,20 @@ internal static class ComplaintsApi
 {
     public static WebApplication MapComplaintsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Complaints").RequireAuthorization(ComplaintsModule.WorkPolicy);
+        var api = app.MapGroup("/api/v1").WithTags("Complaints").RequireAuthorization(Acts.ComplaintWork);
         api.MapPost("/complaints", Register).ProducesProblem(400)
             .WithSummary("Registers a complaint (counter, phone, letter, e-mail) and its contact in the register, in one transaction; acknowledged by e-mail when an address is given, else print the letter.");
         api.MapPost("/contacts/{id:guid}/complaint", FromContact).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Turns a contact of the register into a complaint (once).");
         api.MapGet("/complaints", List).ProducesProblem(400).WithSummary("The complaints the caller may see, open ones first by answer deadline; ?open=true for open ones only; ?limit= 1-200 (100).");
         api.MapGet("/complaints/{id:guid}", Get).ProducesProblem(404).WithSummary("One complaint; the view is recorded.");
-        api.MapPost("/complaints/{id:guid}/assignment", Assign).RequireAuthorization(ComplaintsModule.OfficerPolicy).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+        api.MapPost("/complaints/{id:guid}/assignment", Assign).RequireAuthorization(Acts.ComplaintHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Gives the complaint to a complaint officer and the unit concerned.");
-        api.MapPost("/complaints/{id:guid}/view-request", AskView).RequireAuthorization(ComplaintsModule.OfficerPolicy).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+        api.MapPost("/complaints/{id:guid}/view-request", AskView).RequireAuthorization(Acts.ComplaintHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Asks the unit concerned for its view, within the configured working days.");
         api.MapPost("/complaints/{id:guid}/view", GiveView).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("The unit concerned gives its view.");
-        api.MapPost("/complaints/{id:guid}/answer", Answer).RequireAuthorization(ComplaintsModule.OfficerPolicy).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
+        api.MapPost("/complaints/{id:guid}/answer", Answer).RequireAuthorization(Acts.ComplaintHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithSummary("The reasoned answer: founded, partlyFounded or unfounded, the reasons, what is done, and the second line (422 complaint-answer-reasons-missing, complaint-second-line-missing).");
         api.MapPost("/complaints/{id:guid}/acknowledgement-letter", AcknowledgementLetter).ProducesProblem(404)
             .WithSummary("The acknowledgement as a letter to print and post, with a tracking link of its own; the first print acknowledges the complaint.");

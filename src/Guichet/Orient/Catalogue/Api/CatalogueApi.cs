@@ -19,11 +19,11 @@ internal static class CatalogueApi
         api.MapGet("/channels/{id:guid}/opening-hours", GetOpeningHours).WithProblems(404)
             .WithSummary($"The opening hours of a channel, whether it is open now, and its slots for the next {OpeningHoursOutlook.Days} days.");
 
-        var admin = api.MapGroup("").RequireAuthorization(Policies.Admin);
+        var admin = api.MapGroup("").RequireAuthorization(Acts.CatalogueAdminister);
         admin.MapPost("/organisations", CreateOrganisation).WithProblems(400, 401, 403, 409).WithSummary("Creates an organisation (admins).");
         admin.MapPut("/organisations/{id:guid}", EditOrganisation).WithProblems(400, 401, 403, 404, 409, 422).WithSummary("Replaces an organisation's data (admins).");
 
-        var editor = api.MapGroup("").RequireAuthorization(Policies.CatalogueEditor);
+        var editor = api.MapGroup("").RequireAuthorization(Acts.CatalogueEdit);
         editor.MapPost("/organisations/{id:guid}/units", CreateUnit).WithProblems(400, 401, 403, 404, 409).WithSummary("Creates a unit, under parentId or at the top.");
         editor.MapPut("/units/{id:guid}", EditUnit).WithProblems(400, 401, 403, 404, 409).WithSummary("Replaces a unit's data; a new parentId moves it in the tree (no cycles).");
         editor.MapPost("/organisations/{id:guid}/channels", CreateChannel).WithProblems(400, 401, 403, 404, 409).WithSummary("Creates a channel (counter, phone, e-mail, web, post).");

@@ -18,7 +18,7 @@ internal static class CpsvApi
             .Produces<string>(StatusCodes.Status200OK, CpsvExport.MediaType)
             .WithSummary("The published catalogue as CPSV-AP 3.2 JSON-LD (organisations, units, channels, published services).");
         catalogue.MapPost("/cpsv-ap", Import)
-            .RequireAuthorization(Policies.Admin)
+            .RequireAuthorization(Acts.CatalogueAdminister)
             .Accepts<object>(CpsvExport.MediaType, "application/json")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -39,7 +39,7 @@ internal static class AppointmentsApi
         api.MapPost("/manage/{token}/cancel", Cancel).ProducesProblem(404).ProducesProblem(409).AllowAnonymous().WithSummary("Cancels the appointment; its seat is free again.");
         api.MapPost("/manage/{token}/reschedule", Reschedule).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).AllowAnonymous()
             .WithSummary("Moves the appointment to another free slot of the same service; the old seat is freed in the same transaction.");
-        var staff = api.MapGroup("").RequireAuthorization(AppointmentsModule.CounterPolicy);
+        var staff = api.MapGroup("").RequireAuthorization(Acts.AppointmentReceive);
         staff.MapGet("/day", Day).ProducesProblem(400).WithSummary("The appointments of a counter on a day (?channel=, ?date=yyyy-MM-dd, default today), by time.");
         staff.MapPost("/{id:guid}/check-in", CheckIn).ProducesProblem(404).ProducesProblem(409).WithSummary("The customer has arrived: recorded as appointment.checked-in. When a queue at the counter takes tickets for the service, a ticket is issued in the same transaction (queueTicket), called before the others once the appointment is due.");
         staff.MapPost("/{id:guid}/no-show", NoShow).ProducesProblem(404).ProducesProblem(409).WithSummary("The customer did not come: recorded as appointment.no-show.");

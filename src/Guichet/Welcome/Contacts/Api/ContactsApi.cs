@@ -21,7 +21,7 @@ internal static class ContactsApi
 {
     public static WebApplication MapContactsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization(ContactsModule.WorkPolicy);
+        var api = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization(Acts.ContactWork);
         api.MapPost("/contacts", Register).ProducesProblem(400)
             .WithSummary("Registers a contact from any channel: the customer (a person with a national number, a company with an enterprise number, or anonymous), who acts for them, the subject, the catalogue service and the competent unit (from the service when not given).");
         api.MapGet("/contacts", Inbox).ProducesProblem(400)

@@ -63,10 +63,10 @@ internal static class QueueApi
         api.MapPost("/offices/{id:guid}/tickets", Issue).AllowAnonymous().RequireRateLimiting(QueueModule.KioskRateLimit).ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Issues a ticket (what the kiosk does): service, optional priority (none, reducedMobility, pregnancy, youngChild), language. The token opens the status page.");
 
-        api.MapGet("/statistics", CounterFigures).RequireAuthorization(Policies.Manager).ProducesProblem(400)
+        api.MapGet("/statistics", CounterFigures).RequireAuthorization(Acts.ReportsRead).ProducesProblem(400)
             .WithSummary("For managers: per counter and service over the days from..to (yyyy-MM-dd; default the last 30 days, at most a year), appointments booked, checked in, missed and cancelled with the no-show rate (missed / (checked in + missed)), queue tickets issued, served and absent, and the wait from issue to first call (median, 90th percentile, minutes).");
 
-        var setup = api.MapGroup("").RequireAuthorization(Policies.Admin);
+        var setup = api.MapGroup("").RequireAuthorization(Acts.QueueSetUp);
         setup.MapPost("/offices", CreateOffice).ProducesProblem(400).ProducesProblem(409)
             .WithSummary("Starts a queue at a counter of the catalogue, with the services taking tickets there and their letters.");
         setup.MapPut("/offices/{id:guid}/services", SetServices).ProducesProblem(400).ProducesProblem(404)
@@ -75,7 +75,7 @@ internal static class QueueApi
         setup.MapPut("/desks/{id:guid}", UpdateDesk).ProducesProblem(400).ProducesProblem(404).WithSummary("Changes a desk's number and services.");
         setup.MapDelete("/desks/{id:guid}", RemoveDesk).ProducesProblem(404).ProducesProblem(409).WithSummary("Removes a desk that has no customer.");
 
-        var desk = api.MapGroup("").RequireAuthorization(QueueModule.DeskPolicy);
+        var desk = api.MapGroup("").RequireAuthorization(Acts.QueueServe);
         desk.MapGet("/offices", Offices).WithSummary("The offices the caller works at, with their services and desks.");
         desk.MapGet("/offices/{id:guid}/tickets", Tickets).ProducesProblem(404).WithSummary("Today's tickets of an office, in issue order; ?status=waiting|called|serving|served|noShow|transferred.");
         desk.MapGet("/offices/{id:guid}/statistics", Statistics).ProducesProblem(400).ProducesProblem(404)

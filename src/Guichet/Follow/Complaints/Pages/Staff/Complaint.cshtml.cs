@@ -21,7 +21,7 @@ internal sealed class ComplaintModel(ComplaintWork work, ComplaintMail mail, Cat
     public string? Done { get; private set; }
     public DateOnly Today => work.Today;
     public int WarningDays => work.WarningDays;
-    public bool IsOfficer => User.IsInRole(Roles.Complaints) || User.IsInRole(Roles.Admin);
+    public bool IsOfficer => User.May(Acts.ComplaintHandle);
     /// What was typed in a form that failed, to show again.
     public IFormCollection? Typed { get; private set; }
 
@@ -40,15 +40,18 @@ internal sealed class ComplaintModel(ComplaintWork work, ComplaintMail mail, Cat
         return Page();
     }
 
+    [RequiresAct(Acts.ComplaintHandle)]
     public async Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await work.AssignAsync(User, id, new AssignComplaintRequest(Guid(Field("officerId")), Guid(Field("unitId"))), ct), "assigned", ct);
 
+    [RequiresAct(Acts.ComplaintHandle)]
     public async Task<IActionResult> OnPostAskViewAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await work.AskViewAsync(User, id, new AskViewRequest(Field("question")), ct), "view-asked", ct);
 
     public async Task<IActionResult> OnPostGiveViewAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await work.GiveViewAsync(User, id, new GiveViewRequest(Field("view")), ct), "view-given", ct);
 
+    [RequiresAct(Acts.ComplaintHandle)]
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await work.AnswerAsync(User, id, new AnswerComplaintRequest(Field("outcome"), Field("reasons"), Field("measures"), Field("secondLine")), ct), "answered", ct);
 

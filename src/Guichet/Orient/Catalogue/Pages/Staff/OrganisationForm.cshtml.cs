@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Guichet.Orient.Catalogue.Pages.Staff;
 
 /// Creates (id "new") or edits an organisation: admins only.
-[Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = Acts.CatalogueAdminister)]
 internal sealed class OrganisationFormModel(GuichetDb db, CatalogueWork work, Texts texts) : PageModel
 {
     public Organisation? Organisation { get; private set; }

@@ -8,7 +8,7 @@ namespace Guichet.Welcome.Queue.Pages.Staff;
 /// A desk at work: call the next customer, call again, mark absent, transfer, finish with the
 /// outcome; open or close the desk. Each button posts (antiforgery) and comes back here with
 /// what happened, or why not.
-[Authorize(Policy = QueueModule.DeskPolicy)]
+[Authorize(Policy = Acts.QueueServe)]
 internal sealed class DeskModel(GuichetDb db, CatalogueDirectory catalogue, QueueWork work, Texts texts, TimeProvider time) : PageModel
 {
     public sealed record Line(Guid ServiceId, string Letter, string Name, bool Served, int Waiting, int Priority);

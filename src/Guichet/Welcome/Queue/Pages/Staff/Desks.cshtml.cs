@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// The front office's way in: the offices of their organisation and their desks.
-[Authorize(Policy = QueueModule.DeskPolicy)]
+[Authorize(Policy = Acts.QueueServe)]
 internal sealed class DesksModel(GuichetDb db, CatalogueDirectory catalogue) : PageModel
 {
     public List<OfficeView> Offices { get; private set; } = [];

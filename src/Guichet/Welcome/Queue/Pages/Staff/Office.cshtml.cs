@@ -7,7 +7,7 @@ namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// Administrators set up one office: the services taking tickets (offered at the counter by the
 /// catalogue) with their letters, and the desks with what each serves; today's waiting times.
-[Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = Acts.QueueSetUp)]
 internal sealed class OfficeModel(GuichetDb db, CatalogueDirectory catalogue, QueueSetup setup, QueueStatistics statistics, Texts texts, TimeProvider time) : PageModel
 {
     public sealed record Row(Guid ServiceId, string Name, bool Taken, string Letter);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// Administrators: the offices that run a queue, and starting one at a counter of the catalogue.
-[Authorize(Policy = Policies.Admin)]
+[Authorize(Policy = Acts.QueueSetUp)]
 internal sealed class OfficesModel(GuichetDb db, CatalogueDirectory catalogue, QueueSetup setup) : PageModel
 {
     public List<OfficeView> Offices { get; private set; } = [];

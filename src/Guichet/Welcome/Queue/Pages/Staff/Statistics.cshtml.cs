@@ -6,7 +6,7 @@ namespace Guichet.Welcome.Queue.Pages.Staff;
 
 /// For managers: missed appointments and counter waiting times per counter and service over a
 /// period (by default the last 30 days). A bad period answers 400 with the error on the form.
-[Authorize(Policy = Policies.Manager)]
+[Authorize(Policy = Acts.ReportsRead)]
 internal sealed class StatisticsModel(CounterStatistics statistics, Texts texts, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }

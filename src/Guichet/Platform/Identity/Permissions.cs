@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using System.Reflection;
+
+namespace Guichet.Platform.Identity;
+
+/// The acts of staff, each the name of the one authorization policy that guards it. Endpoints
+/// use `RequireAuthorization(Acts.X)`, pages `[Authorize(Policy = Acts.X)]` (or their folder's
+/// convention), page handlers that change something `[RequiresAct(Acts.X)]`. Which roles may do
+/// each act is written once, in PermissionMatrix below; docs/permissions.md is generated from it.
+internal static class Acts
+{
+    public const string CatalogueEdit = "catalogue.edit";
+    public const string CatalogueAdminister = "catalogue.administer";
+    public const string ContactWork = "contact.work";
+    public const string AppointmentReceive = "appointment.receive";
+    public const string QueueServe = "queue.serve";
+    public const string QueueSetUp = "queue.set-up";
+    public const string CaseRead = "case.read";
+    public const string CaseAnnotate = "case.annotate";
+    public const string CaseOpen = "case.open";
+    public const string CaseAssign = "case.assign";
+    public const string CaseHandle = "case.handle";
+    public const string AdviceGive = "advice.give";
+    public const string CaseTypeManage = "case-type.manage";
+    public const string ComplaintWork = "complaint.work";
+    public const string ComplaintHandle = "complaint.handle";
+    public const string ReportsRead = "reports.read";
+    public const string OutboxManage = "outbox.manage";
+}
+
+/// One row of the matrix: an act, what it covers, and the roles that may do it.
+internal sealed record Permission(string Act, string Covers, IReadOnlyList<string> Roles)
+{
+    public bool Allows(ClaimsPrincipal user) => Roles.Any(user.IsInRole);
+}
+
+/// The permission matrix (role × act): the one place that says who may do what. Unit scope comes
+/// on top of it (staff see their unit and the units below it; see StaffClaims.UnitsOf).
+internal static class PermissionMatrix
+{
+    public static readonly IReadOnlyList<Permission> All =
+    [
+        new(Acts.CatalogueEdit, "Edit the units, channels, opening hours and services of the catalogue (within the editor's organisation).", [Roles.Editor, Roles.Admin]),
+        new(Acts.CatalogueAdminister, "Create and edit organisations; import a CPSV-AP catalogue.", [Roles.Admin]),
+        new(Acts.ContactWork, "Register contacts (phone, letter, counter), read the contact register, record outcomes and call-backs.", [Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin]),
+        new(Acts.AppointmentReceive, "See a counter's appointments of the day, check customers in, record no-shows.", [Roles.FrontOffice, Roles.Admin]),
+        new(Acts.QueueServe, "Serve the counter queue at a desk: open and close the desk, call, start, transfer, finish tickets.", [Roles.FrontOffice, Roles.Admin]),
+        new(Acts.QueueSetUp, "Set up offices and desks of the counter queue.", [Roles.Admin]),
+        new(Acts.CaseRead, "Read case files, work lists, histories, documents, decisions, letters, advice between units and case types.", [Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin]),
+        new(Acts.CaseAnnotate, "Add an internal note or a document to a case file.", [Roles.CaseHandler, Roles.FrontOffice, Roles.Manager, Roles.Admin]),
+        new(Acts.CaseOpen, "Open a case file.", [Roles.CaseHandler, Roles.FrontOffice, Roles.Admin]),
+        new(Acts.CaseAssign, "Give a case to a unit and a handler.", [Roles.CaseHandler, Roles.Manager, Roles.Admin]),
+        new(Acts.CaseHandle, "Handle a case: change its status, mark it complete, suspend and resume its clock, extend it, ask the customer, ask another unit's advice, make a new status link, issue the decision, register an appeal.", [Roles.CaseHandler, Roles.Admin]),
+        new(Acts.AdviceGive, "Give the advice another unit asked of one's unit.", [Roles.CaseHandler, Roles.Manager, Roles.Admin]),
+        new(Acts.CaseTypeManage, "Create and change case types (statuses, deadlines, appeal procedures).", [Roles.Admin]),
+        new(Acts.ComplaintWork, "Register complaints (also from a contact), read the complaints of one's units, give the unit's view, print the acknowledgement.", [Roles.Complaints, Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin]),
+        new(Acts.ComplaintHandle, "Assign a complaint, ask the unit's view, give the reasoned answer.", [Roles.Complaints, Roles.Admin]),
+        new(Acts.ReportsRead, "Read the counter statistics and the accessibility feedback.", [Roles.Manager, Roles.Admin]),
+        new(Acts.OutboxManage, "See the outgoing messages and ask for another try of a failed one.", [Roles.Admin]),
+    ];
+
+    public static Permission Of(string act) => All.Single(p => p.Act == act);
+
+    /// Whether the user may do the act (for showing or hiding a form; the policy decides).
+    public static bool May(this ClaimsPrincipal user, string act) => Of(act).Allows(user);
+
+    /// Every act as an authorization policy of the same name.
+    public static AuthorizationBuilder AddActs(this AuthorizationBuilder builder)
+    {
+        foreach (var p in All) builder.AddPolicy(p.Act, policy => policy.RequireRole(p.Roles));
+        return builder;
+    }
+}
+
+/// On a page handler that changes something: the act it does. A page's folder or attribute says
+/// who may read it; this says who may post to that handler (PermissionMatrix decides).
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class RequiresActAttribute(string act) : Attribute
+{
+    public string Act { get; } = act;
+}
+
+/// Enforces RequiresAct on page handlers: not allowed → 403 (the forbidden page), before the
+/// handler runs.
+internal sealed class RequiresActFilter(IAuthorizationService authorization) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresActAttribute>() is { } required
+            && !(await authorization.AuthorizeAsync(context.HttpContext.User, required.Act)).Succeeded)
+        {
+            context.Result = new ForbidResult();
+            return;
+        }
+        await next();
+    }
+}
