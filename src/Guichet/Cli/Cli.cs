@@ -77,23 +77,21 @@ internal static class Cli
 
                 case ["token", "create"]:
                 {
-                    var email = StaffUser.Normalize(Required(options, "email"));
-                    var user = await db.Set<StaffUser>().FirstOrDefaultAsync(x => x.Email == email, ct)
-                        ?? throw new ArgumentException($"No account for {email}.");
-                    var (token, plain) = ApiToken.Create(user.Id, options.GetValueOrDefault("name") ?? "cli", TimeProvider.System.GetUtcNow());
-                    db.Add(token);
-                    services.GetRequiredService<EventLog>().Record(Actor, PlatformActivities.ApiTokenCreated,
-                        [new EventLogObject("api-token", token.Id.ToString(), Role.Subject), new EventLogObject("staff-user", user.Id.ToString(), Role.Owner)],
-                        new Dictionary<string, object?> { ["name"] = token.Name });
-                    await db.SaveChangesAsync(ct);
-                    Console.Error.WriteLine($"Token {token.Id} for {user.Email}; it is shown once:");
-                    Console.Out.WriteLine(plain);
+                    DateOnly? expires = options.GetValueOrDefault("expires") is { } e
+                        ? (DateOnly.TryParseExact(e, "yyyy-MM-dd", out var day) ? day : throw new ArgumentException("--expires takes a date, yyyy-MM-dd."))
+                        : null;
+                    var made = await services.GetRequiredService<ApiTokens>().CreateAsync(Actor, Required(options, "email"),
+                        options.GetValueOrDefault("name") ?? "cli", options.GetValueOrDefault("scopes") ?? "read,write", expires, ct);
+                    if (made.Value is not { } m)
+                        throw new ArgumentException(string.Join(" ", made.InvalidParams.Select(p => $"--{p.Name}: {p.Reason}")));
+                    Console.Error.WriteLine($"Token {m.Token.Id} for {m.Owner.Email} ({m.Token.Scopes}{(expires is null ? "" : ", until " + expires.Value.ToString("yyyy-MM-dd"))}); it is shown once:");
+                    Console.Out.WriteLine(m.PlainText);
                     return 0;
                 }
 
                 case ["token", "list"]:
                     foreach (var t in await db.Set<ApiToken>().OrderBy(x => x.CreatedAt).ToListAsync(ct))
-                        Console.Out.WriteLine($"{t.Id}  {t.Name,-20} user {t.UserId}  {(t.RevokedAt is null ? "active" : "revoked")}");
+                        Console.Out.WriteLine($"{t.Id}  {t.Name,-20} user {t.UserId}  {t.Scopes,-20} {(t.RevokedAt is not null ? "revoked" : t.ExpiresAt is { } x && x <= DateTimeOffset.UtcNow ? "expired" : "active")}  last used {t.LastUsedAt?.ToString("u") ?? "never"}");
                     return 0;
 
                 case ["catalogue", ..]:
@@ -101,14 +99,9 @@ internal static class Cli
 
                 case ["token", "revoke"]:
                 {
-                    var id = Guid.Parse(Required(options, "id"));
-                    var token = await db.Set<ApiToken>().FindAsync([id], ct) ?? throw new ArgumentException($"No token {id}.");
-                    token.Revoke(TimeProvider.System.GetUtcNow());
-                    services.GetRequiredService<EventLog>().Record(Actor, PlatformActivities.ApiTokenRevoked,
-                        [new EventLogObject("api-token", token.Id.ToString(), Role.Subject), new EventLogObject("staff-user", token.UserId.ToString(), Role.Owner)],
-                        new Dictionary<string, object?> { ["name"] = token.Name });
-                    await db.SaveChangesAsync(ct);
-                    Console.Out.WriteLine($"Token {id} revoked.");
+                    var revoked = await services.GetRequiredService<ApiTokens>().RevokeAsync(Actor, Guid.Parse(Required(options, "id")), ct);
+                    if (revoked.Value is null) throw new ArgumentException(revoked.Title);
+                    Console.Out.WriteLine($"Token {revoked.Value.Id} revoked.");
                     return 0;
                 }
             }
@@ -156,7 +149,8 @@ internal static class Cli
           seed --demo                               load the demo data into an empty database
           users add --email E --role R[,R] [--name N] [--unit ID]   (password read from stdin)
           users list
-          token create --email E [--name N]         print a new API bearer token (shown once)
+          token create --email E [--name N] [--scopes read,write|open311] [--expires yyyy-MM-dd]
+                                                    print a new API token (shown once); open311: an api_key for an Open311 client
           token list | token revoke --id ID
           catalogue export [--out FILE] [--base-uri URI]   the published catalogue as CPSV-AP 3.2 JSON-LD
           catalogue import --file FILE              import CPSV-AP 3.2 JSON-LD (validated first)

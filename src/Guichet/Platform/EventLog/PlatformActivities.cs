@@ -6,7 +6,7 @@ internal static class PlatformActivities
     public static readonly Activity SignedIn = Activity.Administration("platform.staff-user.signed-in", "A member of staff signed in.", ["staff-user:subject"]);
     public static readonly Activity SignInFailed = Activity.Administration("platform.staff-user.sign-in-failed", "A sign-in with a known e-mail address failed (wrong password or locked).", ["staff-user:subject"]);
     public static readonly Activity StaffUserCreated = Activity.Administration("platform.staff-user.created", "A staff account was created (command line).", ["staff-user:subject", "unit:unit"], "roles");
-    public static readonly Activity ApiTokenCreated = Activity.Administration("platform.api-token.created", "An API token was created (command line or test set-up).", ["api-token:subject", "staff-user:owner"], "name");
+    public static readonly Activity ApiTokenCreated = Activity.Administration("platform.api-token.created", "An API token was created (admin page, command line or test set-up) with its scopes and expiry.", ["api-token:subject", "staff-user:owner"], "name", "scopes", "expiresAt");
     public static readonly Activity ApiTokenRevoked = Activity.Administration("platform.api-token.revoked", "An API token was revoked.", ["api-token:subject", "staff-user:owner"], "name");
     public static readonly Activity MailSent = Activity.Process("platform.mail.sent", "A mail left for its recipient (the mail server accepted it); the objects name what it was about.",
         ["outbox-message:message", "case:case", "contact:contact", "appointment:appointment", "customer-request:part", "queue-ticket:ticket"], "purpose", "attempts");

@@ -25,16 +25,20 @@ internal sealed class BearerTokenHandler(
         var hash = ApiToken.Hash(plain);
         var found = await db.Set<ApiToken>()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Set<StaffUser>(), t => t.UserId, u => u.Id, (t, u) => u)
+            .Join(db.Set<StaffUser>(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .AsNoTracking()
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null)
-            return AuthenticateResult.Fail("Unknown or revoked token.");
-        if (found.IsLockedOut(time.GetUtcNow()))
-            return AuthenticateResult.Fail("Account locked.");
+        var now = time.GetUtcNow();
+        // A web sign-in locked after wrong passwords does not stop the person's tokens: the lock
+        // answers password guessing, a token is revoked on its own.
+        if (found is null || !found.Token.IsValidAt(now))
+            return AuthenticateResult.Fail("Unknown, revoked or expired token.");
+        if (found.Token.LastUsedAt is not { } last || now - last > ApiToken.LastUseGranularity)
+            await db.Set<ApiToken>().Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
-        var principal = new ClaimsPrincipal(StaffClaims.For(found, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        var identity = StaffClaims.For(found.User, SchemeName);
+        identity.AddClaims(found.Token.ScopeList.Select(s => new Claim(TokenScopes.Claim, s)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }
 

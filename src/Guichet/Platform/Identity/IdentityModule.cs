@@ -13,6 +13,7 @@ internal static class IdentityModule
     public static IServiceCollection AddIdentityModule(this IServiceCollection services)
     {
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<ApiTokens>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "smart";
@@ -42,7 +43,7 @@ internal static class IdentityModule
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All).AddRequirements(TokenScopeRequirement.Instance))
             .AddActs();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<RequiresActFilter>());
 

@@ -28,6 +28,7 @@ internal static class Acts
     public const string ComplaintHandle = "complaint.handle";
     public const string ReportsRead = "reports.read";
     public const string OutboxManage = "outbox.manage";
+    public const string TokenManage = "token.manage";
 }
 
 /// One row of the matrix: an act, what it covers, and the roles that may do it.
@@ -59,6 +60,7 @@ internal static class PermissionMatrix
         new(Acts.ComplaintHandle, "Assign a complaint, ask the unit's view, give the reasoned answer.", [Roles.Complaints, Roles.Admin]),
         new(Acts.ReportsRead, "Read the counter statistics and the accessibility feedback.", [Roles.Manager, Roles.Admin]),
         new(Acts.OutboxManage, "See the outgoing messages and ask for another try of a failed one.", [Roles.Admin]),
+        new(Acts.TokenManage, "Make API tokens (with their scopes and expiry) for staff accounts and Open311 clients, see their last use, revoke them.", [Roles.Admin]),
     ];
 
     public static Permission Of(string act) => All.Single(p => p.Act == act);
@@ -66,11 +68,28 @@ internal static class PermissionMatrix
     /// Whether the user may do the act (for showing or hiding a form; the policy decides).
     public static bool May(this ClaimsPrincipal user, string act) => Of(act).Allows(user);
 
-    /// Every act as an authorization policy of the same name.
+    /// Every act as an authorization policy of the same name; an API token acts within its scopes.
     public static AuthorizationBuilder AddActs(this AuthorizationBuilder builder)
     {
-        foreach (var p in All) builder.AddPolicy(p.Act, policy => policy.RequireRole(p.Roles));
+        foreach (var p in All) builder.AddPolicy(p.Act, policy => policy.RequireRole(p.Roles).AddRequirements(TokenScopeRequirement.Instance));
         return builder;
+    }
+}
+
+/// A bearer token acts only within its scopes: reading (GET, HEAD) needs `read`, any other method
+/// `write`; a token made for Open311 clients only (scope open311) opens no staff endpoint at all.
+/// Signed-in people (cookies) are not concerned.
+internal sealed class TokenScopeRequirement : AuthorizationHandler<TokenScopeRequirement>, IAuthorizationRequirement
+{
+    public static readonly TokenScopeRequirement Instance = new();
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TokenScopeRequirement requirement)
+    {
+        var bearer = context.User.Identities.Any(i => i.AuthenticationType == BearerTokenHandler.SchemeName);
+        var method = (context.Resource as HttpContext)?.Request.Method;
+        var needed = method is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) ? TokenScopes.Read : TokenScopes.Write;
+        if (!bearer || context.User.HasClaim(TokenScopes.Claim, needed)) context.Succeed(requirement);
+        return Task.CompletedTask;
     }
 }
 

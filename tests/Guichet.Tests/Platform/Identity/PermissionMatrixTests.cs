@@ -67,6 +67,8 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ReportsRead, "GET", "/staff/queue/statistics"),
         (Acts.ReportsRead, "GET", "/staff/accessibility-feedback"),
         (Acts.OutboxManage, "GET", "/staff/outbox"),
+        (Acts.TokenManage, "GET", "/staff/tokens"),
+        (Acts.TokenManage, "POST", "/staff/tokens?handler=revoke&id={unknown}"),
     ];
 
     public static TheoryData<string> EveryRole => [.. Roles.All];

@@ -23,12 +23,13 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     private (int Contacts, int Events, int Requests) Counts() =>
         app.InScope(db => (db.Set<Contact>().Count(), db.Set<EventLogEntry>().Count(), db.Set<ServiceRequest>().Count()));
 
-    /// An api_key as `guichet token create` makes it: an API token of a staff account.
-    private async Task<string> ApiKeyAsync(bool revoked = false) => await app.InScopeAsync(async sp =>
+    /// An api_key as `guichet token create --scopes open311` (or the tokens page) makes it: an API
+    /// token of a staff account, made for an Open311 client.
+    private async Task<string> ApiKeyAsync(bool revoked = false, string scope = TokenScopes.Open311, DateTimeOffset? expires = null) => await app.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<GuichetDb>();
         var user = db.Set<StaffUser>().Single(u => u.Email == DemoAccounts.FrontOffice);
-        var (token, plain) = ApiToken.Create(user.Id, "open311 app", DateTimeOffset.UtcNow);
+        var (token, plain) = ApiToken.Create(user.Id, "open311 app", DateTimeOffset.UtcNow, [scope], expires);
         if (revoked) token.Revoke(DateTimeOffset.UtcNow);
         db.Add(token);
         await db.SaveChangesAsync();
@@ -280,6 +281,8 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     [InlineData("api_key", null, HttpStatusCode.Forbidden, "api_key")]
     [InlineData("api_key", "gch_not-a-real-key", HttpStatusCode.Forbidden, "api_key")]
     [InlineData("api_key", "revoked", HttpStatusCode.Forbidden, "api_key")]
+    [InlineData("api_key", "staff-token", HttpStatusCode.Forbidden, "api_key")]
+    [InlineData("api_key", "expired", HttpStatusCode.Forbidden, "api_key")]
     [InlineData("service_code", null, HttpStatusCode.BadRequest, "service_code")]
     [InlineData("service_code", "no-such-service", HttpStatusCode.NotFound, "service_code")]
     [InlineData("service_code", "fpo-retirement-pension", HttpStatusCode.NotFound, "service_code")]
@@ -299,7 +302,13 @@ public sealed class Open311ApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         var form = await FormAsync();
         if (field == "location") { form.Remove("lat"); form.Remove("long"); }
         else if (value is null) form.Remove(field);
-        else form[field] = value == "revoked" ? await ApiKeyAsync(revoked: true) : value;
+        else form[field] = value switch
+        {
+            "revoked" => await ApiKeyAsync(revoked: true),
+            "staff-token" => await ApiKeyAsync(scope: TokenScopes.Write), // a staff token is not an api_key
+            "expired" => await ApiKeyAsync(expires: DateTimeOffset.UtcNow.AddMinutes(-1)),
+            _ => value,
+        };
         var before = Counts();
         await AssertOpen311ErrorAsync(await app.Client().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(form)), status, named);
         Assert.Equal(before, Counts());

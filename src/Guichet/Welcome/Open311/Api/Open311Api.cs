@@ -205,18 +205,18 @@ internal static class Open311Api
             r.AddressString, r.AddressId, null, r.Lat, r.Long, r.MediaUrl);
     }
 
-    /// The account behind an api_key: an active API token of an account that is not locked out,
-    /// looked up by its SHA-256 like the bearer scheme does.
+    /// The account behind an api_key: a valid API token made for Open311 clients (scope open311),
+    /// looked up by its SHA-256 like the bearer scheme does; a staff token is not an api_key.
     private static async Task<Open311Account?> AccountOfAsync(GuichetDb db, string key, TimeProvider time, CancellationToken ct)
     {
         if (!key.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || key.Length > 100) return null;
         var hash = ApiToken.Hash(key);
         var found = await db.Set<ApiToken>().AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Set<StaffUser>().AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { TokenId = t.Id, User = u })
+            .Join(db.Set<StaffUser>().AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .FirstOrDefaultAsync(ct);
-        if (found is null || found.User.IsLockedOut(time.GetUtcNow())) return null;
-        return new Open311Account(found.TokenId, StaffClaims.For(found.User, "Open311"));
+        if (found is null || !found.Token.IsValidAt(time.GetUtcNow()) || !found.Token.ScopeList.Contains(TokenScopes.Open311)) return null;
+        return new Open311Account(found.Token.Id, StaffClaims.For(found.User, "Open311"));
     }
 
     private static double? Coordinate(Dictionary<string, string> fields, string name, double max, List<string> errors)
