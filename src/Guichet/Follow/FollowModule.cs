@@ -1,5 +1,6 @@
 using Guichet.Follow.Complaints;
 using Guichet.Follow.Satisfaction;
+using Guichet.Follow.Subscriptions;
 
 namespace Guichet.Follow;
 
@@ -10,6 +11,7 @@ internal static class FollowModule
     {
         services.AddComplaints();
         services.AddSatisfaction();
+        services.AddSubscriptions();
         return services;
     }
 
@@ -17,6 +19,7 @@ internal static class FollowModule
     {
         app.MapComplaints();
         app.MapSatisfaction();
+        app.MapSubscriptions();
         return app;
     }
 }
