@@ -98,4 +98,19 @@ public sealed class FollowPublicPagesTests(BrowserApp app) : IAsyncLifetime
         await page.WaitForURLAsync("**sent=true**");
         Assert.Contains(thanks, await page.InnerTextAsync("[role=status]"));
     }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("nl")]
+    public async Task The_satisfaction_results_and_the_topic_list_have_no_axe_violations(string language)
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, Guichet.Tests.Support.DemoAccounts.Admin, language);
+        foreach (var path in new[] { "/staff/satisfaction?by=channel", "/staff/subscriptions/topics" })
+        {
+            var response = await page.GotoAsync($"{app.BaseUrl}{path}");
+            Assert.Equal(200, response!.Status);
+            await BrowserApp.AssertAccessibleAsync(page, language, path);
+        }
+    }
 }

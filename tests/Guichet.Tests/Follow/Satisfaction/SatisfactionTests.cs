@@ -191,6 +191,36 @@ public sealed class SatisfactionTests(SatisfactionApp fixture) : SurveyTestsBase
     }
 
     [Fact]
+    public async Task A_served_counter_ticket_brings_a_survey_to_the_customer_of_its_counter_contact()
+    {
+        await app.SurveyRoundAsync();
+        var email = $"counter-{Guid.NewGuid():N}@example.be";
+        var front = await app.ClientAsAsync(DemoAccounts.FrontOffice);
+        var registered = await front.PostAsync("/api/v1/contacts", JsonBody(new
+        {
+            channel = "counter", customerKind = "person", customerNumber = NationalNumbers.Next(), customerName = "Amélie Lambert", email,
+            language = "en", subject = "Passport renewal", unitId = SatisfactionApp.UrbanPlanning,
+        }));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var contactId = (await registered.ReadJsonAsync()).GetProperty("id").GetGuid();
+        // The queue's event when a desk finishes a visit, as Welcome records it (the ticket and its counter contact).
+        await app.InScopeAsync(async services =>
+        {
+            services.GetRequiredService<Guichet.Platform.EventLog.EventLog>().Record("test", Guichet.Welcome.WelcomeActivities.TicketServed,
+                [new("queue-ticket", Guid.NewGuid().ToString(), Role.Subject), new("contact", contactId.ToString(), Role.Contact)],
+                new Dictionary<string, object?> { ["code"] = "A042", ["contact"] = contactId });
+            await services.GetRequiredService<Guichet.Platform.Data.GuichetDb>().SaveChangesAsync();
+            return 0;
+        });
+        Assert.Equal(1, await app.SurveyRoundAsync());
+        var survey = SurveyOf(contactId);
+        Assert.Equal((SurveyChannel.Counter, "A042", "en"), (survey.Channel, survey.SourceNumber, survey.Language));
+        while (await app.DispatchAsync() > 0) { }
+        var mail = Assert.Single(await TestMailServer.MailsToAsync(email));
+        Assert.Equal("Your opinion on your visit to the counter (ticket A042)", mail.Subject);
+    }
+
+    [Fact]
     public async Task A_closed_case_brings_a_survey_to_its_applicant_and_a_case_still_open_does_not()
     {
         await app.SurveyRoundAsync();

@@ -284,3 +284,36 @@ public sealed class SubscriptionManageTests(SubscriptionsApp fixture) : Subscrip
         Assert.Equal(HttpStatusCode.NotFound, (await jar.GetAsync(client, managePath)).StatusCode);
     }
 }
+
+/// The topic list page of communication staff.
+public sealed class TopicPageTests(SubscriptionsApp fixture) : SubscriptionTestsBase(fixture), IClassFixture<SubscriptionsApp>
+{
+    [Fact]
+    public async Task Staff_add_a_topic_in_four_languages_and_withdraw_it_and_a_name_missing_stores_nothing()
+    {
+        var session = await app.SignedInAsync(DemoAccounts.Admin, "fr");
+        var page = await session.PageAsync("/staff/subscriptions/topics");
+        var before = app.InScope(db => db.Set<SubscriptionTopic>().Count());
+        var missing = await session.SubmitAsync(page, "form[novalidate]", new Dictionary<string, string>
+        {
+            ["code"] = "roads", ["kind"] = "theme", ["nameFr"] = "Voirie", ["nameNl"] = "Wegen", ["nameDe"] = "Straßen",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("quatre langues", (await Html.ParseAsync(missing)).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(before, app.InScope(db => db.Set<SubscriptionTopic>().Count()));
+        var added = await session.SubmitAsync(page, "form[novalidate]", new Dictionary<string, string>
+        {
+            ["code"] = "roads", ["kind"] = "theme", ["nameFr"] = "Voirie", ["nameNl"] = "Wegen", ["nameDe"] = "Straßen", ["nameEn"] = "Roads",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var topic = app.InScope(db => db.Set<SubscriptionTopic>().Single(t => t.Code == "roads"));
+        Assert.Equal("Straßen", topic.Name.De);
+        var list = await session.PageAsync("/staff/subscriptions/topics");
+        var withdraw = list.QuerySelectorAll("table.topics form").Single(f => f.GetAttribute("action")!.Contains(topic.Id.ToString(), StringComparison.Ordinal));
+        var response = await session.SubmitAsync(list, $"form[action='{withdraw.GetAttribute("action")}']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(app.InScope(db => db.Set<SubscriptionTopic>().Single(t => t.Code == "roads").Active));
+        var front = await app.SignedInAsync(DemoAccounts.FrontOffice, "fr");
+        Assert.NotEqual(HttpStatusCode.OK, (await front.Jar.GetAsync(front.Client, "/staff/subscriptions/topics")).StatusCode);
+    }
+}
