@@ -8,7 +8,7 @@ internal static class FollowActivities
 
     public static readonly Activity ComplaintRegistered = Activity.Process("follow.complaint.registered",
         "A complaint was registered with its number (business time: the day it was received); its two deadlines run from here.",
-        [.. Complaint, "contact:contact"], "number", "channel", "category", "language", "receivedOn", "acknowledgeBy", "answerBy", "aboutDecision", "attachments", "from");
+        [.. Complaint, "contact:contact", "survey:survey"], "number", "channel", "category", "language", "receivedOn", "acknowledgeBy", "answerBy", "aboutDecision", "attachments", "from");
     public static readonly Activity ComplaintAcknowledged = Activity.Process("follow.complaint.acknowledged",
         "The acknowledgement reached the customer: its mail was sent, or its letter printed to be posted.",
         [.. Complaint, "outbox-message:message"], "channel", "acknowledgeBy", "late");
@@ -24,4 +24,32 @@ internal static class FollowActivities
     public static readonly Activity ComplaintViewed = Activity.Access("follow.complaint.viewed", "A member of staff read a complaint.", Complaint);
     public static readonly Activity ComplaintListViewed = Activity.Access("follow.complaint-list.viewed",
         "A member of staff read the complaint work list (one event a page; the complaints shown are an attribute).", [], "complaints", "count");
+
+    // Satisfaction: one short survey after a closed case, a served counter ticket or an answered complaint.
+    private static readonly string[] Survey = ["survey:subject", "customer:customer", "unit:unit", "service:service", "case:case", "contact:contact", "complaint:complaint"];
+
+    public static readonly Activity SurveyRequested = Activity.Process("follow.survey.requested",
+        "A satisfaction survey was made for a closed case, a counter visit or an answered complaint; its mail leaving is platform.mail.sent.",
+        Survey, "channel", "language", "expiresAt");
+    public static readonly Activity SurveyAnswered = Activity.Process("follow.survey.answered",
+        "The customer answered the satisfaction survey (a 1-5 score, whether they got what they needed, a comment or not).",
+        Survey, "channel", "score", "gotWhatNeeded", "commented");
+    public static readonly Activity SurveyCommentsViewed = Activity.Access("follow.survey-comments.viewed",
+        "A member of staff read the comments of unhappy survey answers (one event a page; the surveys shown are an attribute).", [], "surveys", "count");
+
+    // Subscriptions: double opt-in, changes and erasure; the journal names the subscriber by its random id, never its address.
+    private static readonly string[] Subscriber = ["subscriber:subject"];
+
+    public static readonly Activity SubscriberSubscribed = Activity.Process("follow.subscriber.subscribed",
+        "An address was subscribed to topics and sent its confirmation link (nothing else is sent before the click).", Subscriber, "language", "frequency", "topics");
+    public static readonly Activity SubscriberConfirmed = Activity.Process("follow.subscriber.confirmed",
+        "The subscriber followed the confirmation link: the subscription runs.", Subscriber, "language", "frequency", "topics");
+    public static readonly Activity SubscriberChanged = Activity.Process("follow.subscriber.changed",
+        "The subscriber changed topics, language or frequency on the manage page.", Subscriber, "language", "frequency", "topics");
+    public static readonly Activity SubscriberErased = Activity.Process("follow.subscriber.erased",
+        "The subscriber left (one-click unsubscribe or the manage page): the address, topics and consents were deleted.", Subscriber, "how", "confirmed");
+    public static readonly Activity TopicCreated = Activity.Administration("follow.subscription-topic.created",
+        "A subscription topic was added.", ["subscription-topic:subject"], "code", "kind");
+    public static readonly Activity TopicChanged = Activity.Administration("follow.subscription-topic.changed",
+        "A subscription topic's names changed, or it was withdrawn or offered again.", ["subscription-topic:subject"], "code", "active");
 }

@@ -1,19 +1,25 @@
 using Guichet.Follow.Complaints;
+using Guichet.Follow.Satisfaction;
+using Guichet.Follow.Subscriptions;
 
 namespace Guichet.Follow;
 
-/// Follow up: what happened with my complaint. Each capability adds itself here.
+/// Follow up: what happened with my complaint, was I satisfied. Each capability adds itself here.
 internal static class FollowModule
 {
     public static IServiceCollection AddFollow(this IServiceCollection services)
     {
         services.AddComplaints();
+        services.AddSatisfaction();
+        services.AddSubscriptions();
         return services;
     }
 
     public static WebApplication MapFollow(this WebApplication app)
     {
         app.MapComplaints();
+        app.MapSatisfaction();
+        app.MapSubscriptions();
         return app;
     }
 }

@@ -65,6 +65,8 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Journal:Retention:IntervalMinutes", "0");
         // Tests run outbox rounds themselves (OutboxDispatcher.DispatchDueAsync), when they choose.
         builder.UseSetting("Outbox:Enabled", "false");
+        // Tests run the satisfaction survey job themselves (SurveyJob.RunOnceAsync), when they choose.
+        builder.UseSetting("Follow:Satisfaction:PollSeconds", "0");
         ConfigureMore(builder);
     }
 

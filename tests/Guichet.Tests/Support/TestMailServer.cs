@@ -53,6 +53,38 @@ public static class TestMailServer
         }
     }
 
+    /// A mail as smtp4dev's REST API tells it: its headers as sent and its plain text.
+    public sealed record RestMail(string Id, string Subject, IReadOnlyList<string> To, IReadOnlyList<(string Name, string Value)> Headers, string Text)
+    {
+        public string? Header(string name) => Headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+    }
+
+    /// Every mail the server holds for <paramref name="to"/>, read over the REST API, once at least
+    /// <paramref name="atLeast"/> arrived (or after about ten seconds); a little more waiting lets a
+    /// duplicate show up too.
+    public static async Task<List<RestMail>> MailsToAsync(string to, int atLeast = 1)
+    {
+        using var http = new HttpClient { BaseAddress = WebUrl };
+        List<System.Text.Json.JsonElement> found = [];
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var page = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(http, $"/api/messages?searchTerms={Uri.EscapeDataString(to)}&pageSize=50");
+            found = [.. page.GetProperty("results").EnumerateArray().Where(m => m.GetProperty("to").EnumerateArray().Any(a => string.Equals(a.GetString(), to, StringComparison.OrdinalIgnoreCase)))];
+            if (found.Count >= atLeast) break;
+            await Task.Delay(200);
+        }
+        var mails = new List<RestMail>();
+        foreach (var summary in found)
+        {
+            var id = summary.GetProperty("id").GetString()!;
+            var full = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(http, $"/api/messages/{id}");
+            var headers = full.GetProperty("headers").EnumerateArray().Select(h => (h.GetProperty("name").GetString()!, h.GetProperty("value").GetString()!)).ToList();
+            var text = await http.GetStringAsync($"/api/messages/{id}/plaintext");
+            mails.Add(new RestMail(id, full.GetProperty("subject").GetString()!, [.. full.GetProperty("to").EnumerateArray().Select(a => a.GetString()!)], headers, text));
+        }
+        return mails;
+    }
+
     private static string Read(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
         : throw new InvalidOperationException($"{name} is not set: run the tests with ./test.sh, or start the mail server with `eval \"$(scripts/start-smtp4dev.sh DIR)\"` first.");
 }

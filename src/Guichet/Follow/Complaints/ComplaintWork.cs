@@ -42,7 +42,7 @@ internal sealed class ComplaintWork(GuichetDb db, EventLog eventLog, ContactRegi
     /// Registers a complaint (the public form, the API) and its contact, with the tracking link and,
     /// when the customer gave an e-mail address, the acknowledgement in the outbox.
     public async Task<Result<RegisteredComplaint>> RegisterAsync(ClaimsPrincipal user, RegisterComplaintRequest r, CancellationToken ct,
-        string? actor = null, IReadOnlyList<ComplaintFile>? files = null)
+        string? actor = null, IReadOnlyList<ComplaintFile>? files = null, string from = "intake", EventLogObject? about = null, Action<Complaint>? alongWith = null)
     {
         var errors = new List<InvalidParam>();
         var (category, description) = CheckText(r.Category, r.Description, errors);
@@ -62,7 +62,8 @@ internal sealed class ComplaintWork(GuichetDb db, EventLog eventLog, ContactRegi
                 var complaint = New(number, c.Id, c.Channel, c.ReceivedAt, c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Address, c.Language,
                     category!, c.Subject, description!, c.ServiceId ?? @case?.ServiceId, c.UnitId, @case, actor ?? EventLog.ActorOf(user));
                 foreach (var f in files ?? []) db.Add(new ComplaintAttachment(complaint.Id, f.Name, f.Kind, f.Bytes));
-                registered = Accept(complaint, actor ?? EventLog.ActorOf(user), files?.Count ?? 0, "intake");
+                alongWith?.Invoke(complaint); // what the complaint came from (a survey's answer) notes it, in the same transaction
+                registered = Accept(complaint, actor ?? EventLog.ActorOf(user), files?.Count ?? 0, from, about);
             });
         if (contact.Value is null)
         {
@@ -118,7 +119,7 @@ internal sealed class ComplaintWork(GuichetDb db, EventLog eventLog, ContactRegi
 
     /// Adds a new complaint with its tracking link and its event; with an e-mail address, the
     /// acknowledgement goes into the outbox (recorded as acknowledged when the mail leaves).
-    private RegisteredComplaint Accept(Complaint complaint, string actor, int attachments, string from)
+    private RegisteredComplaint Accept(Complaint complaint, string actor, int attachments, string from, EventLogObject? about = null)
     {
         db.Add(complaint);
         var token = ComplaintLink.Add(db, complaint.Id, time.GetUtcNow(), Options.LinkValidDays);
@@ -128,7 +129,8 @@ internal sealed class ComplaintWork(GuichetDb db, EventLog eventLog, ContactRegi
             complaint.Acknowledge(AcknowledgementChannel.Email, Today);
             mail.Acknowledge(complaint, token, objects);
         }
-        eventLog.Record(actor, FollowActivities.ComplaintRegistered, [.. objects, new EventLogObject("contact", complaint.ContactId.ToString()!, Role.Contact)],
+        eventLog.Record(actor, FollowActivities.ComplaintRegistered,
+            [.. objects, new EventLogObject("contact", complaint.ContactId.ToString()!, Role.Contact), .. about is null ? Array.Empty<EventLogObject>() : [about]],
             new Dictionary<string, object?>
             {
                 ["number"] = complaint.Number, ["channel"] = EnumCodes.Code(complaint.Channel), ["category"] = complaint.Category, ["language"] = complaint.Language,

@@ -42,6 +42,8 @@ internal static class Role
     public const string Contact = "contact";     // the contact a case or a visit came from, or a reply joined
     public const string Appointment = "appointment";
     public const string Ticket = "ticket";
+    public const string Complaint = "complaint"; // the complaint an event is about (a satisfaction survey after its answer)
+    public const string Survey = "survey";       // the satisfaction survey a complaint came from
     public const string Part = "part";           // a document, an attachment, a request of the subject
     public const string Message = "message";     // the outbox message that carried a mail
     public const string PreviousVersion = "previous-version";

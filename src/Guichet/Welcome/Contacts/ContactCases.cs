@@ -30,4 +30,13 @@ internal sealed class ContactCases(GuichetDb db, EventLog eventLog, WorkingCalen
             new Dictionary<string, object?> { ["case"] = caseNumber, ["responseWorkingDays"] = contact.ResponseWorkingDays });
         return true;
     }
+
+    /// A contact whatever the reader's sight, for the platform's own follow-up (Follow's satisfaction
+    /// survey after a counter visit, run by a background job, not by a member of staff); null when unknown.
+    public async Task<ContactForCase?> FindForFollowUpAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Set<Contact>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? null : new ContactForCase(c.Id, c.ReceivedAt, c.Subject, c.Language, c.ServiceId, c.UnitId, c.IsOpen,
+            c.CustomerKind, c.CustomerNumber, c.CustomerName, c.Email, c.Phone, c.Address, c.OnBehalfOf, c.Channel);
+    }
 }
