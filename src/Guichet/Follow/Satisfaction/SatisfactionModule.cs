@@ -8,15 +8,10 @@ namespace Guichet.Follow.Satisfaction;
 /// results per service, unit, channel and period for managers and quality staff.
 internal static class SatisfactionModule
 {
-    /// Who reads the results and the unhappy comments: managers, quality staff, complaint officers, admins.
-    public const string ResultsPolicy = "satisfaction-results";
-
     public static IServiceCollection AddSatisfaction(this IServiceCollection services)
     {
         services.AddOptions<SatisfactionOptions>().BindConfiguration(SatisfactionOptions.Section);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ResultsPolicy, p => p.RequireRole(Roles.Manager, Roles.Quality, Roles.Complaints, Roles.Admin));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Follow/Satisfaction/Pages/Staff", ResultsPolicy));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Follow/Satisfaction/Pages/Staff", Acts.SatisfactionRead));
         services.AddScoped<SurveyMail>();
         services.AddScoped<SurveyWork>();
         services.AddScoped<SurveyResults>();

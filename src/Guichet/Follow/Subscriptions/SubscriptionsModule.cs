@@ -8,14 +8,10 @@ namespace Guichet.Follow.Subscriptions;
 /// double opt-in, the consent kept as proof, the manage page and the one-click unsubscribe (RFC 8058).
 internal static class SubscriptionsModule
 {
-    /// Who keeps the topic list: communication officers and admins.
-    public const string CommunicationPolicy = "communication";
-
     public static IServiceCollection AddSubscriptions(this IServiceCollection services)
     {
         services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section);
-        services.AddAuthorizationBuilder().AddPolicy(CommunicationPolicy, p => p.RequireRole(Roles.Communication, Roles.Admin));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Follow/Subscriptions/Pages/Staff", CommunicationPolicy));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Follow/Subscriptions/Pages/Staff", Acts.TopicManage));
         services.AddSingleton<SubscriberLinks>();
         services.AddScoped<SubscriptionMail>();
         services.AddScoped<SubscriptionWork>();

@@ -26,6 +26,8 @@ internal static class Acts
     public const string CaseTypeManage = "case-type.manage";
     public const string ComplaintWork = "complaint.work";
     public const string ComplaintHandle = "complaint.handle";
+    public const string SatisfactionRead = "satisfaction.read";
+    public const string TopicManage = "subscription-topic.manage";
     public const string ReportsRead = "reports.read";
     public const string OutboxManage = "outbox.manage";
     public const string TokenManage = "token.manage";
@@ -58,6 +60,8 @@ internal static class PermissionMatrix
         new(Acts.CaseTypeManage, "Create and change case types (statuses, deadlines, appeal procedures).", [Roles.Admin]),
         new(Acts.ComplaintWork, "Register complaints (also from a contact), read the complaints of one's units, give the unit's view, print the acknowledgement.", [Roles.Complaints, Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin]),
         new(Acts.ComplaintHandle, "Assign a complaint, ask the unit's view, give the reasoned answer.", [Roles.Complaints, Roles.Admin]),
+        new(Acts.SatisfactionRead, "Read the satisfaction results and the comments of the answers.", [Roles.Manager, Roles.Quality, Roles.Complaints, Roles.Admin]),
+        new(Acts.TopicManage, "Keep the list of subscription topics.", [Roles.Communication, Roles.Admin]),
         new(Acts.ReportsRead, "Read the counter statistics and the accessibility feedback.", [Roles.Manager, Roles.Admin]),
         new(Acts.OutboxManage, "See the outgoing messages and ask for another try of a failed one.", [Roles.Admin]),
         new(Acts.TokenManage, "Make API tokens (with their scopes and expiry) for staff accounts and Open311 clients, see their last use, revoke them.", [Roles.Admin]),

@@ -42,6 +42,8 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ComplaintWork, "GET", "/api/v1/complaints", null),
         (Acts.ComplaintHandle, "POST", "/api/v1/complaints/{unknown}/answer", "{}"),
         (Acts.ReportsRead, "GET", "/api/v1/queue/statistics", null),
+        (Acts.SatisfactionRead, "GET", "/api/v1/satisfaction/results", null),
+        (Acts.TopicManage, "POST", "/api/v1/subscription-topics", "{}"),
     ];
 
     /// The same through the pages, signed in: a page guarded by the act, or a handler that does it.
@@ -67,6 +69,8 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ReportsRead, "GET", "/staff/queue/statistics"),
         (Acts.ReportsRead, "GET", "/staff/accessibility-feedback"),
         (Acts.OutboxManage, "GET", "/staff/outbox"),
+        (Acts.SatisfactionRead, "GET", "/staff/satisfaction"),
+        (Acts.TopicManage, "GET", "/staff/subscriptions/topics"),
         (Acts.TokenManage, "GET", "/staff/tokens"),
         (Acts.TokenManage, "POST", "/staff/tokens?handler=revoke&id={unknown}"),
     ];

@@ -10,12 +10,12 @@ internal static class SatisfactionApi
 {
     public static WebApplication MapSatisfactionApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/satisfaction").WithTags("Satisfaction").RequireAuthorization(SatisfactionModule.ResultsPolicy);
+        var api = app.MapGroup("/api/v1/satisfaction").WithTags("Satisfaction").RequireAuthorization(Acts.SatisfactionRead);
         api.MapGet("/results", Results).ProducesProblem(400)
             .WithSummary("Survey results per service, unit or channel (?by=service|unit|channel) over a period of request dates (?from=&to=, default the last 90 days): requested, answered, response rate, mean score, score distribution, got what they needed.");
         api.MapGet("/results.csv", ResultsCsv).ProducesProblem(400).WithSummary("The same results as CSV.");
         api.MapGet("/unhappy", Unhappy).ProducesProblem(400).WithSummary("Answers with a score of 1 or 2 and a comment in the period, newest first (at most 100); the reading is recorded.");
-        api.MapPost("/surveys/{id:guid}/complaint", ToComplaint).RequireAuthorization(ComplaintsModule.OfficerPolicy)
+        api.MapPost("/surveys/{id:guid}/complaint", ToComplaint).RequireAuthorization(Acts.ComplaintHandle)
             .ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Turns an unhappy answer with a comment into a complaint, once (409 survey-not-unhappy, survey-already-complaint).");
         return app;

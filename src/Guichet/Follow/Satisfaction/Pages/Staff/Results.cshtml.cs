@@ -17,7 +17,7 @@ internal sealed class ResultsModel(SurveyResults results, SurveyWork work, Catal
     public Dictionary<string, string> Errors { get; } = [];
     public string? Done { get; private set; }
     public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
-    public bool IsOfficer => User.IsInRole(Roles.Complaints) || User.IsInRole(Roles.Admin);
+    public bool IsOfficer => User.May(Acts.ComplaintHandle);
 
     public string Query => $"from={Report!.From:yyyy-MM-dd}&to={Report.To:yyyy-MM-dd}&by={Report.By}";
 
@@ -35,6 +35,7 @@ internal sealed class ResultsModel(SurveyResults results, SurveyWork work, Catal
         return Page();
     }
 
+    [RequiresAct(Acts.ComplaintHandle)]
     public async Task<IActionResult> OnPostComplaintAsync(Guid survey, CancellationToken ct)
     {
         if (!IsOfficer) return Forbid();
