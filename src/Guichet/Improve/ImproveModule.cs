@@ -1,3 +1,5 @@
+using Guichet.Improve.Mining;
+
 namespace Guichet.Improve;
 
 /// Improve: the continuous improvement of the customer process — the process inventory,
@@ -13,8 +15,13 @@ internal static class ImproveModule
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(ReadPolicy, p => p.RequireRole(Roles.Manager, Roles.Quality, Roles.Admin));
+        services.AddMining();
         return services;
     }
 
-    public static WebApplication MapImprove(this WebApplication app) => app;
+    public static WebApplication MapImprove(this WebApplication app)
+    {
+        app.MapMining();
+        return app;
+    }
 }
