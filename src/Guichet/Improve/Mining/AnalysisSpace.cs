@@ -52,7 +52,7 @@ internal sealed class AnalysisEvent
         Seq = seq;
         CaseId = e.Case;
         Activity = e.Activity;
-        Time = e.Time;
+        Time = e.Time.ToUniversalTime(); // PostgreSQL keeps instants in UTC only
         Lifecycle = e.Lifecycle;
         Resource = e.Resource;
         Unit = e.Unit;
