@@ -272,5 +272,16 @@ public sealed class MiningTests(GuichetApp app) : IClassFixture<GuichetApp>
 
         var bad = await session.PageAsync("/staff/improve/mining?caseType=X&from=2026-05-01&to=2026-04-01", HttpStatusCode.BadRequest);
         Assert.NotNull(bad.QuerySelector(".error-summary a[href='#mining-from']"));
+
+        // A space deleted from its row of the list.
+        var admin = await app.ClientAsAsync(DemoAccounts.Admin);
+        var created = await (await admin.PostAsync("/api/v1/improve/mining/spaces",
+            Upload("To delete " + language, "xes", File.ReadAllBytes(LogFormatTests.PathOf("running-example.xes")), "r.xes"))).ReadJsonAsync();
+        var id = created.GetProperty("id").GetGuid();
+        var list = await session.PageAsync($"/staff/improve/mining?space={id}");
+        Assert.Contains("6", list.QuerySelector("[data-testid=mining-summary]")!.TextContent);
+        var deleted = await session.SubmitAsync(list, $"form[action*='{id}']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(app.InScope(db => db.Set<AnalysisSpace>().Any(s => s.Id == id)));
     }
 }
