@@ -26,7 +26,7 @@ internal static class ImproveBench
     public static async Task<int> RunAsync(BenchOptions o)
     {
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"## Improve: process mining ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, load average {BenchDatabase.LoadAverage()})");
+        report.AppendLine(CultureInfo.InvariantCulture, $"## Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: --cases {o.Cases:N0}, {Machine.Describe()}, load average at start {BenchDatabase.LoadAverage()}");
         report.AppendLine();
         report.AppendLine(Xes());
         foreach (var provider in BenchDatabase.Providers(o.Provider)) report.AppendLine(await RunProviderAsync(o, provider));
@@ -35,6 +35,7 @@ internal static class ImproveBench
         var path = o.OutOption ?? "bench/out/improve.md";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text);
+        if (o.OutOption is null) await ResultsPage.UpdateImproveAsync(text);
         return 0;
     }
 
