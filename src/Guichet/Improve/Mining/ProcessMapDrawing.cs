@@ -32,24 +32,25 @@ internal static class ProcessMapDrawing
 
         var rows = layer.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).OrderBy(a => activities.IndexOf(a)).ToList());
         var widest = Math.Max(1, rows.Count == 0 ? 1 : rows.Values.Max(r => r.Count));
-        var width = Margin * 2 + widest * BoxWidth + (widest - 1) * ColumnGap;
+        // Room on the right for the loops and the backward edges that curve out of the rightmost boxes.
+        var width = Margin * 2 + widest * BoxWidth + (widest - 1) * ColumnGap + 110;
         var height = Margin * 2 + (endLayer + 1) * (BoxHeight + RowGap) - RowGap;
         var position = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         foreach (var (row, names) in rows)
         {
             var rowWidth = names.Count * BoxWidth + (names.Count - 1) * ColumnGap;
-            var x0 = (width - rowWidth) / 2.0;
+            var x0 = (width - 110 - rowWidth) / 2.0;
             for (var i = 0; i < names.Count; i++)
                 position[names[i]] = (x0 + i * (BoxWidth + ColumnGap), Margin + row * (BoxHeight + RowGap));
         }
-        var start = (X: width / 2.0 - BoxWidth / 4.0, Y: (double)Margin);
-        var end = (X: width / 2.0 - BoxWidth / 4.0, Y: Margin + endLayer * (BoxHeight + RowGap));
+        var start = (X: (width - 110) / 2.0 - BoxWidth / 4.0, Y: (double)Margin);
+        var end = (X: (width - 110) / 2.0 - BoxWidth / 4.0, Y: Margin + endLayer * (BoxHeight + RowGap));
         var max = Math.Max(1, map.Edges.Count == 0 ? 1 : map.Edges.Max(e => e.Frequency));
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" class="process-map" role="img" aria-labelledby="dfg-title dfg-desc" viewBox="0 0 {width} {height}" width="{width}" height="{height}">""");
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="dfg-title">{E(title)}</title><desc id="dfg-desc">{E(description)}</desc>""");
-        svg.Append("""<defs><marker id="dfg-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#1a1a1a"/></marker></defs>""");
+        svg.Append("""<defs><marker id="dfg-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#1a1a1a"/></marker></defs>""");
 
         (double X, double Y) Box(string? a, bool isStart) => a is null ? (isStart ? start : end) : position[a];
         double Wide(string? a) => a is null ? BoxWidth / 2.0 : BoxWidth;
