@@ -4,6 +4,7 @@
 #        bench/run.sh cases [--cases 1000000] [--seconds 20] [--provider postgres|sqlite|both]
 #        bench/run.sh appointments [--slots 10000] [--clients 500] [--provider postgres|sqlite|both]
 #        bench/run.sh queue [--seconds 20] [--calls 200] [--provider postgres|sqlite|both]
+#        bench/run.sh improve [--cases 1000000] [--provider postgres|sqlite|both]
 # (max_wal_size only spaces out checkpoints during bulk loads; durability stays the default.)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,6 +5,7 @@ using Guichet.Bench;
 //        bench/run.sh cases [--cases 1000000] [--seconds 20] [--provider postgres|sqlite|both]
 //        bench/run.sh appointments [--slots 10000] [--clients 500] [--provider postgres|sqlite|both]
 //        bench/run.sh queue [--seconds 20] [--calls 200] [--provider postgres|sqlite|both]
+//        bench/run.sh improve [--cases 1000000] [--provider postgres|sqlite|both]
 // (bench/run.sh starts the PostgreSQL server and passes GUICHET_BENCH_PG.)
 var options = BenchOptions.Parse(args);
 return options.Scenario switch
@@ -13,6 +14,7 @@ return options.Scenario switch
     "cases" => await CasesBench.RunAsync(options),
     "appointments" => await AppointmentsBench.RunAsync(options),
     "queue" => await QueueBench.RunAsync(options),
+    "improve" => await ImproveBench.RunAsync(options),
     "results" => await ResultsPage.RebuildAsync(),
     _ => Usage(),
 };
@@ -23,6 +25,7 @@ static int Usage()
     Console.Error.WriteLine("       Guichet.Bench cases [--cases N] [--seconds S] [--provider postgres|sqlite|both]");
     Console.Error.WriteLine("       Guichet.Bench appointments [--slots N] [--clients N] [--provider postgres|sqlite|both]");
     Console.Error.WriteLine("       Guichet.Bench queue [--seconds S] [--calls N] [--provider postgres|sqlite|both]");
+    Console.Error.WriteLine("       Guichet.Bench improve [--cases N] [--provider postgres|sqlite|both]");
     Console.Error.WriteLine("       Guichet.Bench results   (rewrites bench/RESULTS.md from bench/out/ and bench/cases-findings.md)");
     return 2;
 }

@@ -51,7 +51,27 @@ internal static class ResultsPage
         var old = File.Exists(Page) ? await File.ReadAllTextAsync(Page) : "";
         var welcome = Section(old.Split('\n'), "## " + WelcomeHeading, "## ");
         var page = sb.ToString().TrimEnd() + "\n\n" + (welcome is { } w ? string.Join('\n', old.Split('\n')[w.Start..w.End]).TrimEnd() + "\n" : "");
+        // The Improve section as it stands (written by `bench/run.sh improve`).
+        if (Section(old.Split('\n'), "## " + ImproveHeading, "## ") is { } i) page = page.TrimEnd() + "\n\n" + string.Join('\n', old.Split('\n')[i.Start..i.End]).TrimEnd() + "\n";
         await File.WriteAllTextAsync(Page, await WithWelcomeReportsAsync(page));
+    }
+
+    public const string ImproveHeading = "Improve: process mining (issue 10)";
+
+    /// Puts the latest `improve` report into its section of bench/RESULTS.md (in place of the
+    /// previous one); the rest of the page stays as it is.
+    public static async Task UpdateImproveAsync(string report)
+    {
+        var page = File.Exists(Page) ? await File.ReadAllTextAsync(Page) : "# Benchmark results\n";
+        var lines = page.Split('\n');
+        var section = "## " + ImproveHeading + "\n\n`bench/run.sh improve [--cases 1000000] [--provider postgres|sqlite|both]` — generates the journal with the case generator " +
+            "(about ten events a case, of which about four are process events on the case), times DFG + variants of one case type over one year through " +
+            "LiveJournal and ProcessMap next to a hand-written SQL query computing the same directly-follows counts, and the import of a generated " +
+            "BPI Challenge 2012-shaped XES. Writes `bench/out/improve.md` and this section.\n\n" + Demote(report).TrimEnd() + "\n";
+        page = Section(lines, "## " + ImproveHeading, "## ") is { } s
+            ? string.Join('\n', lines[..s.Start]).TrimEnd() + "\n\n" + section + (s.End < lines.Length ? "\n" + string.Join('\n', lines[s.End..]) : "")
+            : page.TrimEnd() + "\n\n" + section;
+        await File.WriteAllTextAsync(Page, page);
     }
 
     private const string Page = "bench/RESULTS.md";

@@ -11,4 +11,7 @@ internal static class ImproveActivities
     public static readonly Activity LogImported = Activity.Administration("improve.log.imported",
         "A log of another system (XES or OCEL 2.0) was imported into an analysis space.",
         ["analysis-space:subject"], "format", "events", "cases");
+    public static readonly Activity AnalysisSpaceDeleted = Activity.Administration("improve.analysis-space.deleted",
+        "An analysis space and the events imported into it were deleted.",
+        ["analysis-space:subject"], "name", "events");
 }

@@ -1,3 +1,5 @@
+using Guichet.Improve.Mining;
+
 namespace Guichet.Improve;
 
 /// Improve: the continuous improvement of the customer process — the process inventory,
@@ -8,8 +10,13 @@ internal static class ImproveModule
 {
     public static IServiceCollection AddImprove(this IServiceCollection services)
     {
+        services.AddMining();
         return services;
     }
 
-    public static WebApplication MapImprove(this WebApplication app) => app;
+    public static WebApplication MapImprove(this WebApplication app)
+    {
+        app.MapMining();
+        return app;
+    }
 }

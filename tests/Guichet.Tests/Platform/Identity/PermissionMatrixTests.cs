@@ -42,6 +42,8 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ComplaintWork, "GET", "/api/v1/complaints", null),
         (Acts.ComplaintHandle, "POST", "/api/v1/complaints/{unknown}/answer", "{}"),
         (Acts.ReportsRead, "GET", "/api/v1/queue/statistics", null),
+        (Acts.ImproveRead, "GET", "/api/v1/improve/mining/case-types", null),
+        (Acts.AnalysisSpaceManage, "DELETE", "/api/v1/improve/mining/spaces/{unknown}", null),
         (Acts.SatisfactionRead, "GET", "/api/v1/satisfaction/results", null),
         (Acts.TopicManage, "POST", "/api/v1/subscription-topics", "{}"),
     ];
@@ -69,6 +71,7 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ReportsRead, "GET", "/staff/queue/statistics"),
         (Acts.ReportsRead, "GET", "/staff/accessibility-feedback"),
         (Acts.OutboxManage, "GET", "/staff/outbox"),
+        (Acts.ImproveRead, "GET", "/staff/improve/mining"),
         (Acts.SatisfactionRead, "GET", "/staff/satisfaction"),
         (Acts.TopicManage, "GET", "/staff/subscriptions/topics"),
         (Acts.TokenManage, "GET", "/staff/tokens"),

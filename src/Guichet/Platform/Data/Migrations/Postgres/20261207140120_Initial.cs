@@ -145,6 +145,92 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_subscribers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscribers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_subscription_erasures",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscription_erasures", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_subscription_topics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    RefId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscription_topics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_survey_cursor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    LastEventId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_survey_cursor", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_surveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    CustomerKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TriggerEventId = table.Column<long>(type: "bigint", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Score = table.Column<int>(type: "integer", nullable: true),
+                    GotWhatNeeded = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ComplaintId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_surveys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_staff_users",
                 columns: table => new
                 {
@@ -161,6 +247,24 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_identity_staff_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improve_analysis_spaces",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Events = table.Column<int>(type: "integer", nullable: false),
+                    Cases = table.Column<int>(type: "integer", nullable: false),
+                    Activities = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improve_analysis_spaces", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -495,6 +599,54 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_subscription_consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Network = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscription_consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_subscription_consents_follow_subscribers_SubscriberId",
+                        column: x => x.SubscriberId,
+                        principalTable: "follow_subscribers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_subscriber_topics",
+                columns: table => new
+                {
+                    SubscriberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TopicId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscriber_topics", x => new { x.SubscriberId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_follow_subscriber_topics_follow_subscribers_SubscriberId",
+                        column: x => x.SubscriberId,
+                        principalTable: "follow_subscribers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_follow_subscriber_topics_follow_subscription_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "follow_subscription_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_api_tokens",
                 columns: table => new
                 {
@@ -504,7 +656,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Scopes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -513,6 +667,30 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         name: "FK_identity_api_tokens_identity_staff_users_UserId",
                         column: x => x.UserId,
                         principalTable: "identity_staff_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improve_analysis_events",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Activity = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Time = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Lifecycle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Resource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improve_analysis_events", x => new { x.SpaceId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_improve_analysis_events_improve_analysis_spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "improve_analysis_spaces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1203,6 +1381,56 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "AnswerBy" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_follow_subscriber_topics_TopicId",
+                table: "follow_subscriber_topics",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscribers_ConfirmTokenHash",
+                table: "follow_subscribers",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscribers_Email",
+                table: "follow_subscribers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscription_consents_SubscriberId",
+                table: "follow_subscription_consents",
+                column: "SubscriberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscription_topics_Code",
+                table: "follow_subscription_topics",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_Channel_SourceId",
+                table: "follow_surveys",
+                columns: new[] { "Channel", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_CustomerKey_RequestedAt",
+                table: "follow_surveys",
+                columns: new[] { "CustomerKey", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_RequestedAt",
+                table: "follow_surveys",
+                column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_TokenHash",
+                table: "follow_surveys",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_identity_api_tokens_TokenHash",
                 table: "identity_api_tokens",
                 column: "TokenHash",
@@ -1218,6 +1446,11 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 table: "identity_staff_users",
                 column: "Email",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improve_analysis_spaces_CreatedAt",
+                table: "improve_analysis_spaces",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_accessibility_feedback_ReceivedAt",
@@ -1449,7 +1682,25 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 name: "follow_complaint_number_counters");
 
             migrationBuilder.DropTable(
+                name: "follow_subscriber_topics");
+
+            migrationBuilder.DropTable(
+                name: "follow_subscription_consents");
+
+            migrationBuilder.DropTable(
+                name: "follow_subscription_erasures");
+
+            migrationBuilder.DropTable(
+                name: "follow_survey_cursor");
+
+            migrationBuilder.DropTable(
+                name: "follow_surveys");
+
+            migrationBuilder.DropTable(
                 name: "identity_api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "improve_analysis_events");
 
             migrationBuilder.DropTable(
                 name: "platform_accessibility_feedback");
@@ -1515,7 +1766,16 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 name: "follow_complaints");
 
             migrationBuilder.DropTable(
+                name: "follow_subscription_topics");
+
+            migrationBuilder.DropTable(
+                name: "follow_subscribers");
+
+            migrationBuilder.DropTable(
                 name: "identity_staff_users");
+
+            migrationBuilder.DropTable(
+                name: "improve_analysis_spaces");
 
             migrationBuilder.DropTable(
                 name: "platform_event_log");

@@ -144,6 +144,92 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_subscribers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConfirmExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscribers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_subscription_erasures",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscription_erasures", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_subscription_topics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    RefId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscription_topics", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_survey_cursor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastEventId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_survey_cursor", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_surveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    CustomerKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TriggerEventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Score = table.Column<int>(type: "INTEGER", nullable: true),
+                    GotWhatNeeded = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ComplaintId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_surveys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_staff_users",
                 columns: table => new
                 {
@@ -160,6 +246,24 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_identity_staff_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improve_analysis_spaces",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Events = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cases = table.Column<int>(type: "INTEGER", nullable: false),
+                    Activities = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improve_analysis_spaces", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -494,6 +598,54 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_subscription_consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Network = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscription_consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_subscription_consents_follow_subscribers_SubscriberId",
+                        column: x => x.SubscriberId,
+                        principalTable: "follow_subscribers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_subscriber_topics",
+                columns: table => new
+                {
+                    SubscriberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TopicId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_subscriber_topics", x => new { x.SubscriberId, x.TopicId });
+                    table.ForeignKey(
+                        name: "FK_follow_subscriber_topics_follow_subscribers_SubscriberId",
+                        column: x => x.SubscriberId,
+                        principalTable: "follow_subscribers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_follow_subscriber_topics_follow_subscription_topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "follow_subscription_topics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_api_tokens",
                 columns: table => new
                 {
@@ -503,7 +655,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -512,6 +666,30 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         name: "FK_identity_api_tokens_identity_staff_users_UserId",
                         column: x => x.UserId,
                         principalTable: "identity_staff_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improve_analysis_events",
+                columns: table => new
+                {
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Activity = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Time = table.Column<long>(type: "INTEGER", nullable: false),
+                    Lifecycle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Resource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improve_analysis_events", x => new { x.SpaceId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_improve_analysis_events_improve_analysis_spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "improve_analysis_spaces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1202,6 +1380,56 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "AnswerBy" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_follow_subscriber_topics_TopicId",
+                table: "follow_subscriber_topics",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscribers_ConfirmTokenHash",
+                table: "follow_subscribers",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscribers_Email",
+                table: "follow_subscribers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscription_consents_SubscriberId",
+                table: "follow_subscription_consents",
+                column: "SubscriberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_subscription_topics_Code",
+                table: "follow_subscription_topics",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_Channel_SourceId",
+                table: "follow_surveys",
+                columns: new[] { "Channel", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_CustomerKey_RequestedAt",
+                table: "follow_surveys",
+                columns: new[] { "CustomerKey", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_RequestedAt",
+                table: "follow_surveys",
+                column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_surveys_TokenHash",
+                table: "follow_surveys",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_identity_api_tokens_TokenHash",
                 table: "identity_api_tokens",
                 column: "TokenHash",
@@ -1217,6 +1445,11 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 table: "identity_staff_users",
                 column: "Email",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improve_analysis_spaces_CreatedAt",
+                table: "improve_analysis_spaces",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_accessibility_feedback_ReceivedAt",
@@ -1448,7 +1681,25 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 name: "follow_complaint_number_counters");
 
             migrationBuilder.DropTable(
+                name: "follow_subscriber_topics");
+
+            migrationBuilder.DropTable(
+                name: "follow_subscription_consents");
+
+            migrationBuilder.DropTable(
+                name: "follow_subscription_erasures");
+
+            migrationBuilder.DropTable(
+                name: "follow_survey_cursor");
+
+            migrationBuilder.DropTable(
+                name: "follow_surveys");
+
+            migrationBuilder.DropTable(
                 name: "identity_api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "improve_analysis_events");
 
             migrationBuilder.DropTable(
                 name: "platform_accessibility_feedback");
@@ -1514,7 +1765,16 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 name: "follow_complaints");
 
             migrationBuilder.DropTable(
+                name: "follow_subscription_topics");
+
+            migrationBuilder.DropTable(
+                name: "follow_subscribers");
+
+            migrationBuilder.DropTable(
                 name: "identity_staff_users");
+
+            migrationBuilder.DropTable(
+                name: "improve_analysis_spaces");
 
             migrationBuilder.DropTable(
                 name: "platform_event_log");
