@@ -8,12 +8,9 @@ namespace Guichet.Follow.Subscriptions;
 /// random key of the installation (platform_secrets, shared by every node), so a mail to a hundred
 /// thousand subscribers writes no token rows, a forged or altered link opens nothing, and a link
 /// of an erased subscriber finds nobody.
-internal sealed class SubscriberLinks(IServiceScopeFactory scopes)
+internal sealed class SubscriberLinks(IServiceScopeFactory scopes) : InstallationKey(scopes, "subscription-link-key")
 {
     public const string Manage = "manage", Unsubscribe = "unsubscribe";
-    private const string Name = "subscription-link-key";
-    private readonly Lock _lock = new();
-    private byte[]? _key;
 
     public string Token(Guid subscriberId, string purpose) => subscriberId.ToString("N") + Mac(subscriberId, purpose);
 
@@ -30,37 +27,5 @@ internal sealed class SubscriberLinks(IServiceScopeFactory scopes)
     {
         var mac = HMACSHA256.HashData(Key(), Encoding.ASCII.GetBytes(purpose + ":" + id.ToString("N")));
         return Convert.ToBase64String(mac, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_'); // 128 bits, 22 characters
-    }
-
-    /// Makes the key now (at start-up): made inside a use case's transaction it would wait on SQLite.
-    public void Ensure() => Key();
-
-    private byte[] Key()
-    {
-        if (_key is not null) return _key;
-        lock (_lock)
-        {
-            return _key ??= LoadOrCreate();
-        }
-    }
-
-    private byte[] LoadOrCreate()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<GuichetDb>();
-            if (db.Set<PlatformSecret>().AsNoTracking().FirstOrDefault(s => s.Name == Name) is { } found)
-                return Convert.FromBase64String(found.Value);
-            db.Add(new PlatformSecret(Name, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-            try
-            {
-                db.SaveChanges();
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
-            {
-                // Another node made it first: read theirs.
-            }
-        }
     }
 }
