@@ -65,6 +65,19 @@ internal sealed class ApiToken
 
     public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
 
+    /// The token behind a plain text and its owner, looked up by its SHA-256, when it is valid now
+    /// (not revoked, not expired); the one lookup of the bearer scheme and of Open311's api_key.
+    public static async Task<(ApiToken Token, StaffUser Owner)?> FindValidAsync(GuichetDb db, string plain, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!plain.StartsWith(Prefix, StringComparison.Ordinal) || plain.Length > 100) return null;
+        var hash = Hash(plain);
+        var found = await db.Set<ApiToken>().AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Set<StaffUser>().AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .FirstOrDefaultAsync(ct);
+        return found is not null && found.Token.IsValidAt(now) ? (found.Token, found.User) : null;
+    }
+
     public static string Hash(string plainText) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plainText)));
 

@@ -22,22 +22,16 @@ internal sealed class BearerTokenHandler(
         if (!plain.StartsWith(ApiToken.Prefix, StringComparison.Ordinal))
             return AuthenticateResult.Fail("Not a Guichet token.");
 
-        var hash = ApiToken.Hash(plain);
-        var found = await db.Set<ApiToken>()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Set<StaffUser>(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
-            .AsNoTracking()
-            .FirstOrDefaultAsync(Context.RequestAborted);
         var now = time.GetUtcNow();
         // A web sign-in locked after wrong passwords does not stop the person's tokens: the lock
         // answers password guessing, a token is revoked on its own.
-        if (found is null || !found.Token.IsValidAt(now))
+        if (await ApiToken.FindValidAsync(db, plain, now, Context.RequestAborted) is not var (token, owner))
             return AuthenticateResult.Fail("Unknown, revoked or expired token.");
-        if (found.Token.LastUsedAt is not { } last || now - last > ApiToken.LastUseGranularity)
-            await db.Set<ApiToken>().Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        if (token.LastUsedAt is not { } last || now - last > ApiToken.LastUseGranularity)
+            await db.Set<ApiToken>().Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
-        var identity = StaffClaims.For(found.User, SchemeName);
-        identity.AddClaims(found.Token.ScopeList.Select(s => new Claim(TokenScopes.Claim, s)));
+        var identity = StaffClaims.For(owner, SchemeName);
+        identity.AddClaims(token.ScopeList.Select(s => new Claim(TokenScopes.Claim, s)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

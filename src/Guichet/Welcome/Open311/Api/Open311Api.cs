@@ -209,14 +209,8 @@ internal static class Open311Api
     /// looked up by its SHA-256 like the bearer scheme does; a staff token is not an api_key.
     private static async Task<Open311Account?> AccountOfAsync(GuichetDb db, string key, TimeProvider time, CancellationToken ct)
     {
-        if (!key.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || key.Length > 100) return null;
-        var hash = ApiToken.Hash(key);
-        var found = await db.Set<ApiToken>().AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Set<StaffUser>().AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
-            .FirstOrDefaultAsync(ct);
-        if (found is null || !found.Token.IsValidAt(time.GetUtcNow()) || !found.Token.ScopeList.Contains(TokenScopes.Open311)) return null;
-        return new Open311Account(found.Token.Id, StaffClaims.For(found.User, "Open311"));
+        if (await ApiToken.FindValidAsync(db, key, time.GetUtcNow(), ct) is not var (token, owner) || !token.ScopeList.Contains(TokenScopes.Open311)) return null;
+        return new Open311Account(token.Id, StaffClaims.For(owner, "Open311"));
     }
 
     private static double? Coordinate(Dictionary<string, string> fields, string name, double max, List<string> errors)
