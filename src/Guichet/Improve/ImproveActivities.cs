@@ -11,6 +11,9 @@ internal static class ImproveActivities
     public static readonly Activity LogImported = Activity.Administration("improve.log.imported",
         "A log of another system (XES or OCEL 2.0) was imported into an analysis space.",
         ["analysis-space:subject"], "format", "events", "cases");
+    public static readonly Activity ProcessDeclared = Activity.Administration("improve.process.declared",
+        "A manager or quality officer declared a new version of a service's process (its steps, owner units and norm times).",
+        ["declared-process:subject", "service:service", "unit:unit", "declared-process:previous-version"], "version", "steps", "caseType");
     public static readonly Activity AnalysisSpaceDeleted = Activity.Administration("improve.analysis-space.deleted",
         "An analysis space and the events imported into it were deleted.",
         ["analysis-space:subject"], "name", "events");

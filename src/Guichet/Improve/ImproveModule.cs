@@ -1,4 +1,5 @@
 using Guichet.Improve.Mining;
+using Guichet.Improve.Processes;
 
 namespace Guichet.Improve;
 
@@ -11,12 +12,14 @@ internal static class ImproveModule
     public static IServiceCollection AddImprove(this IServiceCollection services)
     {
         services.AddMining();
+        services.AddProcesses();
         return services;
     }
 
     public static WebApplication MapImprove(this WebApplication app)
     {
         app.MapMining();
+        app.MapProcesses();
         return app;
     }
 }

@@ -106,7 +106,5 @@ internal sealed class SurveyResults(GuichetDb db, CatalogueDirectory catalogue, 
 
     private static string Number(double? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static string Quote(string s) =>
-        // A leading = + - @ would be read as a formula by a spreadsheet: prefixed with a quote.
-        "\"" + (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" + s : s).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string s) => CsvText.Cell(s);
 }

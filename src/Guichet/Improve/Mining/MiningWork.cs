@@ -43,7 +43,7 @@ internal sealed class MiningWork(GuichetDb db, LiveJournal live, SpaceLogs space
 
     /// Admins and quality staff see the whole organisation; everyone else the cases of their unit
     /// and of the units below it, as in the work list.
-    private static (bool All, IReadOnlyList<string> Units) Scope(ClaimsPrincipal user) =>
+    internal static (bool All, IReadOnlyList<string> Units) Scope(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Quality) ? (true, []) : (false, [.. StaffClaims.UnitsOf(user).Select(u => u.ToString())]);
 
     public async Task<IReadOnlyList<MinableCaseType>> CaseTypesAsync(CancellationToken ct)

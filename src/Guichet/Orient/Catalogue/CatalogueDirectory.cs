@@ -9,6 +9,8 @@ internal sealed class CatalogueDirectory(GuichetDb db)
 
     public sealed record UnitEntry(Guid Id, Guid OrganisationId, LocalizedText Name);
 
+    public sealed record OrganisationEntry(Guid Id, LocalizedText Name, string PrimaryLanguage);
+
     /// A published service with who provides it, whether that is another body, and how to reach them.
     public sealed record ServiceEntry(Guid Id, LocalizedText Name, Guid? UnitId, Provider Provider, bool External, IReadOnlyList<ContactPoint> ContactPoints);
 
@@ -49,7 +51,13 @@ internal sealed class CatalogueDirectory(GuichetDb db)
         public bool IsCounter => Kind == "counter";
     }
 
-    public sealed record ServiceRecord(Guid Id, Guid OrganisationId, string Slug, LocalizedText Name, bool Published, string PrimaryLanguage, IReadOnlyList<Guid> ChannelIds);
+    public sealed record ServiceRecord(Guid Id, Guid OrganisationId, string Slug, LocalizedText Name, bool Published, string PrimaryLanguage, IReadOnlyList<Guid> ChannelIds)
+    {
+        /// The unit that provides it, as the catalogue says.
+        public Guid? UnitId { get; init; }
+        /// Its legal basis (CPSV-AP hasLegalResource).
+        public IReadOnlyList<LegalResource> LegalResources { get; init; } = [];
+    }
 
     public async Task<Provider?> ProviderOfAsync(Guid serviceId, CancellationToken ct)
     {
@@ -106,6 +114,11 @@ internal sealed class CatalogueDirectory(GuichetDb db)
     public async Task<IReadOnlyList<UnitEntry>> UnitsOfAsync(Guid organisationId, CancellationToken ct) =>
         await db.Set<Unit>().AsNoTracking().Where(u => u.OrganisationId == organisationId).Select(u => new UnitEntry(u.Id, u.OrganisationId, u.Name)).ToListAsync(ct);
 
+    /// The organisation's own organisations (not the external bodies it refers to).
+    public async Task<IReadOnlyList<OrganisationEntry>> OwnOrganisationsAsync(CancellationToken ct) =>
+        await db.Set<Organisation>().AsNoTracking().Where(o => !o.External).OrderBy(o => o.Slug)
+            .Select(o => new OrganisationEntry(o.Id, o.Name, o.PrimaryLanguage)).ToListAsync(ct);
+
     /// The units of the organisation's own organisations (not the external bodies it refers to).
     public async Task<IReadOnlyList<UnitEntry>> OwnUnitsAsync(CancellationToken ct) =>
         await db.Set<Unit>().AsNoTracking().Join(db.Set<Organisation>().AsNoTracking().Where(o => !o.External), u => u.OrganisationId, o => o.Id, (u, o) => u)
@@ -144,6 +157,12 @@ internal sealed class CatalogueDirectory(GuichetDb db)
         return await ServiceEntries(db.Set<PublicService>().AsNoTracking().Where(s => list.Contains(s.Id)), ct);
     }
 
+    /// Every service of the organisation's own organisations (not the external bodies it refers
+    /// to), published or not.
+    public async Task<IReadOnlyList<ServiceRecord>> OwnServicesAsync(CancellationToken ct) =>
+        await ServiceEntries(db.Set<PublicService>().AsNoTracking()
+            .Where(s => db.Set<Organisation>().Any(o => o.Id == s.OrganisationId && !o.External)), ct);
+
     /// The services the catalogue says are offered at a channel (published or not).
     public async Task<IReadOnlyList<ServiceRecord>> ServicesAtAsync(Guid channelId, CancellationToken ct)
     {
@@ -157,7 +176,8 @@ internal sealed class CatalogueDirectory(GuichetDb db)
     private async Task<IReadOnlyList<ServiceRecord>> ServiceEntries(IQueryable<PublicService> services, CancellationToken ct)
     {
         var rows = await services.Join(db.Set<Organisation>(), s => s.OrganisationId, o => o.Id, (s, o) => new { Service = s, o.PrimaryLanguage }).ToListAsync(ct);
-        return [.. rows.Select(r => new ServiceRecord(r.Service.Id, r.Service.OrganisationId, r.Service.Slug, r.Service.Content.Name, r.Service.IsPublished, r.PrimaryLanguage, r.Service.Content.ChannelIds))
+        return [.. rows.Select(r => new ServiceRecord(r.Service.Id, r.Service.OrganisationId, r.Service.Slug, r.Service.Content.Name, r.Service.IsPublished, r.PrimaryLanguage, r.Service.Content.ChannelIds)
+            { UnitId = r.Service.Content.UnitId, LegalResources = r.Service.Content.LegalResources })
             .OrderBy(s => s.Slug, StringComparer.Ordinal)];
     }
 }

@@ -44,6 +44,7 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ReportsRead, "GET", "/api/v1/queue/statistics", null),
         (Acts.ImproveRead, "GET", "/api/v1/improve/mining/case-types", null),
         (Acts.AnalysisSpaceManage, "DELETE", "/api/v1/improve/mining/spaces/{unknown}", null),
+        (Acts.ProcessDeclare, "PUT", "/api/v1/improve/processes/{unknown}", "{}"),
         (Acts.SatisfactionRead, "GET", "/api/v1/satisfaction/results", null),
         (Acts.TopicManage, "POST", "/api/v1/subscription-topics", "{}"),
     ];
@@ -72,6 +73,8 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ReportsRead, "GET", "/staff/accessibility-feedback"),
         (Acts.OutboxManage, "GET", "/staff/outbox"),
         (Acts.ImproveRead, "GET", "/staff/improve/mining"),
+        (Acts.ImproveRead, "GET", "/staff/improve/processes"),
+        (Acts.ProcessDeclare, "POST", "/staff/improve/processes/{unknown}/declare"),
         (Acts.SatisfactionRead, "GET", "/staff/satisfaction"),
         (Acts.TopicManage, "GET", "/staff/subscriptions/topics"),
         (Acts.TokenManage, "GET", "/staff/tokens"),
