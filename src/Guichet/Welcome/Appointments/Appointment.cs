@@ -88,10 +88,12 @@ internal sealed class Appointment : Guichet.Platform.EventLog.IJournaled
 
     public bool IsActive => Status == AppointmentStatus.Booked;
 
+    /// Raises the iCalendar SEQUENCE too: the cancellation replaces the event in calendars.
     public void Cancel(DateTimeOffset now)
     {
         Status = AppointmentStatus.Cancelled;
         CancelledAt = now;
+        Sequence++;
     }
 
     public void MoveTo(DateTimeOffset startsAt, DateTimeOffset endsAt)

@@ -9,6 +9,7 @@ using Guichet.Platform.Outbox;
 using Guichet.Tests.Support;
 using Guichet.Welcome.Appointments;
 using Guichet.Welcome.Appointments.Demo;
+using Ical.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -204,6 +205,18 @@ public sealed class AppointmentsApiTests(AppointmentsApp app) : IClassFixture<Ap
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal("cancelled", (await cancel.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal(0, app.InScope(db => db.Set<AppointmentSeat>().Count(s => s.ServiceId == DrivingLicence && s.StartsAt == start)));
+        // The cancellation mail carries an iCalendar CANCEL of the same event, one SEQUENCE higher,
+        // so that it leaves the person's agenda.
+        var mails = app.InScope(db => db.Set<OutboxMessage>().ToList()).Select(m => JsonSerializer.Deserialize<MailMessage>(m.Payload, JsonColumn.Options)!)
+            .Where(m => m.To.Any(t => t.Address == "cancel@example.be")).ToList();
+        Calendar Ics(MailMessage m) => Calendar.Load(Encoding.UTF8.GetString(Assert.Single(m.Attachments).Content))!;
+        var booked = Ics(mails.First(m => m.Attachments[0].ContentType.Contains("method=PUBLISH", StringComparison.Ordinal)));
+        var cancelMail = mails.Single(m => m.Attachments.Count == 1 && m.Attachments[0].ContentType.Contains("method=CANCEL", StringComparison.Ordinal));
+        var cancelled = Ics(cancelMail);
+        Assert.Equal("CANCEL", cancelled.Method);
+        var (was, now) = (booked.Events.Single(), cancelled.Events.Single());
+        Assert.Equal((was.Uid, was.Sequence + 1, "CANCELLED"), (now.Uid, now.Sequence, now.Status));
+        Assert.StartsWith("mailto:", now.Organizer!.Value!.ToString());
 
         before = Counts();
         var again = await client.PostAsync($"/api/v1/appointments/manage/{token}/cancel", null);
