@@ -34,6 +34,8 @@ public sealed class AppointmentPagesTests(AppointmentsApp app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var badPage = await Html.ParseAsync(bad);
         Assert.Contains("valid e-mail", badPage.QuerySelector(".error-summary")!.TextContent);
+        // Each line of the summary names its field.
+        Assert.StartsWith("E-mail address: ", badPage.QuerySelector(".error-summary a[href='#email']")!.TextContent.Trim());
         Assert.Contains("national number is not valid", badPage.QuerySelector(".error-summary")!.TextContent);
         Assert.Equal(before, Appointments());
 

@@ -18,6 +18,20 @@ internal abstract class AppointmentPage(AppointmentSlots slots, Texts texts, Tim
     public DateOnly FirstDay { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
 
+    /// The fields of the details step and the texts of their labels.
+    private static readonly Dictionary<string, string> FieldLabels = new()
+    {
+        ["name"] = "appointments.book.details.name",
+        ["email"] = "appointments.book.details.email",
+        ["phone"] = "appointments.book.details.phone",
+        ["nationalNumber"] = "appointments.book.details.national-number",
+    };
+
+    /// The error summary: each problem after the name of the field it is about ("E-mail address:
+    /// Complete this field."), so that two "Complete this field." can be told apart.
+    public IReadOnlyDictionary<string, string> Summary =>
+        Errors.ToDictionary(e => e.Key, e => FieldLabels.TryGetValue(e.Key, out var label) ? texts["appointments.error-line", texts[label], e.Value] : e.Value);
+
     public string Lang => Languages.Current;
 
     public string Resolve(LocalizedText text) => text.Resolve(Lang, Offer?.Counter.PrimaryLanguage ?? "fr").Text;
