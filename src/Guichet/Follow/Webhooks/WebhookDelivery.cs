@@ -91,6 +91,6 @@ internal sealed class WebhookDelivery(GuichetDb db, IHttpClientFactory http, Tim
             TextBody = string.Join("\n\n---\n\n", LocalizedText.Languages.Select(l =>
                 string.Format(CultureInfo.InvariantCulture, texts.Get(l, key), s.Url, s.Failures, since, failure))),
             Headers = new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" },
-        }, PendingEvent.MailSent("webhook-alert", new EventLogObject("webhook-subscription", s.Id.ToString(), Role.Subject)));
+        }, PendingEvent.MailSent("webhook-alert"));
     }
 }
