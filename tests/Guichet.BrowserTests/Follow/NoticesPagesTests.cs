@@ -22,16 +22,19 @@ public sealed class NoticesPagesTests(BrowserApp app) : IAsyncLifetime
     public async Task The_notice_pages_have_no_axe_violations_in_every_language()
     {
         // Someone to send to: a confirmed subscriber of the first topic.
-        app.Arrange(db =>
+        using (var scope = app.Services.CreateScope())
         {
+            var db = scope.ServiceProvider.GetRequiredService<Guichet.Platform.Data.GuichetDb>();
             var now = DateTimeOffset.UtcNow;
             var topic = db.Set<SubscriptionTopic>().OrderBy(t => t.Code).First();
             var s = new Subscriber($"browser-{Guid.NewGuid():N}@example.be", "fr", Frequency.Immediate, [topic.Id], now);
             s.AwaitConfirmation(Guid.NewGuid().ToString("N"), now.AddHours(1));
             s.Confirm(now);
             db.Add(s);
-            return db.SaveChanges();
-        });
+            scope.ServiceProvider.GetRequiredService<Guichet.Platform.EventLog.EventLog>().Record("test", Guichet.Follow.FollowActivities.SubscriberConfirmed,
+                [new("subscriber", s.Id.ToString(), Guichet.Platform.EventLog.Role.Subject)]);
+            await db.SaveChangesAsync();
+        }
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, DemoAccounts.Admin, "en");
 
@@ -79,12 +82,12 @@ public sealed class NoticesPagesTests(BrowserApp app) : IAsyncLifetime
         {
             var response = await page.GotoAsync($"{app.BaseUrl}/staff/webhooks?lang={language}");
             Assert.Equal(200, response!.Status);
-            await page.ClickAsync("form[novalidate] button[type=submit]");
+            await page.ClickAsync("#webhook-form button[type=submit]");
             await page.WaitForSelectorAsync(".error-summary");
             await AxeZeroAsync(page, language + " webhooks with errors");
             await page.FillAsync("#url", $"https://integrator.example/{language}");
             await page.CheckAsync("#eventTypes");
-            await page.ClickAsync("form[novalidate] button[type=submit]");
+            await page.ClickAsync("#webhook-form button[type=submit]");
             await page.WaitForSelectorAsync("#new-secret");
             await AxeZeroAsync(page, language + " webhooks with a new secret");
         }

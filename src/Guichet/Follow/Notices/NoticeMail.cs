@@ -25,6 +25,10 @@ internal sealed class NoticeMail(Platform.Outbox.Outbox outbox, Texts texts, Sub
         return (subject, text, html, language);
     }
 
+    /// Reads (or makes) the installation's link key now: on SQLite the key's own connection could not
+    /// write it while the sender's transaction holds the write lock.
+    public void PrepareLinks() => subscriptions.ManageUrl(Guid.Empty, "fr");
+
     public Guid Enqueue(Notice notice, NoticeRecipient r, EventLogObject? customer)
     {
         var (subject, text, html, language) = Render(notice, r);

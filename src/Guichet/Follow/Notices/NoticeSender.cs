@@ -40,6 +40,7 @@ internal sealed class NoticeSender(GuichetDb db, EventLog eventLog, TimeProvider
             await db.Set<NoticeSendBudget>().Where(b => b.Minute < minute - 24 * 60).ExecuteDeleteAsync(ct);
         }
 
+        mail.PrepareLinks();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var used = await db.Set<NoticeSendBudget>().Where(b => b.Minute == minute).Select(b => b.Used).SingleAsync(ct);
         var take = Math.Min(limit - used, options.Value.BatchSize);
