@@ -211,6 +211,38 @@ public sealed class NoticesTests(NoticesApp app) : IClassFixture<NoticesApp>
         foreach (var e in emails) Assert.Single(await TestMailServer.MailsToAsync(e));
     }
 
+    [Fact]
+    public async Task A_subscriber_who_unsubscribes_in_one_click_before_their_turn_gets_nothing_and_their_address_goes()
+    {
+        var admin = await app.ClientAsAsync(DemoAccounts.Admin);
+        var topic = "leave-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/subscription-topics", JsonBody(new { code = topic, kind = "theme", name = new { fr = "Départ", nl = "Vertrek", de = "Abreise", en = "Leaving" } }))).StatusCode);
+        await app.SendAllAsync(); // what other tests left queued goes first
+        var stays = Unique("stays");
+        var leaves = Unique("leaves");
+        Subscriber(stays, "fr", true, topic);
+        var gone = Subscriber(leaves, "fr", true, topic);
+        var id = (await (await admin.PostAsync("/api/v1/notices", JsonBody(Notice(topics: [topic], caseTypes: [])))).ReadJsonAsync()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/notices/{id}/send", null)).StatusCode);
+
+        var token = app.Services.GetRequiredService<SubscriberLinks>().Token(gone, SubscriberLinks.Unsubscribe);
+        var left = await app.Client().PostAsync("/u/" + token, new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await app.SendAllAsync();
+
+        var recipient = app.InScope(db => db.Set<NoticeRecipient>().Single(r => r.NoticeId == id && r.SubscriberId == gone));
+        Assert.Equal(RecipientState.Unsubscribed, recipient.State);
+        Assert.Null(recipient.Email);
+        Assert.Null(recipient.OutboxMessageId);
+        Assert.DoesNotContain(app.InScope(db => db.Set<OutboxMessage>().Select(m => m.Summary).ToList()), m => m.Contains(leaves, StringComparison.Ordinal));
+        Assert.Single(await TestMailServer.MailsToAsync(stays));
+        Assert.Contains("follow.notice.withheld", app.Activities("notice", id));
+        var notice = await (await admin.GetAsync($"/api/v1/notices/{id}")).ReadJsonAsync();
+        Assert.Equal("sent", notice.GetProperty("state").GetString());
+        Assert.Equal(1, notice.GetProperty("progress").GetProperty("unsubscribed").GetInt32());
+    }
+
     public static TheoryData<string, string, string> BadNotices => new()
     {
         { """{"subject":{},"body":{},"topics":["mobility"]}""", "subject.fr", "no-version" },
