@@ -52,4 +52,39 @@ internal static class FollowActivities
         "A subscription topic was added.", ["subscription-topic:subject"], "code", "kind");
     public static readonly Activity TopicChanged = Activity.Administration("follow.subscription-topic.changed",
         "A subscription topic's names changed, or it was withdrawn or offered again.", ["subscription-topic:subject"], "code", "active");
+
+    // Notices of a change: written and sent by communication staff; each recipient once, named by
+    // the subscriber's random id or the customer's pseudonym, never an address.
+    private static readonly string[] Notice = ["notice:subject"];
+    private static readonly string[] NoticeRecipient = ["notice:subject", "subscriber:recipient", "customer:customer"];
+
+    public static readonly Activity NoticeCreated = Activity.Administration("follow.notice.created",
+        "A notice of a change was written (a draft).", Notice, "languages", "topics", "caseTypes");
+    public static readonly Activity NoticeChanged = Activity.Administration("follow.notice.changed",
+        "A draft notice was changed.", Notice, "languages", "topics", "caseTypes");
+    public static readonly Activity NoticeSent = Activity.Process("follow.notice.sent",
+        "A notice was sent: its recipients were fixed (each address or customer once) and its mails start leaving within the rate limit.",
+        Notice, "mails", "letters", "topics", "caseTypes");
+    public static readonly Activity NoticeMailed = Activity.Process("follow.notice.mailed",
+        "A recipient's copy of a notice left (the mail server accepted it).", [.. NoticeRecipient, "outbox-message:message"], "language", "attempts");
+    public static readonly Activity NoticeMailFailed = Activity.Process("follow.notice.mail-failed",
+        "A recipient's copy of a notice failed for good (refused by the mail server, or too many attempts).", NoticeRecipient, "attempts");
+    public static readonly Activity NoticeWithheld = Activity.Process("follow.notice.withheld",
+        "A subscriber left before their copy of a notice was sent: nothing was sent to them.", NoticeRecipient);
+    public static readonly Activity NoticeLettersPrinted = Activity.Process("follow.notice.letters-printed",
+        "The letters of a notice for recipients without an e-mail address were printed to be posted.", Notice, "count");
+    public static readonly Activity NoticeCompleted = Activity.Process("follow.notice.completed",
+        "Every recipient of a notice has its outcome (sent, failed, left, or a letter).", Notice, "sent", "failed", "withheld", "letters");
+
+    // Webhooks for integrators: subscriptions kept by admins; the receiver named by its host only.
+    private static readonly string[] Webhook = ["webhook-subscription:subject"];
+
+    public static readonly Activity WebhookSubscribed = Activity.Administration("follow.webhook.subscribed",
+        "An external system was subscribed to event types by webhook.", Webhook, "host", "eventTypes", "active");
+    public static readonly Activity WebhookChanged = Activity.Administration("follow.webhook.changed",
+        "A webhook subscription's URL or event types changed, or it was switched on again.", Webhook, "host", "eventTypes", "active");
+    public static readonly Activity WebhookDeleted = Activity.Administration("follow.webhook.deleted",
+        "A webhook subscription was deleted.", Webhook, "host", "eventTypes", "active");
+    public static readonly Activity WebhookDisabled = Activity.Administration("follow.webhook.disabled",
+        "A webhook receiver failed for days without a success and was switched off (the admins were told).", Webhook, "host", "failures", "failingSince");
 }

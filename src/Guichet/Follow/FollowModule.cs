@@ -1,6 +1,8 @@
 using Guichet.Follow.Complaints;
+using Guichet.Follow.Notices;
 using Guichet.Follow.Satisfaction;
 using Guichet.Follow.Subscriptions;
+using Guichet.Follow.Webhooks;
 
 namespace Guichet.Follow;
 
@@ -12,6 +14,8 @@ internal static class FollowModule
         services.AddComplaints();
         services.AddSatisfaction();
         services.AddSubscriptions();
+        services.AddNotices();
+        services.AddWebhooks();
         return services;
     }
 
@@ -20,6 +24,8 @@ internal static class FollowModule
         app.MapComplaints();
         app.MapSatisfaction();
         app.MapSubscriptions();
+        app.MapNotices();
+        app.MapWebhooks();
         return app;
     }
 }

@@ -67,6 +67,9 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbox:Enabled", "false");
         // Tests run the satisfaction survey job themselves (SurveyJob.RunOnceAsync), when they choose.
         builder.UseSetting("Follow:Satisfaction:PollSeconds", "0");
+        // ... and the notice sender and the webhook job (NoticeJob, WebhookJob).
+        builder.UseSetting("Follow:Notices:PollSeconds", "0");
+        builder.UseSetting("Follow:Webhooks:PollSeconds", "0");
         ConfigureMore(builder);
     }
 

@@ -8,6 +8,12 @@ namespace Guichet.Deliver.Decisions;
 /// applicant's number, name and e-mail, the case's language, unit and service, and whether it is closed.
 internal sealed record CaseCustomer(Guid CaseId, string Number, Guid UnitId, Guid ServiceId, string Language, bool Closed, string? CustomerNumber, string? Name, string? Email);
 
+/// A party of an open case, for a notice about a change to its case type (Follow's notices).
+internal sealed record OpenCaseParty(string CaseNumber, string Language, string Name, string? Number, string? Email, string? Address);
+
+/// A case type as a later stage may name it: its code and its name (current version).
+internal sealed record CaseTypeName(string Code, LocalizedText Name);
+
 internal sealed record CaseReference(Guid Id, string Number, Guid UnitId, Guid ServiceId, string Language, Guid? DecisionId, AppealBlock? Appeal, DateOnly? AppealDeadline);
 
 /// Deliver's surface for later stages (ADR 0012): a case by its number, read-only, whoever asks
@@ -34,5 +40,21 @@ internal sealed class CaseReferences(GuichetDb db)
         if (c is null) return null;
         var applicant = c.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant);
         return new CaseCustomer(c.Id, c.Number, c.UnitId, c.ServiceId, c.Language, c.IsClosed, applicant?.Number, applicant?.Name, applicant?.Email);
+    }
+
+    /// The current case types, by code.
+    public async Task<List<CaseTypeName>> CaseTypesAsync(CancellationToken ct) =>
+        [.. (await db.Set<Guichet.Deliver.CaseTypes.CaseType>().AsNoTracking().Where(t => t.IsCurrent).ToListAsync(ct))
+            .Select(t => new CaseTypeName(t.Code, t.Content.Name)).OrderBy(t => t.Code, StringComparer.Ordinal)];
+
+    /// The parties (applicants and representatives) of the cases still open of the case types with
+    /// these codes (every version), oldest case first.
+    public async Task<List<OpenCaseParty>> OpenCasePartiesAsync(IReadOnlyCollection<string> caseTypeCodes, CancellationToken ct)
+    {
+        if (caseTypeCodes.Count == 0) return [];
+        var typeIds = await db.Set<Guichet.Deliver.CaseTypes.CaseType>().AsNoTracking().Where(t => caseTypeCodes.Contains(t.Code)).Select(t => t.Id).ToListAsync(ct);
+        var cases = await db.Set<Case>().AsNoTracking().Where(c => typeIds.Contains(c.CaseTypeId) && c.ClosedAt == null)
+            .OrderBy(c => c.Number).Select(c => new { c.Number, c.Language, c.Parties }).ToListAsync(ct);
+        return [.. cases.SelectMany(c => c.Parties.Select(p => new OpenCaseParty(c.Number, c.Language, p.Name, p.Number, p.Email, p.Address)))];
     }
 }

@@ -71,7 +71,7 @@ internal sealed record DecisionLetter(string Language, string Sender, string? Se
         document.Info.Title = string.Format(Culture, texts.Get(Language, "deliver.letter.case"), CaseNumber);
         document.Info.CreationDate = Decision.IssuedAt.UtcDateTime;
         document.Language = Language;
-        var writer = new PdfLines(document);
+        var writer = new LetterPdfLines(document);
         foreach (var (kind, text) in Blocks(texts))
         {
             switch (kind)
@@ -89,74 +89,6 @@ internal sealed record DecisionLetter(string Language, string Sender, string? Se
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
-    }
-
-    /// Writes wrapped lines down the pages, starting a new page when one is full.
-    private sealed class PdfLines(PdfDocument document) : IDisposable
-    {
-        private const double Margin = 56, LineGap = 1.35;
-        private PdfPage? _page;
-        private XGraphics? _graphics;
-        private double _y;
-
-        private XGraphics Graphics
-        {
-            get
-            {
-                if (_graphics is null)
-                {
-                    _page = document.AddPage();
-                    _page.Size = PdfSharp.PageSize.A4;
-                    _graphics = XGraphics.FromPdfPage(_page);
-                    _y = Margin;
-                }
-                return _graphics;
-            }
-        }
-
-        public void Space(double points) => _y += points;
-
-        public void Write(string text, double size, bool bold)
-        {
-            var font = new XFont(LetterFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-            foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
-                foreach (var line in Wrap(paragraph, font))
-                {
-                    var g = Graphics;
-                    var height = size * LineGap;
-                    if (_y + height > _page!.Height.Point - Margin)
-                    {
-                        _graphics!.Dispose();
-                        _graphics = null;
-                        g = Graphics;
-                    }
-                    g.DrawString(line, font, XBrushes.Black, new XPoint(Margin, _y + size));
-                    _y += height;
-                }
-            _y += size * 0.4;
-        }
-
-        private IEnumerable<string> Wrap(string paragraph, XFont font)
-        {
-            var width = (_page?.Width.Point ?? 595) - 2 * Margin;
-            var line = new StringBuilder();
-            foreach (var word in paragraph.Split(' '))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && Graphics.MeasureString(candidate, font).Width > width)
-                {
-                    yield return line.ToString();
-                    line.Clear().Append(word);
-                }
-                else
-                {
-                    line.Clear().Append(candidate);
-                }
-            }
-            yield return line.ToString();
-        }
-
-        public void Dispose() => _graphics?.Dispose();
     }
 }
 

@@ -46,6 +46,7 @@ internal static class Role
     public const string Survey = "survey";       // the satisfaction survey a complaint came from
     public const string Part = "part";           // a document, an attachment, a request of the subject
     public const string Message = "message";     // the outbox message that carried a mail
+    public const string Recipient = "recipient"; // a subscriber a notice went to (customers are "customer")
     public const string PreviousVersion = "previous-version";
     public const string Created = "created";     // an import: what it created
     public const string Updated = "updated";     // an import: what it changed

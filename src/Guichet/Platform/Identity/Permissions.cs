@@ -28,6 +28,8 @@ internal static class Acts
     public const string ComplaintHandle = "complaint.handle";
     public const string SatisfactionRead = "satisfaction.read";
     public const string TopicManage = "subscription-topic.manage";
+    public const string NoticeSend = "notice.send";
+    public const string WebhookManage = "webhook.manage";
     public const string ReportsRead = "reports.read";
     public const string ImproveRead = "improve.read";
     public const string AnalysisSpaceManage = "analysis-space.manage";
@@ -65,11 +67,13 @@ internal static class PermissionMatrix
         new(Acts.ComplaintHandle, "Assign a complaint, ask the unit's view, give the reasoned answer.", [Roles.Complaints, Roles.Admin]),
         new(Acts.SatisfactionRead, "Read the satisfaction results and the comments of the answers.", [Roles.Manager, Roles.Quality, Roles.Complaints, Roles.Admin]),
         new(Acts.TopicManage, "Keep the list of subscription topics.", [Roles.Communication, Roles.Admin]),
+        new(Acts.NoticeSend, "Write notices of a change in four languages, send them to the subscribers of their topics and the parties of open cases of their case types, follow their delivery, print their letters.", [Roles.Communication, Roles.Admin]),
         new(Acts.ImproveRead, "Read the process inventory, the process mining of the journal (graphs, variants, bottlenecks, rework) and the conformance to the declared processes within one's units, and export them.", [Roles.Manager, Roles.Quality, Roles.Admin]),
         new(Acts.ProcessDeclare, "Declare a service's process in the inventory (steps, owner units, norm times; a new version each time); a manager for their own units.", [Roles.Manager, Roles.Quality, Roles.Admin]),
         new(Acts.AnalysisSpaceManage, "Import another system's log (XES, CSV, OCEL 2.0) into an analysis space, delete a space.", [Roles.Manager, Roles.Quality, Roles.Admin]),
         new(Acts.ReportsRead, "Read the counter statistics and the accessibility feedback.", [Roles.Manager, Roles.Admin]),
         new(Acts.OutboxManage, "See the outgoing messages and ask for another try of a failed one.", [Roles.Admin]),
+        new(Acts.WebhookManage, "Subscribe external systems to events by webhook (URL, secret, event types), see their deliveries, switch them on again.", [Roles.Admin]),
         new(Acts.TokenManage, "Make API tokens (with their scopes and expiry) for staff accounts and Open311 clients, see their last use, revoke them.", [Roles.Admin]),
     ];
 

@@ -47,6 +47,9 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ProcessDeclare, "PUT", "/api/v1/improve/processes/{unknown}", "{}"),
         (Acts.SatisfactionRead, "GET", "/api/v1/satisfaction/results", null),
         (Acts.TopicManage, "POST", "/api/v1/subscription-topics", "{}"),
+        (Acts.NoticeSend, "GET", "/api/v1/notices", null),
+        (Acts.NoticeSend, "POST", "/api/v1/notices/{unknown}/send", null),
+        (Acts.WebhookManage, "GET", "/api/v1/webhooks", null),
     ];
 
     /// The same through the pages, signed in: a page guarded by the act, or a handler that does it.
@@ -77,6 +80,10 @@ public sealed class PermissionMatrixTests(GuichetApp app) : IClassFixture<Guiche
         (Acts.ProcessDeclare, "POST", "/staff/improve/processes/{unknown}/declare"),
         (Acts.SatisfactionRead, "GET", "/staff/satisfaction"),
         (Acts.TopicManage, "GET", "/staff/subscriptions/topics"),
+        (Acts.NoticeSend, "GET", "/staff/notices"),
+        (Acts.NoticeSend, "POST", "/staff/notices/{unknown}?handler=send"),
+        (Acts.WebhookManage, "GET", "/staff/webhooks"),
+        (Acts.WebhookManage, "POST", "/staff/webhooks?handler=delete&id={unknown}"),
         (Acts.TokenManage, "GET", "/staff/tokens"),
         (Acts.TokenManage, "POST", "/staff/tokens?handler=revoke&id={unknown}"),
     ];
