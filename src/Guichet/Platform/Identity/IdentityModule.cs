@@ -13,6 +13,10 @@ internal static class IdentityModule
     public static IServiceCollection AddIdentityModule(this IServiceCollection services)
     {
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<SignInThrottle>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration("Identity:Throttle");
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
         services.AddScoped<ApiTokens>();
         services.AddAuthentication(o =>
             {
@@ -39,6 +43,8 @@ internal static class IdentityModule
                 // The API answers 401/403 as ProblemDetails, it never redirects to a page.
                 o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+                // A cookie of an ended session (sign-out, lock-out, new password or roles) is refused.
+                o.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Guichet.Platform.Identity;
 
 [EnableRateLimiting("sign-in")]
-internal sealed class SignInModel(StaffAccounts accounts, GuichetDb db, Texts texts, EventLog.EventLog eventLog) : PageModel
+internal sealed class SignInModel(StaffAccounts accounts, GuichetDb db, Texts texts, EventLog.EventLog eventLog, SessionStamps stamps, SignInThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -22,25 +22,33 @@ internal sealed class SignInModel(StaffAccounts accounts, GuichetDb db, Texts te
         if (string.IsNullOrEmpty(Password)) Errors["password"] = texts["signin.error.password-missing"];
         if (Errors.Count > 0) return Page();
 
-        var (outcome, user) = await accounts.CheckPasswordAsync(Email!, Password!, ct);
+        // The client's address as the forwarded-headers step resolved it (behind a known proxy:
+        // the address the proxy saw).
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var (outcome, user, lockedOut) = await accounts.CheckPasswordAsync(Email!, Password!, address, ct);
         if (user is not null)
         {
             eventLog.Record("staff:" + user.Id, outcome == StaffAccounts.SignInOutcome.Success ? EventLog.PlatformActivities.SignedIn : EventLog.PlatformActivities.SignInFailed,
-                [new EventLog.EventLogObject("staff-user", user.Id.ToString(), EventLog.Role.Subject)]);
-            await db.SaveChangesAsync(ct);
+                [new EventLog.EventLogObject("staff-user", user.Id.ToString(), EventLog.Role.Subject)],
+                lockedOut ? new Dictionary<string, object?> { ["lockedOut"] = true } : null);
         }
+        await db.SaveChangesAsync(ct);
+        if (lockedOut) stamps.Forget(user!.Id);
         switch (outcome)
         {
-            case StaffAccounts.SignInOutcome.LockedOut:
-                Errors["email"] = texts["signin.error.locked"];
+            case StaffAccounts.SignInOutcome.AddressThrottled:
+                Errors["email"] = texts["signin.error.throttled-address", throttle.Options.WindowMinutes];
+                return Page();
+            case StaffAccounts.SignInOutcome.AccountThrottled:
+                // The same words whether the account exists or not.
+                Errors["email"] = texts["signin.error.locked", throttle.Options.WindowMinutes];
                 return Page();
             case StaffAccounts.SignInOutcome.Failed:
                 Errors["email"] = texts["signin.error.invalid"];
                 return Page();
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new System.Security.Claims.ClaimsPrincipal(StaffClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme)));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffClaims.ForSession(user!));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
     }
 }

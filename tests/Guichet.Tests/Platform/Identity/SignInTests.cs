@@ -67,7 +67,8 @@ public sealed class SignInTests(GuichetApp app) : IClassFixture<GuichetApp>
         });
         var client = app.Client();
         var jar = new CookieJar();
-        for (var i = 0; i < StaffUser.MaxFailedSignIns; i++)
+        var limit = new SignInThrottleOptions().AccountFailures;
+        for (var i = 0; i < limit; i++)
             await jar.SignInAsync(client, email, "wrong-password-" + i);
 
         var response = await jar.SignInAsync(client, email, "correct-horse-battery");
@@ -75,6 +76,6 @@ public sealed class SignInTests(GuichetApp app) : IClassFixture<GuichetApp>
         var user = app.InScope(db => db.Set<StaffUser>().AsNoTracking().Single(u => u.Email == email));
         Assert.NotNull(user.LockedUntil);
         var failures = app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "platform.staff-user.sign-in-failed" && e.Actor == "staff:" + user.Id));
-        Assert.Equal(StaffUser.MaxFailedSignIns + 1, failures);
+        Assert.Equal(limit + 1, failures);
     }
 }
