@@ -22,7 +22,7 @@ internal static class PlatformModule
         services.AddOutbox();
         services.AddMail();
         services.AddGuichetLocalization(configuration);
-        services.AddIdentityModule();
+        services.AddIdentityModule(configuration);
         services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
         services.AddSingleton(sp => WorkingCalendar.FromOptions(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value));
         services.AddGuichetErrors();

@@ -7,17 +7,37 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Guichet.Platform.Identity;
 
 [EnableRateLimiting("sign-in")]
-internal sealed class SignInModel(StaffAccounts accounts, GuichetDb db, Texts texts, EventLog.EventLog eventLog, SessionStamps stamps, SignInThrottle throttle) : PageModel
+internal sealed class SignInModel(StaffAccounts accounts, GuichetDb db, Texts texts, EventLog.EventLog eventLog, SessionStamps stamps, SignInThrottle throttle, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     public Dictionary<string, string> Errors { get; } = [];
 
+    /// The password form (Identity:LocalPasswords).
+    public bool LocalPasswords => IdentityModule.LocalPasswords(configuration);
+
+    /// The organisation's OpenID provider, when one is configured: its button's name.
+    public string? Provider => OidcSettings.From(configuration) is { Enabled: true } oidc ? oidc.DisplayName : null;
+
     public void OnGet() { }
+
+    /// "Sign in with …": to the provider (authorization code flow with PKCE), back to ReturnUrl.
+    public IActionResult OnPostOidc()
+    {
+        if (Provider is null) return NotFound();
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff" }, OidcSignIn.Scheme);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!LocalPasswords)
+        {
+            // Switched off: no password is checked, whatever is posted.
+            Errors["email"] = texts["signin.error.passwords-off"];
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(Email)) Errors["email"] = texts["signin.error.email-missing"];
         if (string.IsNullOrEmpty(Password)) Errors["password"] = texts["signin.error.password-missing"];
         if (Errors.Count > 0) return Page();

@@ -11,6 +11,9 @@ internal sealed class SignOutModel(GuichetDb db, StaffAccounts accounts, Session
 {
     public void OnGet() { }
 
+    private async Task<bool> HasOidcAsync() =>
+        await HttpContext.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OidcSignIn.Scheme) is not null;
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await HttpContext.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -20,6 +23,14 @@ internal sealed class SignOutModel(GuichetDb db, StaffAccounts accounts, Session
             eventLog.Record("staff:" + user.Id, EventLog.PlatformActivities.SignedOut, [new EventLog.EventLogObject("staff-user", user.Id.ToString(), EventLog.Role.Subject)]);
             await db.SaveChangesAsync(ct);
             stamps.Forget(user.Id);
+        }
+        if (result.Principal?.FindFirstValue(OidcSignIn.ViaClaim) == "oidc" && await HasOidcAsync())
+        {
+            // The provider's session ends too (its end-session endpoint, with the id_token as hint),
+            // which then sends the browser back to the home page.
+            await HttpContext.SignOutAsync(OidcSignIn.Scheme, new AuthenticationProperties { RedirectUri = "/" });
+            await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return new EmptyResult();
         }
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Guichet.Platform.Identity;
 
 /// Creating accounts and checking passwords, for the sign-in page, the CLI and the demo data.
-internal sealed class StaffAccounts(GuichetDb db, TimeProvider time, SignInThrottle throttle)
+internal sealed class StaffAccounts(GuichetDb db, TimeProvider time, SignInThrottle throttle, EventLog.EventLog eventLog, SessionStamps stamps)
 {
     private static readonly PasswordHasher<StaffUser> Hasher = new();
 
@@ -76,6 +76,43 @@ internal sealed class StaffAccounts(GuichetDb db, TimeProvider time, SignInThrot
     public void SignOut(StaffUser user)
     {
         user.SignedOut();
+    }
+
+    /// A sign-in through the organisation's OpenID provider: the account linked to that identity,
+    /// or the one with its e-mail (then linked), or a new one; its roles and unit as the provider
+    /// says today. Null when the e-mail's account is linked to another identity. Saves.
+    public async Task<StaffUser?> SignInExternalAsync(string externalSubject, string email, string name, IReadOnlyList<string> roles, Guid? unitId, CancellationToken ct)
+    {
+        var normalized = StaffUser.Normalize(email);
+        var user = await db.Set<StaffUser>().FirstOrDefaultAsync(u => u.ExternalSubject == externalSubject, ct)
+            ?? await db.Set<StaffUser>().FirstOrDefaultAsync(u => u.Email == normalized, ct);
+        if (user is { ExternalSubject: { } linked } && linked != externalSubject) return null;
+        var subject = () => new EventLog.EventLogObject("staff-user", user!.Id.ToString(), EventLog.Role.Subject);
+        var rolesChanged = false;
+        if (user is null)
+        {
+            user = new StaffUser(normalized, name, roles, unitId, time.GetUtcNow());
+            user.LinkExternalSubject(externalSubject);
+            db.Add(user);
+            eventLog.Record("staff:" + user.Id, EventLog.PlatformActivities.StaffUserCreated,
+                [subject(), .. unitId is { } u ? [new EventLog.EventLogObject("unit", u.ToString(), EventLog.Role.Unit)] : Array.Empty<EventLog.EventLogObject>()],
+                new Dictionary<string, object?> { ["roles"] = user.RoleList, ["source"] = "oidc" });
+        }
+        else
+        {
+            user.LinkExternalSubject(externalSubject);
+            if (user.ChangeRoles(roles))
+            {
+                rolesChanged = true;
+                eventLog.Record("staff:" + user.Id, EventLog.PlatformActivities.RolesChanged, [subject()], new Dictionary<string, object?> { ["roles"] = user.RoleList, ["source"] = "oidc" });
+            }
+            if (unitId is not null) user.MoveToUnit(unitId);
+        }
+        user.SignedIn();
+        eventLog.Record("staff:" + user.Id, EventLog.PlatformActivities.SignedIn, [subject()], new Dictionary<string, object?> { ["via"] = "oidc" });
+        await db.SaveChangesAsync(ct);
+        if (rolesChanged) stamps.Forget(user.Id);
+        return user;
     }
 
     private static readonly string DummyHash = Hasher.HashPassword(new StaffUser("x@x", "", [], null, DateTimeOffset.UnixEpoch), "not-a-password-at-all");

@@ -54,9 +54,9 @@ internal sealed class StaffUser
     /// New roles: every session ends, the next sign-in carries the new roles.
     public bool ChangeRoles(IEnumerable<string> roles)
     {
-        var joined = string.Join(',', roles.Distinct());
-        if (joined == Roles) return false;
-        Roles = joined;
+        var wanted = roles.Distinct().ToList();
+        if (wanted.ToHashSet().SetEquals(RoleList)) return false;
+        Roles = string.Join(',', wanted);
         RotateSecurityStamp();
         return true;
     }
