@@ -95,12 +95,18 @@ public sealed class LocalPasswordsOffTests(LocalPasswordsOffTests.App app) : ICl
     {
         var client = app.Client();
         var jar = new CookieJar();
-        await jar.GetAsync(client, "/accessibility?lang=en");
+        var other = await Html.ParseAsync(await jar.GetAsync(client, "/accessibility?lang=en"));
         var page = await Html.ParseAsync(await jar.GetAsync(client, "/staff/sign-in"));
         Assert.Null(page.QuerySelector("#password"));
         Assert.Contains("Signing in is not set up", page.QuerySelector("main")!.TextContent);
 
-        var response = await jar.SignInAsync(client, DemoAccounts.Admin, DemoAccounts.Password);
+        // A crafted post (with a valid antiforgery token of another form).
+        var response = await jar.PostFormAsync(client, "/staff/sign-in", new Dictionary<string, string>
+        {
+            ["email"] = DemoAccounts.Admin,
+            ["password"] = DemoAccounts.Password,
+            ["__RequestVerificationToken"] = Html.Antiforgery(other),
+        });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("switched off", (await Html.ParseAsync(response)).QuerySelector(".error-summary")!.TextContent);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(IdentityModule.CookieName, StringComparison.Ordinal)));
