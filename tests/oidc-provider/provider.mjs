@@ -61,3 +61,8 @@ const provider = new Provider(issuer, {
 provider.on('server_error', (_ctx, err) => console.error('server_error', err));
 
 provider.listen(config.port, '127.0.0.1', () => console.log(`listening ${issuer}`));
+
+// The tests hold our standard input open: when they end (even without disposing), so do we.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();

@@ -70,6 +70,8 @@ public sealed class OidcBrowserApp : BrowserApp
             throw new InvalidOperationException("tests/oidc-provider is not installed: run `npm ci` there (test.sh does).");
         var start = new ProcessStartInfo("node", [script, config])
         {
+            // The provider ends when this test process does (its standard input closes).
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
