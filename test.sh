@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need (Chromium, the SHACL validator's npm
-# packages, the smtp4dev dotnet tool), starts a throw-away PostgreSQL 15 and a mail server
+# packages, the test OpenID provider (npm), the smtp4dev dotnet tool), starts a throw-away PostgreSQL 15 and a mail server
 # (smtp4dev: SMTP, IMAP, REST) on 127.0.0.1, runs every test on SQLite and on PostgreSQL plus the
 # browser tests, and ends with the line "Tests: N passed, N failed".
 set -uo pipefail
@@ -20,6 +20,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 log "installing the SHACL validator (npm ci)"
 (cd tests/shacl && npm ci --no-audit --no-fund --silent) || { echo "npm ci failed" >&2; exit 1; }
+log "installing the test OpenID provider (npm ci: oidc-provider, for the staff sign-in browser tests)"
+(cd tests/oidc-provider && npm ci --no-audit --no-fund --silent) || { echo "npm ci failed (tests/oidc-provider)" >&2; exit 1; }
 
 # --- PostgreSQL 15, private cluster on a free port ---------------------------------------
 PGBIN=$(dirname "$(command -v initdb || echo /usr/lib/postgresql/15/bin/initdb)")

@@ -70,6 +70,26 @@ internal static class Cli
                     return 0;
                 }
 
+                case ["users", "password"]:
+                case ["users", "roles"]:
+                {
+                    var email = StaffUser.Normalize(Required(options, "email"));
+                    var user = await db.Set<StaffUser>().FirstOrDefaultAsync(x => x.Email == email, ct)
+                        ?? throw new ArgumentException($"There is no account for {email}.");
+                    var accounts = services.GetRequiredService<StaffAccounts>();
+                    var subject = new EventLogObject("staff-user", user.Id.ToString(), Role.Subject);
+                    if (words[1] == "password")
+                    {
+                        accounts.ChangePassword(user, (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') ?? "");
+                        services.GetRequiredService<EventLog>().Record(Actor, PlatformActivities.PasswordChanged, [subject]);
+                    }
+                    else if (accounts.ChangeRoles(user, Required(options, "role").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+                        services.GetRequiredService<EventLog>().Record(Actor, PlatformActivities.RolesChanged, [subject], new Dictionary<string, object?> { ["roles"] = user.RoleList });
+                    await db.SaveChangesAsync(ct);
+                    Console.Out.WriteLine($"Account {user.Email} changed ({string.Join(", ", user.RoleList)}); its sessions have ended.");
+                    return 0;
+                }
+
                 case ["users", "list"]:
                     foreach (var user in await db.Set<StaffUser>().OrderBy(x => x.Email).ToListAsync(ct))
                         Console.Out.WriteLine($"{user.Id}  {user.Email,-30} {user.Roles}");
@@ -148,6 +168,8 @@ internal static class Cli
           migrate                                   create or upgrade the database
           seed --demo                               load the demo data into an empty database
           users add --email E --role R[,R] [--name N] [--unit ID]   (password read from stdin)
+          users password --email E                  a new password (read from stdin); the account's sessions end
+          users roles --email E --role R[,R]        new roles; the account's sessions end
           users list
           token create --email E [--name N] [--scopes read,write|open311] [--expires yyyy-MM-dd]
                                                     print a new API token (shown once); open311: an api_key for an Open311 client

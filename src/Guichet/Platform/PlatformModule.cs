@@ -22,7 +22,7 @@ internal static class PlatformModule
         services.AddOutbox();
         services.AddMail();
         services.AddGuichetLocalization(configuration);
-        services.AddIdentityModule();
+        services.AddIdentityModule(configuration);
         services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
         services.AddSingleton(sp => WorkingCalendar.FromOptions(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarOptions>>().Value));
         services.AddGuichetErrors();
@@ -44,9 +44,14 @@ internal static class PlatformModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            // Sign-in posts (each one hashes a password) per address and minute, on this node; the
+            // failures themselves are counted per account and per address in the database
+            // (Identity's SignInThrottle). Identity:Throttle:PostsPerMinute, 30 by default.
+            var signInPosts = configuration.GetValue("Identity:Throttle:PostsPerMinute", 30);
+            o.AddPolicy("sign-in", context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("get")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPosts, Window = TimeSpan.FromMinutes(1) }));
             // Public forms without an account: a few posts per address and minute (GETs are free).
             o.AddPolicy("public-forms", context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("get")

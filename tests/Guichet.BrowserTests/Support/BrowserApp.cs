@@ -8,7 +8,7 @@ namespace Guichet.BrowserTests.Support;
 
 /// One Guichet host on a real loopback port and one headless Chromium (the Debian package),
 /// shared by every browser test of the run.
-public sealed class BrowserApp : GuichetApp
+public class BrowserApp : GuichetApp
 {
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;

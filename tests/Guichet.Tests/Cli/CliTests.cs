@@ -69,6 +69,20 @@ public sealed class CliTests : IAsyncLifetime
         var id = token.Err.Split(' ')[1];
         Assert.Equal(0, (await RunAsync("", "token", "revoke", "--id", id)).Exit);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+
+        // New roles and a new password end the account's web sessions (within the host's check interval).
+        var jar = new CookieJar();
+        var browser = app.Client(followRedirects: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await jar.SignInAsync(browser, "integrator@example.be", "a-long-enough-password")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await jar.GetAsync(browser, "/staff")).StatusCode);
+        var roles = await RunAsync("", "users", "roles", "--email", "integrator@example.be", "--role", "editor,manager");
+        Assert.True(roles.Exit == 0, roles.Err);
+        await Task.Delay(TimeSpan.FromSeconds(5.5));
+        Assert.Equal(HttpStatusCode.Redirect, (await jar.GetAsync(browser, "/staff")).StatusCode);
+        var password = await RunAsync("another-long-password\n", "users", "password", "--email", "integrator@example.be");
+        Assert.True(password.Exit == 0, password.Err);
+        Assert.Equal(HttpStatusCode.OK, (await jar.SignInAsync(browser, "integrator@example.be", "a-long-enough-password")).StatusCode); // refused: the form again
+        Assert.Equal(HttpStatusCode.Redirect, (await jar.SignInAsync(browser, "integrator@example.be", "another-long-password")).StatusCode);
     }
 
     [Fact]
@@ -104,6 +118,6 @@ public sealed class CliTests : IAsyncLifetime
             builder.UseSetting("Demo:SeedIfEmpty", "false");
         }
 
-        public HttpClient Client() => CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        public HttpClient Client(bool followRedirects = true) => CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = followRedirects });
     }
 }

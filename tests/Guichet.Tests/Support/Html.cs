@@ -59,6 +59,14 @@ public sealed class CookieJar
 {
     private readonly Dictionary<string, string> _cookies = [];
 
+    /// Another jar with the same cookies: a copy an attacker might have kept.
+    public CookieJar Copy()
+    {
+        var copy = new CookieJar();
+        foreach (var (name, value) in _cookies) copy._cookies[name] = value;
+        return copy;
+    }
+
     public void Take(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Set-Cookie", out var values)) return;

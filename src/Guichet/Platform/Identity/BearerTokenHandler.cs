@@ -53,6 +53,14 @@ internal static class StaffClaims
         return new ClaimsIdentity(claims, scheme);
     }
 
+    /// The principal of a sign-in cookie: the account's claims and its current security stamp.
+    public static ClaimsPrincipal ForSession(StaffUser user)
+    {
+        var identity = For(user, Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
+        identity.AddClaim(new Claim(SessionStamps.Claim, user.SecurityStamp));
+        return new ClaimsPrincipal(identity);
+    }
+
     /// A unit the person's work covers: their own and each unit below it in the organisation's
     /// tree, added on each request by Orient's UnitScopeClaims (units move; a claim in a cookie would not).
     public const string ScopeUnit = "guichet:scope-unit";

@@ -10,9 +10,17 @@ internal static class IdentityModule
 {
     public const string CookieName = "guichet.auth";
 
-    public static IServiceCollection AddIdentityModule(this IServiceCollection services)
+    /// Identity:LocalPasswords (true by default): false hides the password form and refuses its
+    /// posts, for an organisation whose staff sign in through its OpenID provider only.
+    public static bool LocalPasswords(IConfiguration configuration) => configuration.GetValue("Identity:LocalPasswords", true);
+
+    public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<SignInThrottle>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration("Identity:Throttle");
+        services.AddMemoryCache();
+        services.AddSingleton<SessionStamps>();
         services.AddScoped<ApiTokens>();
         services.AddAuthentication(o =>
             {
@@ -39,8 +47,11 @@ internal static class IdentityModule
                 // The API answers 401/403 as ProblemDetails, it never redirects to a page.
                 o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+                // A cookie of an ended session (sign-out, lock-out, new password or roles) is refused.
+                o.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             })
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddOidc(OidcSettings.From(configuration));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All).AddRequirements(TokenScopeRequirement.Instance))

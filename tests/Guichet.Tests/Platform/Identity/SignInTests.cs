@@ -2,6 +2,7 @@ using System.Net;
 using Guichet.Platform.EventLog;
 using Guichet.Platform.Identity;
 using Guichet.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Guichet.Tests.Platform.Identity;
@@ -67,7 +68,8 @@ public sealed class SignInTests(GuichetApp app) : IClassFixture<GuichetApp>
         });
         var client = app.Client();
         var jar = new CookieJar();
-        for (var i = 0; i < StaffUser.MaxFailedSignIns; i++)
+        var limit = new SignInThrottleOptions().AccountFailures;
+        for (var i = 0; i < limit; i++)
             await jar.SignInAsync(client, email, "wrong-password-" + i);
 
         var response = await jar.SignInAsync(client, email, "correct-horse-battery");
@@ -75,6 +77,39 @@ public sealed class SignInTests(GuichetApp app) : IClassFixture<GuichetApp>
         var user = app.InScope(db => db.Set<StaffUser>().AsNoTracking().Single(u => u.Email == email));
         Assert.NotNull(user.LockedUntil);
         var failures = app.InScope(db => db.Set<EventLogEntry>().Count(e => e.Activity == "platform.staff-user.sign-in-failed" && e.Actor == "staff:" + user.Id));
-        Assert.Equal(StaffUser.MaxFailedSignIns + 1, failures);
+        Assert.Equal(limit + 1, failures);
+    }
+}
+
+/// Identity:LocalPasswords=false: the form is gone and a password posted anyway is refused.
+public sealed class LocalPasswordsOffTests(LocalPasswordsOffTests.App app) : IClassFixture<LocalPasswordsOffTests.App>
+{
+    public sealed class App : GuichetApp
+    {
+        protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+            builder.UseSetting("Identity:LocalPasswords", "false");
+    }
+
+    [Fact]
+    public async Task The_form_is_hidden_and_a_right_password_is_refused_without_a_session()
+    {
+        var client = app.Client();
+        var jar = new CookieJar();
+        var other = await Html.ParseAsync(await jar.GetAsync(client, "/accessibility?lang=en"));
+        var page = await Html.ParseAsync(await jar.GetAsync(client, "/staff/sign-in"));
+        Assert.Null(page.QuerySelector("#password"));
+        Assert.Contains("Signing in is not set up", page.QuerySelector("main")!.TextContent);
+
+        // A crafted post (with a valid antiforgery token of another form).
+        var response = await jar.PostFormAsync(client, "/staff/sign-in", new Dictionary<string, string>
+        {
+            ["email"] = DemoAccounts.Admin,
+            ["password"] = DemoAccounts.Password,
+            ["__RequestVerificationToken"] = Html.Antiforgery(other),
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("switched off", (await Html.ParseAsync(response)).QuerySelector(".error-summary")!.TextContent);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(IdentityModule.CookieName, StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Redirect, (await jar.GetAsync(client, "/staff")).StatusCode);
     }
 }

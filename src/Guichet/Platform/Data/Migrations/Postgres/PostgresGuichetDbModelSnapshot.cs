@@ -1725,6 +1725,36 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.ToTable("identity_api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Platform.Identity.SignInFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("AccountKey", "At");
+
+                    b.HasIndex("AddressKey", "At");
+
+                    b.ToTable("identity_sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Platform.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1744,8 +1774,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer");
+                    b.Property<string>("ExternalSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
@@ -1760,12 +1791,20 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalSubject")
                         .IsUnique();
 
                     b.ToTable("identity_staff_users", (string)null);

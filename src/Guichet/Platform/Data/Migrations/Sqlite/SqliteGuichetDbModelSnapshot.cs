@@ -1716,6 +1716,36 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.ToTable("identity_api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Platform.Identity.SignInFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("AccountKey", "At");
+
+                    b.HasIndex("AddressKey", "At");
+
+                    b.ToTable("identity_sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Platform.Identity.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1735,8 +1765,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ExternalSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
@@ -1751,12 +1782,20 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("ExternalSubject")
                         .IsUnique();
 
                     b.ToTable("identity_staff_users", (string)null);
