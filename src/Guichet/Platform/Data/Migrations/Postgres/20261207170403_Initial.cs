@@ -145,6 +145,39 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_notice_send_budget",
+                columns: table => new
+                {
+                    Minute = table.Column<long>(type: "bigint", nullable: false),
+                    Used = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_notice_send_budget", x => x.Minute);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    PrimaryLanguage = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Topics = table.Column<string>(type: "text", nullable: false),
+                    CaseTypes = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SendStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "follow_subscribers",
                 columns: table => new
                 {
@@ -231,6 +264,55 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_webhook_cursor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    LastEventId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_webhook_cursor", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_webhook_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EventTypes = table.Column<string>(type: "text", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastAlertAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AfterEventId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_webhook_subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_sign_in_failures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AddressKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_sign_in_failures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_staff_users",
                 columns: table => new
                 {
@@ -240,8 +322,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     PasswordHash = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Roles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FailedSignIns = table.Column<int>(type: "integer", nullable: false),
                     LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExternalSubject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -265,6 +348,24 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_improve_analysis_spaces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improve_declared_processes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improve_declared_processes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -594,6 +695,37 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         name: "FK_follow_complaint_links_follow_complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "follow_complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_notice_recipients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PostalAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    SubscriberId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Customer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CaseNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_notice_recipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_notice_recipients_follow_notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "follow_notices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1381,6 +1513,28 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "AnswerBy" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_follow_notice_recipients_NoticeId_Key",
+                table: "follow_notice_recipients",
+                columns: new[] { "NoticeId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_notice_recipients_NoticeId_State",
+                table: "follow_notice_recipients",
+                columns: new[] { "NoticeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_notice_recipients_OutboxMessageId",
+                table: "follow_notice_recipients",
+                column: "OutboxMessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_notices_State",
+                table: "follow_notices",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_follow_subscriber_topics_TopicId",
                 table: "follow_subscriber_topics",
                 column: "TopicId");
@@ -1442,15 +1596,42 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_identity_sign_in_failures_AccountKey_At",
+                table: "identity_sign_in_failures",
+                columns: new[] { "AccountKey", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_sign_in_failures_AddressKey_At",
+                table: "identity_sign_in_failures",
+                columns: new[] { "AddressKey", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_sign_in_failures_At",
+                table: "identity_sign_in_failures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_identity_staff_users_Email",
                 table: "identity_staff_users",
                 column: "Email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_identity_staff_users_ExternalSubject",
+                table: "identity_staff_users",
+                column: "ExternalSubject",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_improve_analysis_spaces_CreatedAt",
                 table: "improve_analysis_spaces",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improve_declared_processes_ServiceId_Version",
+                table: "improve_declared_processes",
+                columns: new[] { "ServiceId", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_accessibility_feedback_ReceivedAt",
@@ -1682,6 +1863,12 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 name: "follow_complaint_number_counters");
 
             migrationBuilder.DropTable(
+                name: "follow_notice_recipients");
+
+            migrationBuilder.DropTable(
+                name: "follow_notice_send_budget");
+
+            migrationBuilder.DropTable(
                 name: "follow_subscriber_topics");
 
             migrationBuilder.DropTable(
@@ -1697,10 +1884,22 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 name: "follow_surveys");
 
             migrationBuilder.DropTable(
+                name: "follow_webhook_cursor");
+
+            migrationBuilder.DropTable(
+                name: "follow_webhook_subscriptions");
+
+            migrationBuilder.DropTable(
                 name: "identity_api_tokens");
 
             migrationBuilder.DropTable(
+                name: "identity_sign_in_failures");
+
+            migrationBuilder.DropTable(
                 name: "improve_analysis_events");
+
+            migrationBuilder.DropTable(
+                name: "improve_declared_processes");
 
             migrationBuilder.DropTable(
                 name: "platform_accessibility_feedback");
@@ -1764,6 +1963,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "follow_complaints");
+
+            migrationBuilder.DropTable(
+                name: "follow_notices");
 
             migrationBuilder.DropTable(
                 name: "follow_subscription_topics");

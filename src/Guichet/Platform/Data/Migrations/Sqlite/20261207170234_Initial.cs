@@ -144,6 +144,39 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_notice_send_budget",
+                columns: table => new
+                {
+                    Minute = table.Column<long>(type: "INTEGER", nullable: false),
+                    Used = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_notice_send_budget", x => x.Minute);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    PrimaryLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Topics = table.Column<string>(type: "TEXT", nullable: false),
+                    CaseTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SendStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_notices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "follow_subscribers",
                 columns: table => new
                 {
@@ -230,6 +263,55 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "follow_webhook_cursor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastEventId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_webhook_cursor", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_webhook_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EventTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastAlertAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AfterEventId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_webhook_subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_sign_in_failures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AddressKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_identity_sign_in_failures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_staff_users",
                 columns: table => new
                 {
@@ -239,8 +321,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     PasswordHash = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Roles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExternalSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -264,6 +347,24 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_improve_analysis_spaces", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "improve_declared_processes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_improve_declared_processes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -593,6 +694,37 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         name: "FK_follow_complaint_links_follow_complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "follow_complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "follow_notice_recipients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PostalAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    SubscriberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Customer = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_follow_notice_recipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_follow_notice_recipients_follow_notices_NoticeId",
+                        column: x => x.NoticeId,
+                        principalTable: "follow_notices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1380,6 +1512,28 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "AnswerBy" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_follow_notice_recipients_NoticeId_Key",
+                table: "follow_notice_recipients",
+                columns: new[] { "NoticeId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_notice_recipients_NoticeId_State",
+                table: "follow_notice_recipients",
+                columns: new[] { "NoticeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_notice_recipients_OutboxMessageId",
+                table: "follow_notice_recipients",
+                column: "OutboxMessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_follow_notices_State",
+                table: "follow_notices",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_follow_subscriber_topics_TopicId",
                 table: "follow_subscriber_topics",
                 column: "TopicId");
@@ -1441,15 +1595,42 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_identity_sign_in_failures_AccountKey_At",
+                table: "identity_sign_in_failures",
+                columns: new[] { "AccountKey", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_sign_in_failures_AddressKey_At",
+                table: "identity_sign_in_failures",
+                columns: new[] { "AddressKey", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_identity_sign_in_failures_At",
+                table: "identity_sign_in_failures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_identity_staff_users_Email",
                 table: "identity_staff_users",
                 column: "Email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_identity_staff_users_ExternalSubject",
+                table: "identity_staff_users",
+                column: "ExternalSubject",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_improve_analysis_spaces_CreatedAt",
                 table: "improve_analysis_spaces",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_improve_declared_processes_ServiceId_Version",
+                table: "improve_declared_processes",
+                columns: new[] { "ServiceId", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_platform_accessibility_feedback_ReceivedAt",
@@ -1681,6 +1862,12 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 name: "follow_complaint_number_counters");
 
             migrationBuilder.DropTable(
+                name: "follow_notice_recipients");
+
+            migrationBuilder.DropTable(
+                name: "follow_notice_send_budget");
+
+            migrationBuilder.DropTable(
                 name: "follow_subscriber_topics");
 
             migrationBuilder.DropTable(
@@ -1696,10 +1883,22 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 name: "follow_surveys");
 
             migrationBuilder.DropTable(
+                name: "follow_webhook_cursor");
+
+            migrationBuilder.DropTable(
+                name: "follow_webhook_subscriptions");
+
+            migrationBuilder.DropTable(
                 name: "identity_api_tokens");
 
             migrationBuilder.DropTable(
+                name: "identity_sign_in_failures");
+
+            migrationBuilder.DropTable(
                 name: "improve_analysis_events");
+
+            migrationBuilder.DropTable(
+                name: "improve_declared_processes");
 
             migrationBuilder.DropTable(
                 name: "platform_accessibility_feedback");
@@ -1763,6 +1962,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "follow_complaints");
+
+            migrationBuilder.DropTable(
+                name: "follow_notices");
 
             migrationBuilder.DropTable(
                 name: "follow_subscription_topics");
