@@ -25,6 +25,9 @@ internal sealed class SurveyWork(GuichetDb db, EventLog eventLog, TimeProvider t
 {
     private SatisfactionOptions Options => options.Value;
 
+    /// This job's cursor in the journal.
+    public const string Reader = "follow.satisfaction";
+
     /// The journal activities after which a survey may be sent.
     public static readonly string[] Triggers =
         [DeliverActivities.StatusChanged.Code, DeliverActivities.DecisionIssued.Code, WelcomeActivities.TicketServed.Code, FollowActivities.ComplaintAnswered.Code];
@@ -33,11 +36,11 @@ internal sealed class SurveyWork(GuichetDb db, EventLog eventLog, TimeProvider t
     /// The first round ever starts the cursor at the journal's end: the past is not surveyed.
     public async Task<int> RequestDueAsync(CancellationToken ct)
     {
-        var cursor = await db.Set<SurveyCursor>().AsNoTracking().FirstOrDefaultAsync(ct);
+        var cursor = await JournalCursor.FindAsync(db, Reader, ct);
         if (cursor is null)
         {
             var end = await db.Set<EventLogEntry>().MaxAsync(e => (long?)e.Id, ct) ?? 0;
-            db.Add(new SurveyCursor(end));
+            db.Add(new JournalCursor(Reader, end));
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e)) { } // another node started it
             db.ChangeTracker.Clear();
@@ -62,9 +65,7 @@ internal sealed class SurveyWork(GuichetDb db, EventLog eventLog, TimeProvider t
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var moved = await db.Set<SurveyCursor>().Where(c => c.Id == SurveyCursor.TheOne && c.LastEventId == last)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastEventId, e.Id), ct);
-        if (moved == 0) return false;
+        if (!await JournalCursor.MoveAsync(db, Reader, last, e.Id, ct)) return false;
         var outcome = await DecideAsync(e, ct);
         if (outcome.Skipped is { } reason)
             log.LogDebug("No survey after journal event {Event} ({Activity}): {Reason}.", e.Id, e.Activity, reason);

@@ -16,13 +16,15 @@ internal sealed record WebhookPayload(Guid SubscriptionId, string WebhookId, str
 internal sealed class WebhookDispatch(GuichetDb db, Platform.Outbox.Outbox outbox, TimeProvider time, PublicUrls urls, IOptions<WebhookOptions> options)
 {
     public const string Kind = "webhook";
+    /// This job's cursor in the journal.
+    public const string Reader = "follow.webhooks";
     private static readonly string[] Activities = [.. WebhookEvents.All.Select(t => t.Activity).Distinct()];
     private static readonly JsonEventFormatter Formatter = new();
 
     /// One batch; returns how many journal events it read.
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var cursor = await db.Set<WebhookCursor>().AsNoTracking().FirstOrDefaultAsync(ct);
+        var cursor = await JournalCursor.FindAsync(db, Reader, ct);
         if (cursor is null) return 0; // nobody ever subscribed
         var subscriptions = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Active).ToListAsync(ct);
         var settled = time.GetUtcNow().AddSeconds(-options.Value.SettleSeconds);
@@ -32,9 +34,7 @@ internal sealed class WebhookDispatch(GuichetDb db, Platform.Outbox.Outbox outbo
         if (events.Count == 0) return 0;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var moved = await db.Set<WebhookCursor>().Where(c => c.Id == WebhookCursor.TheOne && c.LastEventId == cursor.LastEventId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastEventId, events[^1].Id), ct);
-        if (moved == 0) return 0; // another node took this batch
+        if (!await JournalCursor.MoveAsync(db, Reader, cursor.LastEventId, events[^1].Id, ct)) return 0; // another node took this batch
         foreach (var e in events)
         {
             var type = WebhookEvents.ByActivity(e.Activity)!;

@@ -103,30 +103,3 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.EventTypes).HasJsonConversion();
     }
 }
-
-/// How far the webhook job has read the journal (one row, moved like the survey cursor).
-internal sealed class WebhookCursor
-{
-    public const int TheOne = 1;
-
-    public int Id { get; private set; }
-    public long LastEventId { get; private set; }
-
-    private WebhookCursor() { }
-
-    public WebhookCursor(long lastEventId)
-    {
-        Id = TheOne;
-        LastEventId = lastEventId;
-    }
-}
-
-internal sealed class WebhookCursorConfiguration : IEntityTypeConfiguration<WebhookCursor>
-{
-    public void Configure(EntityTypeBuilder<WebhookCursor> b)
-    {
-        b.ToTable("follow_webhook_cursor");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-    }
-}

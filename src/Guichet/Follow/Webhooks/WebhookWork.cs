@@ -60,7 +60,7 @@ internal sealed class WebhookWork(GuichetDb db, EventLog eventLog, TimeProvider 
         db.Add(s);
         // The job reads the journal from here on: a receiver gets no event older than its subscription.
         var end = await db.Set<EventLogEntry>().MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        if (!await db.Set<WebhookCursor>().AnyAsync(ct)) db.Add(new WebhookCursor(end));
+        if (await JournalCursor.FindAsync(db, WebhookDispatch.Reader, ct) is null) db.Add(new JournalCursor(WebhookDispatch.Reader, end));
         s.StartAfter(end);
         eventLog.Record(user, FollowActivities.WebhookSubscribed, [new("webhook-subscription", s.Id.ToString(), Role.Subject)], Attributes(s));
         await db.SaveChangesAsync(ct);

@@ -997,19 +997,6 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.ToTable("follow_surveys", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Follow.Satisfaction.SurveyCursor", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("LastEventId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("follow_survey_cursor", (string)null);
-                });
-
             modelBuilder.Entity("Guichet.Follow.Subscriptions.Subscriber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1161,19 +1148,6 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("follow_subscription_topics", (string)null);
-                });
-
-            modelBuilder.Entity("Guichet.Follow.Webhooks.WebhookCursor", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("LastEventId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("follow_webhook_cursor", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Follow.Webhooks.WebhookSubscription", b =>
@@ -1661,6 +1635,20 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.HasIndex("ObjectType", "ObjectId");
 
                     b.ToTable("platform_event_log_objects", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Platform.EventLog.JournalCursor", b =>
+                {
+                    b.Property<string>("Reader")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Reader");
+
+                    b.ToTable("platform_journal_cursors", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Platform.EventLog.PlatformSecret", b =>

@@ -990,19 +990,6 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.ToTable("follow_surveys", (string)null);
                 });
 
-            modelBuilder.Entity("Guichet.Follow.Satisfaction.SurveyCursor", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastEventId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("follow_survey_cursor", (string)null);
-                });
-
             modelBuilder.Entity("Guichet.Follow.Subscriptions.Subscriber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1154,19 +1141,6 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("follow_subscription_topics", (string)null);
-                });
-
-            modelBuilder.Entity("Guichet.Follow.Webhooks.WebhookCursor", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastEventId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("follow_webhook_cursor", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Follow.Webhooks.WebhookSubscription", b =>
@@ -1652,6 +1626,20 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ObjectType", "ObjectId");
 
                     b.ToTable("platform_event_log_objects", (string)null);
+                });
+
+            modelBuilder.Entity("Guichet.Platform.EventLog.JournalCursor", b =>
+                {
+                    b.Property<string>("Reader")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Reader");
+
+                    b.ToTable("platform_journal_cursors", (string)null);
                 });
 
             modelBuilder.Entity("Guichet.Platform.EventLog.PlatformSecret", b =>

@@ -225,18 +225,6 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "follow_survey_cursor",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    LastEventId = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_follow_survey_cursor", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "follow_surveys",
                 columns: table => new
                 {
@@ -261,18 +249,6 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_follow_surveys", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "follow_webhook_cursor",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    LastEventId = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_follow_webhook_cursor", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -414,6 +390,18 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_platform_event_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_journal_cursors",
+                columns: table => new
+                {
+                    Reader = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    LastEventId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_journal_cursors", x => x.Reader);
                 });
 
             migrationBuilder.CreateTable(
@@ -1878,13 +1866,7 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                 name: "follow_subscription_erasures");
 
             migrationBuilder.DropTable(
-                name: "follow_survey_cursor");
-
-            migrationBuilder.DropTable(
                 name: "follow_surveys");
-
-            migrationBuilder.DropTable(
-                name: "follow_webhook_cursor");
 
             migrationBuilder.DropTable(
                 name: "follow_webhook_subscriptions");
@@ -1909,6 +1891,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "platform_event_log_objects");
+
+            migrationBuilder.DropTable(
+                name: "platform_journal_cursors");
 
             migrationBuilder.DropTable(
                 name: "platform_outbox");

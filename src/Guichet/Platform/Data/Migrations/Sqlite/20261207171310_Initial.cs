@@ -224,18 +224,6 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "follow_survey_cursor",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastEventId = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_follow_survey_cursor", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "follow_surveys",
                 columns: table => new
                 {
@@ -260,18 +248,6 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_follow_surveys", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "follow_webhook_cursor",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastEventId = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_follow_webhook_cursor", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -413,6 +389,18 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_platform_event_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_journal_cursors",
+                columns: table => new
+                {
+                    Reader = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LastEventId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_journal_cursors", x => x.Reader);
                 });
 
             migrationBuilder.CreateTable(
@@ -1877,13 +1865,7 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                 name: "follow_subscription_erasures");
 
             migrationBuilder.DropTable(
-                name: "follow_survey_cursor");
-
-            migrationBuilder.DropTable(
                 name: "follow_surveys");
-
-            migrationBuilder.DropTable(
-                name: "follow_webhook_cursor");
 
             migrationBuilder.DropTable(
                 name: "follow_webhook_subscriptions");
@@ -1908,6 +1890,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_event_log_objects");
+
+            migrationBuilder.DropTable(
+                name: "platform_journal_cursors");
 
             migrationBuilder.DropTable(
                 name: "platform_outbox");
