@@ -29,7 +29,7 @@ public sealed class ProcessInventoryPageTests(BrowserApp app) : IAsyncLifetime
 
             await page.ClickAsync($"a[href='/staff/improve/processes/{permit}']");
             await page.WaitForSelectorAsync("#conformance");
-            Assert.Equal(7, await page.Locator("table:first-of-type tbody tr").CountAsync());
+            Assert.Equal(7, await page.Locator("section[aria-labelledby=steps] table tbody tr").CountAsync());
             await BrowserApp.AssertAccessibleAsync(page, language, "/staff/improve/processes/{service}");
 
             await page.GotoAsync($"{app.BaseUrl}/staff/improve/processes/{parking}/declare");

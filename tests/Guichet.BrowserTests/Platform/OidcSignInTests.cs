@@ -140,7 +140,18 @@ public sealed class OidcSignInTests(OidcBrowserApp app) : IAsyncLifetime
     {
         await page.GotoAsync($"{app.BaseUrl}/staff/sign-in?lang={language}");
         await page.ClickAsync("#sign-in-oidc");
-        await page.WaitForURLAsync(app.ProviderUrl + "/**");
+        // The first challenge of a run fetches the provider's metadata and keys through the app's
+        // back channel; on a loaded two-core machine that took longer than Playwright's default
+        // 30 s once. Wait longer, and say where the browser is when it never gets there.
+        try
+        {
+            await page.WaitForURLAsync(app.ProviderUrl + "/**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Not at the provider after signing in: {page.Url}\n{await page.ContentAsync()}", e);
+        }
+        await page.WaitForSelectorAsync("input[name=login]", new() { Timeout = 60_000 });
         await page.FillAsync("input[name=login]", login);
         await page.FillAsync("input[name=password]", "any password");
         await page.ClickAsync("button[type=submit]");
