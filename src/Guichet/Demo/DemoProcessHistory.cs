@@ -480,7 +480,7 @@ internal sealed class DemoProcessHistory(GuichetDb db, EventLog eventLog, Workin
             var from = c.Status;
             Check(c.MoveTo(type, status, t));
             Touch();
-            Record(t, _handler, DeliverActivities.StatusChanged, CaseObjects(c), new() { ["from"] = from, ["to"] = status, ["dueOn"] = c.DueOn });
+            Record(t, _handler, DeliverActivities.StatusChanged, CaseObjects(c), new() { ["from"] = from, ["to"] = status, ["closed"] = c.IsClosed, ["dueOn"] = c.DueOn });
         }
 
         var stall = _random.NextDouble() < profile.Stall ? 2.5 : 1.0;

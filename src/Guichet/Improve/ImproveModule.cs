@@ -1,3 +1,4 @@
+using Guichet.Improve.Measures;
 using Guichet.Improve.Mining;
 using Guichet.Improve.Processes;
 
@@ -13,6 +14,7 @@ internal static class ImproveModule
     {
         services.AddMining();
         services.AddProcesses();
+        services.AddMeasures();
         return services;
     }
 
@@ -20,6 +22,7 @@ internal static class ImproveModule
     {
         app.MapMining();
         app.MapProcesses();
+        app.MapMeasures();
         return app;
     }
 }

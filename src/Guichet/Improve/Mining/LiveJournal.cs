@@ -18,10 +18,6 @@ internal sealed class LiveJournal(TimeProvider time)
 {
     private const string CaseOpened = "deliver.case.opened";
 
-    /// An event id older than this at its recorded time is taken as committed: lower ids are never
-    /// seen later (a PostgreSQL transaction may commit a lower id after a higher one, but not a
-    /// minute later).
-    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Reload = TimeSpan.FromDays(1);
 
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -34,9 +30,7 @@ internal sealed class LiveJournal(TimeProvider time)
         public readonly Interner Units = new();
         public readonly Interner CaseTypes = new();
         public readonly Dictionary<string, LiveCase> Cases = new(StringComparer.Ordinal);
-        public long Watermark;
-        /// Events above the watermark already loaded, with their recorded time.
-        public readonly SortedDictionary<long, long> Tail = [];
+        public readonly JournalWatermark Watermark = new();
         public long Events;
     }
 
@@ -90,7 +84,7 @@ internal sealed class LiveJournal(TimeProvider time)
         var now = time.GetUtcNow();
         if (now - state.LoadedAt > Reload) state = new State(now);
         var s = state;
-        var settled = (now - Settle).UtcTicks;
+        var settled = (now - JournalWatermark.Settle).UtcTicks;
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await connection.OpenAsync(ct);
@@ -109,7 +103,7 @@ internal sealed class LiveJournal(TimeProvider time)
                 """;
             var after = command.CreateParameter();
             after.ParameterName = "@after";
-            after.Value = s.Watermark;
+            after.Value = s.Watermark.After;
             command.Parameters.Add(after);
             await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
 
@@ -123,8 +117,7 @@ internal sealed class LiveJournal(TimeProvider time)
             void Flush()
             {
                 if (current < 0 || skip) return;
-                if (s.Tail.Count == 0 && at <= settled) s.Watermark = current; // everything below it is in
-                else s.Tail[current] = at;
+                s.Watermark.Loaded(current, at, settled);
                 foreach (var id in cases) AddEvent(s, id, current, activity, occurred, unit, attributes);
             }
             while (await reader.ReadAsync(ct))
@@ -134,11 +127,11 @@ internal sealed class LiveJournal(TimeProvider time)
                 {
                     Flush();
                     current = id;
-                    skip = s.Tail.ContainsKey(id); // loaded by an earlier read, above the watermark
+                    skip = s.Watermark.Seen(id);
                     cases.Clear();
                     unit = -1;
-                    at = Ticks(reader.GetValue(1));
-                    occurred = Ticks(reader.GetValue(2));
+                    at = JournalWatermark.Ticks(reader.GetValue(1));
+                    occurred = JournalWatermark.Ticks(reader.GetValue(2));
                     activity = s.Activities.Of(reader.GetString(3));
                     attributes = null;
                 }
@@ -149,12 +142,7 @@ internal sealed class LiveJournal(TimeProvider time)
                 if (!reader.IsDBNull(6)) attributes = reader.GetString(6);
             }
             Flush();
-            // The watermark moves up over the settled events, to the first that is not.
-            while (s.Tail.Count > 0 && s.Tail.First() is var (first, recorded) && recorded <= settled)
-            {
-                s.Watermark = first;
-                s.Tail.Remove(first);
-            }
+            s.Watermark.Advance(settled);
         }
         finally
         {
@@ -186,12 +174,4 @@ internal sealed class LiveJournal(TimeProvider time)
             }
         }
     }
-
-    private static long Ticks(object value) => value switch
-    {
-        long ticks => ticks,
-        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc).Ticks,
-        DateTimeOffset o => o.UtcTicks,
-        _ => throw new InvalidOperationException($"Unexpected time value {value.GetType()}"),
-    };
 }

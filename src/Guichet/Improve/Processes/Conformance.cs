@@ -110,14 +110,8 @@ internal static class Conformance
 
     private static DateOnly LocalDate(long utcTicks) => BrusselsTime.LocalDate(new DateTimeOffset(utcTicks, TimeSpan.Zero));
 
-    private static double? Percentile(List<double> sorted, double p)
-    {
-        if (sorted.Count == 0) return null;
-        var rank = p * (sorted.Count - 1);
-        var low = (int)Math.Floor(rank);
-        var high = Math.Min(low + 1, sorted.Count - 1);
-        return Math.Round(sorted[low] + (sorted[high] - sorted[low]) * (rank - low), 1);
-    }
+    private static double? Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? null : Math.Round(Mining.ProcessMining.Percentile(sorted.ToArray(), p), 1);
 
     /// The elements of the longest strictly increasing subsequence (patience sorting).
     internal static HashSet<int> LongestIncreasing(IReadOnlyList<int> sequence)

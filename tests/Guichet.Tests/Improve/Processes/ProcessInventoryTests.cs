@@ -202,6 +202,11 @@ public sealed class ProcessInventoryTests(GuichetApp app) : IClassFixture<Guiche
         var inventory = await session.PageAsync("/staff/improve/processes");
         Assert.Contains("Procesinventaris", inventory.QuerySelector("h1")!.TextContent);
         Assert.NotNull(inventory.QuerySelector($"a[href='/staff/improve/processes/{BuildingPermit}']"));
+        // The downloads work for the signed-in reader (the API itself takes bearer tokens only).
+        foreach (var link in inventory.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")!))
+            Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(link)).StatusCode);
+        var bpmn = await session.Client.GetAsync($"/staff/improve/processes/{BuildingPermit}?handler=bpmn");
+        Assert.Equal("application/xml", bpmn.Content.Headers.ContentType?.MediaType);
 
         var parking = Service("hautrival-residents-parking-card");
         var form = await session.PageAsync($"/staff/improve/processes/{parking}/declare");

@@ -38,7 +38,10 @@ internal static class ProcessesApi
     }
 
     private static async Task<Ok<List<InventoryResponse>>> Inventory(ProcessWork work, CancellationToken ct) =>
-        TypedResults.Ok((await work.InventoryAsync(ct)).Select(o => new InventoryResponse(o.Id, o.Name, [.. o.Services.Select(InventoryLineResponse.From)])).ToList());
+        TypedResults.Ok(InventoryOf(await work.InventoryAsync(ct)));
+
+    public static List<InventoryResponse> InventoryOf(IEnumerable<InventoryOrganisation> inventory) =>
+        inventory.Select(o => new InventoryResponse(o.Id, o.Name, [.. o.Services.Select(InventoryLineResponse.From)])).ToList();
 
     private static async Task<FileContentHttpResult> Csv(ProcessWork work, CancellationToken ct) =>
         TypedResults.File(await work.CsvAsync(ct), "text/csv; charset=utf-8", "process-inventory.csv");

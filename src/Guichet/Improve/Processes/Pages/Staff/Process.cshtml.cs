@@ -21,6 +21,10 @@ internal sealed class ProcessModel(ProcessWork work, Texts texts) : PageModel
 
     public string Label(string activity) => work.ActivityLabel(activity);
 
+    /// The current declared process as BPMN 2.0 for the signed-in reader (the API takes bearer tokens only).
+    public async Task<IActionResult> OnGetBpmnAsync(Guid serviceId, CancellationToken ct) =>
+        (await work.BpmnAsync(serviceId, ct)).Value is { } xml ? File(xml, "application/xml", $"process-{serviceId:N}.bpmn") : NotFound();
+
     public async Task<IActionResult> OnGetAsync(Guid serviceId, int? declared, CancellationToken ct)
     {
         if (await work.ViewAsync(serviceId, ct) is not { } view) return NotFound();
