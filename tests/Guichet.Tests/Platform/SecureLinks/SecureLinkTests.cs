@@ -50,7 +50,7 @@ public class SecureLinksApp : GuichetApp
             name = "Amélie Lambert", email = "amelie@example.be", language = "fr",
         }))).ReadJsonAsync();
         var complaintId = Guid.Parse(complaint.GetProperty("complaint").GetProperty("id").GetString()!);
-        var contactId = InScope(db => db.Set<Complaint>().Single(c => c.Id == complaintId).ContactId);
+        var contactId = InScope(db => db.Set<Complaint>().Single(c => c.Id == complaintId).ContactId)!.Value;
         var contactToken = Arrange(db =>
         {
             var token = ContactLink.Add(db, contactId, Clock.GetUtcNow());
