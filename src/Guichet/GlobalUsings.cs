@@ -8,6 +8,7 @@ global using Guichet.Platform.Data;
 global using Guichet.Platform.EventLog;
 global using Guichet.Platform.Identity;
 global using Guichet.Platform.Localization;
+global using Guichet.Platform.SecureLinks;
 global using Guichet.Platform.Web;
 global using Microsoft.EntityFrameworkCore.Metadata.Builders;
 global using Microsoft.EntityFrameworkCore;

@@ -57,6 +57,12 @@ internal static class PlatformModule
                 ? RateLimitPartition.GetNoLimiter("get")
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            // Secure links (SecureLinks.SecureLink): a token in a URL is a key, so every try to open
+            // one, of any kind, counts against one budget per address and minute, GETs included.
+            // Web:SecureLinks:TriesPerMinute, 60 by default.
+            var linkTries = configuration.GetValue("Web:SecureLinks:TriesPerMinute", 60);
+            o.AddPolicy(SecureLinks.SecureLink.GuessLimit, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = linkTries, Window = TimeSpan.FromMinutes(1) }));
         });
         // X-Forwarded-For/-Proto only from the proxies named in Web:KnownProxies (addresses or
         // CIDR networks); with none named, nobody is believed (ADR 0008).

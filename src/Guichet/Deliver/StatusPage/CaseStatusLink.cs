@@ -1,7 +1,4 @@
-using System.Threading.RateLimiting;
 using Guichet.Deliver.Cases;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace Guichet.Deliver.StatusPage;
 
 /// A secure link to a case's status page, for the customer (no account). Only the token's hash
@@ -33,7 +30,7 @@ internal sealed class CaseStatusLink
     /// Adds a new link to the unit of work; returns its token, which is stored nowhere.
     public static string Add(GuichetDb db, Guid caseId, DateTimeOffset now, StatusLinkOptions options)
     {
-        var (plain, hash) = SecureToken.New();
+        var (plain, hash) = SecureLink.NewToken();
         db.Add(new CaseStatusLink(caseId, hash, now, TimeSpan.FromDays(options.ValidDays)));
         return plain;
     }
@@ -47,12 +44,6 @@ internal sealed class StatusLinkOptions
     public int ValidDays { get; set; } = 400;
 
     public static string PathFor(string token) => "/status/" + token;
-}
-
-internal static class StatusLinkRefusals
-{
-    /// A link that worked once: the customer is told it expired (410), not that it never existed.
-    public static readonly Refusal Expired = new(410, "status-link-expired", "The status link has expired or was replaced by a newer one.");
 }
 
 internal sealed class CaseStatusLinkConfiguration : IEntityTypeConfiguration<CaseStatusLink>

@@ -1,5 +1,4 @@
 using Guichet.Deliver.Cases;
-
 namespace Guichet.Deliver.StatusPage;
 
 /// The customer's secure links: a new one for a case (staff), and the case behind one (the
@@ -20,16 +19,13 @@ internal sealed class StatusLinkWork(GuichetDb db, EventLog eventLog, TimeProvid
     }
 
     /// The case behind a status link: 404 when the token is unknown or malformed, 410 when it
-    /// was valid once.
+    /// was valid once (expired or replaced by a newer one).
     public async Task<Result<Case>> OpenLinkAsync(string? token, bool tracked, CancellationToken ct)
     {
-        var unknown = Result<Case>.NotFound("The status link");
-        if (!SecureToken.LooksValid(token)) return unknown;
-        var hash = SecureToken.Hash(token!);
-        var link = await db.Set<CaseStatusLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
-        if (link is null) return unknown;
-        if (!link.IsValidAt(time.GetUtcNow())) return Result<Case>.Refused(StatusLinkRefusals.Expired);
+        var link = await SecureLink.OpenAsync(db.Set<CaseStatusLink>().AsNoTracking(), token, hash => l => l.TokenHash == hash,
+            (l, now) => l.IsValidAt(now), time.GetUtcNow(), ct);
+        if (link.Record is not { } found) return link.As<Case>("The status link");
         var cases = tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking();
-        return await cases.FirstAsync(c => c.Id == link.CaseId, ct);
+        return await cases.FirstAsync(c => c.Id == found.CaseId, ct);
     }
 }

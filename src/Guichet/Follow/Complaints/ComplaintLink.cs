@@ -21,7 +21,7 @@ internal sealed class ComplaintLink
 
     public static string Add(GuichetDb db, Guid complaintId, DateTimeOffset now, int validDays)
     {
-        var (plain, hash) = SecureToken.New();
+        var (plain, hash) = SecureLink.NewToken();
         db.Add(new ComplaintLink(complaintId, hash, now.AddDays(validDays)));
         return plain;
     }
@@ -31,11 +31,8 @@ internal sealed class ComplaintLink
     /// The complaint a token opens: its id, or why not (404 unknown, 410 expired).
     public static async Task<(Guid? ComplaintId, int Status)> OpenAsync(GuichetDb db, string? token, DateTimeOffset now, CancellationToken ct)
     {
-        if (!SecureToken.LooksValid(token)) return (null, StatusCodes.Status404NotFound);
-        var hash = SecureToken.Hash(token!);
-        var link = await db.Set<ComplaintLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
-        if (link is null) return (null, StatusCodes.Status404NotFound);
-        return link.ExpiresAt <= now ? (null, StatusCodes.Status410Gone) : (link.ComplaintId, StatusCodes.Status200OK);
+        var opened = await SecureLink.OpenAsync(db.Set<ComplaintLink>().AsNoTracking(), token, hash => l => l.TokenHash == hash, (l, at) => at < l.ExpiresAt, now, ct);
+        return (opened.Record?.ComplaintId, opened.Status);
     }
 }
 

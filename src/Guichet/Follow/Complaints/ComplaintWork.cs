@@ -42,9 +42,10 @@ internal sealed class ComplaintWork(GuichetDb db, EventLog eventLog, ContactRegi
     /// Registers a complaint (the public form, the API) and its contact, with the tracking link and,
     /// when the customer gave an e-mail address, the acknowledgement in the outbox.
     public async Task<Result<RegisteredComplaint>> RegisterAsync(ClaimsPrincipal user, RegisterComplaintRequest r, CancellationToken ct,
-        string? actor = null, IReadOnlyList<ComplaintFile>? files = null, string from = "intake", EventLogObject? about = null, Action<Complaint>? alongWith = null)
+        string? actor = null, IReadOnlyList<ComplaintFile>? files = null, string from = "intake", EventLogObject? about = null, Action<Complaint>? alongWith = null,
+        IReadOnlyList<InvalidParam>? alsoWrong = null)
     {
-        var errors = new List<InvalidParam>();
+        var errors = new List<InvalidParam>(alsoWrong ?? []); // a page's own problems (a date that is not one) come out with the rest
         var (category, description) = CheckText(r.Category, r.Description, errors);
         var @case = await CheckCaseAsync(r.CaseNumber, errors, ct);
         var now = time.GetUtcNow();

@@ -12,9 +12,11 @@ internal static class ComplaintsModule
     {
         services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section);
         // Staff pages need the work policy; the public form and the tracking page are open.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Follow/Complaints/Pages/Staff", Acts.ComplaintWork));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Follow/Complaints/Pages/Staff", Acts.ComplaintWork)
+            .AuthorizePage("/Follow/Complaints/Pages/Staff/Report", Acts.ComplaintReport));
         services.AddScoped<ComplaintMail>();
         services.AddScoped<ComplaintWork>();
+        services.AddScoped<ComplaintReport>();
         return services;
     }
 

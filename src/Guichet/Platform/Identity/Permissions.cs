@@ -26,6 +26,7 @@ internal static class Acts
     public const string CaseTypeManage = "case-type.manage";
     public const string ComplaintWork = "complaint.work";
     public const string ComplaintHandle = "complaint.handle";
+    public const string ComplaintReport = "complaint.report";
     public const string SatisfactionRead = "satisfaction.read";
     public const string TopicManage = "subscription-topic.manage";
     public const string NoticeSend = "notice.send";
@@ -65,6 +66,7 @@ internal static class PermissionMatrix
         new(Acts.CaseTypeManage, "Create and change case types (statuses, deadlines, appeal procedures).", [Roles.Admin]),
         new(Acts.ComplaintWork, "Register complaints (also from a contact), read the complaints of one's units, give the unit's view, print the acknowledgement.", [Roles.Complaints, Roles.FrontOffice, Roles.CaseHandler, Roles.Manager, Roles.Admin]),
         new(Acts.ComplaintHandle, "Assign a complaint, ask the unit's view, give the reasoned answer.", [Roles.Complaints, Roles.Admin]),
+        new(Acts.ComplaintReport, "Read the yearly complaint report (counts by channel, category, unit and outcome, founded share, deadlines kept) of one's units; complaint officers of all.", [Roles.Complaints, Roles.Manager, Roles.Admin]),
         new(Acts.SatisfactionRead, "Read the satisfaction results and the comments of the answers.", [Roles.Manager, Roles.Quality, Roles.Complaints, Roles.Admin]),
         new(Acts.TopicManage, "Keep the list of subscription topics.", [Roles.Communication, Roles.Admin]),
         new(Acts.NoticeSend, "Write notices of a change in four languages, send them to the subscribers of their topics and the parties of open cases of their case types, follow their delivery, print their letters.", [Roles.Communication, Roles.Admin]),

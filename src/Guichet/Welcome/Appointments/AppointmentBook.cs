@@ -31,7 +31,7 @@ internal sealed record DayEntry(Appointment Appointment, string ServiceName);
 
 /// Booking, cancelling, rescheduling (by the customer's manage token) and the counter's check-in
 /// and no-show. Each validates everything first and saves once, with its event and mail.
-internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, AppointmentMail mail, EventLog eventLog, TimeProvider time, QueueWork queue)
+internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, AppointmentMail mail, EventLog eventLog, TimeProvider time, QueueWork queue, IOptions<AppointmentOptions> options)
 {
     public async Task<Result<Booking>> BookAsync(BookingRequest request, CancellationToken ct)
     {
@@ -63,7 +63,7 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         var start = request.Start!.Value.ToUniversalTime();
         if (SlotProblem(offer!, start, out var end) is { } problem) return problem.As<Booking>();
 
-        var (plain, hash) = SecureToken.New();
+        var (plain, hash) = SecureLink.NewToken();
         var bookable = offer!;
         return await HoldFreeSeatAsync<Booking>(bookable, start, seat =>
         {
@@ -76,17 +76,18 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         }, ct);
     }
 
-    public async Task<Appointment?> FindAsync(string? token, CancellationToken ct)
+    /// The appointment behind a manage link: 404 unknown, 410 once the appointment ended more
+    /// than ManageLinkDaysAfter days ago.
+    public async Task<OpenedLink<Appointment>> FindAsync(string? token, CancellationToken ct)
     {
-        if (!SecureToken.LooksValid(token)) return null;
-        var hash = SecureToken.Hash(token!);
-        return await db.Set<Appointment>().FirstOrDefaultAsync(a => a.ManageTokenHash == hash, ct);
+        var daysAfter = TimeSpan.FromDays(options.Value.ManageLinkDaysAfter);
+        return await SecureLink.OpenAsync(db.Set<Appointment>(), token, hash => a => a.ManageTokenHash == hash, (a, now) => now < a.EndsAt + daysAfter, time.GetUtcNow(), ct);
     }
 
     public async Task<Result<Appointment>> CancelAsync(string? token, CancellationToken ct)
     {
-        var appointment = await FindAsync(token, ct);
-        if (appointment is null) return Result<Appointment>.NotFound("The appointment");
+        var opened = await FindAsync(token, ct);
+        if (opened.Record is not { } appointment) return opened.As<Appointment>("The appointment");
         if (NotChangeable(appointment) is { } problem) return problem;
         var offer = await slots.OfferAsync(appointment.ServiceId, ct);
         db.RemoveRange(await db.Set<AppointmentSeat>().Where(s => s.AppointmentId == appointment.Id).ToListAsync(ct));
@@ -107,8 +108,8 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
 
     public async Task<Result<Appointment>> RescheduleAsync(string? token, RescheduleRequest request, CancellationToken ct)
     {
-        var appointment = await FindAsync(token, ct);
-        if (appointment is null) return Result<Appointment>.NotFound("The appointment");
+        var opened = await FindAsync(token, ct);
+        if (opened.Record is not { } appointment) return opened.As<Appointment>("The appointment");
         if (NotChangeable(appointment) is { } problem) return problem;
         if (request.Start is null) return Result<Appointment>.Invalid("start", "required", "Choose a slot.");
         var offer = await slots.OfferAsync(appointment.ServiceId, ct);

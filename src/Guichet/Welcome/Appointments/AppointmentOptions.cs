@@ -16,4 +16,7 @@ internal sealed class AppointmentOptions
 
     /// A checked-in appointment is due (called before the queue) from this many minutes before its start.
     public int DueMinutesBefore { get; set; } = 5;
+
+    /// The manage link still shows the appointment this many days after its end; then it is gone (410).
+    public int ManageLinkDaysAfter { get; set; } = 30;
 }

@@ -22,7 +22,7 @@ internal sealed class ContactLink
 
     public static string Add(GuichetDb db, Guid contactId, DateTimeOffset now)
     {
-        var (plain, hash) = SecureToken.New();
+        var (plain, hash) = SecureLink.NewToken();
         db.Add(new ContactLink(contactId, hash, now + ValidFor));
         return plain;
     }

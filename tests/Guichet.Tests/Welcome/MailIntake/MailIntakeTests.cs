@@ -82,6 +82,34 @@ public sealed class MailIntakeTests(MailIntakeApp app) : IClassFixture<MailIntak
     }
 
     [Fact]
+    public async Task A_message_taken_in_is_turned_into_a_complaint_by_the_front_office_from_the_contact_page()
+    {
+        var marker = Unique();
+        var from = $"marc-{marker}@example.be";
+        await SendAsync(from, $"Plainte : accueil désagréable {marker}", "Bonjour, j'ai été très mal reçu au guichet ce matin. Je souhaite introduire une plainte à ce sujet.");
+        var contact = Assert.Single(await ImportedAsync(marker));
+        Assert.Equal(ContactChannel.Email, contact.Channel);
+
+        var session = await app.SignedInAsync(DemoAccounts.FrontOffice);
+        var page = await session.PageAsync($"/staff/contacts/{contact.Id}");
+        Assert.NotNull(page.QuerySelector($"a[href='/staff/complaints/from-contact/{contact.Id}']"));
+        var form = await session.PageAsync($"/staff/complaints/from-contact/{contact.Id}");
+        var posted = await session.SubmitAsync(form, "form[method=post]",
+            new Dictionary<string, string> { ["category"] = "attitude", ["description"] = "Mal reçu au guichet." }, $"/staff/complaints/from-contact/{contact.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, posted.StatusCode);
+
+        var complaint = await app.InScopeAsync(sp => sp.GetRequiredService<Guichet.Platform.Data.GuichetDb>().Set<Guichet.Follow.Complaints.Complaint>().AsNoTracking()
+            .SingleAsync(c => c.ContactId == contact.Id));
+        Assert.Equal(ContactChannel.Email, complaint.Channel);
+        Assert.Equal(from, complaint.Email);
+        Assert.Equal("fr", complaint.Language);
+        Assert.Equal("attitude", complaint.Category);
+        Assert.Equal(contact.ReceivedAt, complaint.ReceivedAt);
+        Assert.Contains("follow.complaint.registered", app.Activities("complaint", complaint.Id));
+        Assert.Contains("follow.complaint.registered", app.Activities("contact", contact.Id));
+    }
+
+    [Fact]
     public async Task A_message_becomes_a_contact_with_its_attachment_and_is_acknowledged_in_the_senders_language()
     {
         var marker = Unique();

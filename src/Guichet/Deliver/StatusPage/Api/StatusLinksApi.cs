@@ -13,7 +13,7 @@ internal static class StatusLinksApi
     {
         app.MapPost("/api/v1/cases/{id:guid}/status-link", NewLink).WithTags("Customer requests").RequireAuthorization(Acts.CaseRead).RequireAuthorization(Acts.CaseHandle).ProducesProblem(404)
             .WithSummary("A new secure link to the customer's status page; earlier links stop working. The token is shown once and stored only hashed.");
-        app.MapGet("/status/{token}/letter.pdf", Letter).RequireRateLimiting(StatusPageModule.StatusLinkRateLimit).ExcludeFromDescription();
+        app.MapGet("/status/{token}/letter.pdf", Letter).RequireRateLimiting(SecureLink.GuessLimit).ExcludeFromDescription();
         return app;
     }
 

@@ -12,7 +12,7 @@ namespace Guichet.Deliver.StatusPage.Pages;
 /// The customer's page of a case, opened with the secure link: where the case stands in plain
 /// words, what comes next and by when, what is needed from them (with upload), the steps so
 /// far, and the decision with how to appeal. In the case's language unless the reader switches.
-[EnableRateLimiting(StatusPageModule.StatusLinkRateLimit)]
+[EnableRateLimiting(SecureLink.GuessLimit)]
 internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWork requests, CaseTypeVersions types, WorkingCalendar calendar, TimeProvider time, Texts texts) : PageModel
 {
     public sealed record Step(DateTimeOffset At, string Text);

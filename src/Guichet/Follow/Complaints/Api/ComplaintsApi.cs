@@ -30,6 +30,10 @@ internal static class ComplaintsApi
         api.MapPost("/contacts/{id:guid}/complaint", FromContact).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Turns a contact of the register into a complaint (once).");
         api.MapGet("/complaints", List).ProducesProblem(400).WithSummary("The complaints the caller may see, open ones first by answer deadline; ?open=true for open ones only; ?limit= 1-200 (100).");
+        api.MapGet("/complaints/report", Report).RequireAuthorization(Acts.ComplaintReport).ProducesProblem(400)
+            .WithSummary("The yearly complaint report (?year=, this year by default) over the complaints the caller may see: counts by channel, category, unit and outcome, the founded share (founded or partly founded among the answered), and per deadline (acknowledgement, answer) the complaints due, those kept, the share and the median days from receipt.");
+        api.MapGet("/complaints/report.csv", ReportCsv).RequireAuthorization(Acts.ComplaintReport).ProducesProblem(400)
+            .WithSummary("The same report as CSV: one line per figure (measure, key, label, value).");
         api.MapGet("/complaints/{id:guid}", Get).ProducesProblem(404).WithSummary("One complaint; the view is recorded.");
         api.MapPost("/complaints/{id:guid}/assignment", Assign).RequireAuthorization(Acts.ComplaintHandle).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Gives the complaint to a complaint officer and the unit concerned.");
@@ -59,6 +63,20 @@ internal static class ComplaintsApi
         result.Value is { } r
             ? TypedResults.Created($"/api/v1/complaints/{r.Complaint.Id}", new RegisteredComplaintResponse(ComplaintResponse.From(r.Complaint, work.Today, work.WarningDays), mail.TrackUrl(r.Token)))
             : result.ToProblem();
+
+    private static async Task<Results<Ok<ComplaintYearReport>, ProblemHttpResult>> Report(string? year, ComplaintReport reports, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var read = reports.ReadYear(year, out var y);
+        return read.Ok ? TypedResults.Ok(await reports.ForYearAsync(user, y, Languages.Current, ct)) : read.ToProblem();
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReportCsv(string? year, ComplaintReport reports, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var read = reports.ReadYear(year, out var y);
+        return read.Ok
+            ? TypedResults.Content(ComplaintReport.Csv(await reports.ForYearAsync(user, y, Languages.Current, ct)), "text/csv; charset=utf-8")
+            : read.ToProblem();
+    }
 
     private const int MaxLimit = 200;
 

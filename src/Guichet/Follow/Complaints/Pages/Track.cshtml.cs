@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Guichet.Follow.Complaints.Pages;
 
 /// Where a complaint stands, for the customer, through the tracking link (404 unknown, 410 expired).
-[EnableRateLimiting("public-forms")]
+[EnableRateLimiting(SecureLink.GuessLimit)]
 internal sealed class TrackModel(ComplaintWork work) : PageModel
 {
     public Complaint Complaint { get; private set; } = null!;

@@ -35,9 +35,9 @@ internal static class AppointmentsApi
             .WithSummary("Free slots of a bookable service between two local dates (?from=&to=, yyyy-MM-dd, at most 31 days; default: the coming 14 days), in UTC and on Belgian clocks, with the seats left.");
         api.MapPost("", Book).ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).AllowAnonymous()
             .WithSummary("Books a slot: service, start (an instant of /slots), name, e-mail, optional phone, language, optional national number. Answers the manage link; a confirmation with an iCalendar invitation is e-mailed. 409 slot-taken when the last seat has just gone.");
-        api.MapGet("/manage/{token}", Manage).ProducesProblem(404).AllowAnonymous().WithSummary("The appointment behind a manage link.");
-        api.MapPost("/manage/{token}/cancel", Cancel).ProducesProblem(404).ProducesProblem(409).AllowAnonymous().WithSummary("Cancels the appointment; its seat is free again.");
-        api.MapPost("/manage/{token}/reschedule", Reschedule).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).AllowAnonymous()
+        api.MapGet("/manage/{token}", Manage).ProducesProblem(404).ProducesProblem(410).AllowAnonymous().RequireRateLimiting(SecureLink.GuessLimit).WithSummary("The appointment behind a manage link.");
+        api.MapPost("/manage/{token}/cancel", Cancel).ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).AllowAnonymous().RequireRateLimiting(SecureLink.GuessLimit).WithSummary("Cancels the appointment; its seat is free again.");
+        api.MapPost("/manage/{token}/reschedule", Reschedule).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(422).AllowAnonymous().RequireRateLimiting(SecureLink.GuessLimit)
             .WithSummary("Moves the appointment to another free slot of the same service; the old seat is freed in the same transaction.");
         var staff = api.MapGroup("").RequireAuthorization(Acts.AppointmentReceive);
         staff.MapGet("/day", Day).ProducesProblem(400).WithSummary("The appointments of a counter on a day (?channel=, ?date=yyyy-MM-dd, default today), by time.");
@@ -76,8 +76,8 @@ internal static class AppointmentsApi
 
     private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> Manage(string token, AppointmentBook book, AppointmentSlots slots, CancellationToken ct)
     {
-        var a = await book.FindAsync(token, ct);
-        if (a is null) return Problems.NotFound("The appointment");
+        var opened = await book.FindAsync(token, ct);
+        if (opened.Record is not { } a) return opened.As<Appointment>("The appointment").ToProblem();
         return TypedResults.Ok(AppointmentResponse.From(a, await slots.OfferAsync(a.ServiceId, ct), null));
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Guichet.Welcome.Appointments.Pages;
 
 /// The customer's manage link: see the appointment, cancel it or move it to another free slot.
-[EnableRateLimiting("public-forms")]
+[EnableRateLimiting(SecureLink.GuessLimit)]
 internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, Texts texts, TimeProvider time) : AppointmentPage(slots, texts, time)
 {
     [BindProperty] public DateTimeOffset? Start { get; set; }
@@ -14,12 +14,12 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
 
     public bool Changeable => Appointment is { IsActive: true } a && a.StartsAt > Now;
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => await LoadAsync(token, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => await LoadAsync(token, ct) is var status && status == StatusCodes.Status200OK ? Page() : StatusCode(status);
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
     {
         var result = await book.CancelAsync(token, ct);
-        if (result.Status == 404) return NotFound();
+        if (result.Status is StatusCodes.Status404NotFound or StatusCodes.Status410Gone) return StatusCode(result.Status);
         if (!result.Ok) Errors["cancel"] = Texts["appointments.error." + (result.Code == "appointment-cancelled" ? "appointment-cancelled" : "appointment-not-active")];
         else Done = Texts["appointments.manage.cancelled"];
         await LoadAsync(token, ct);
@@ -30,7 +30,7 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
     public async Task<IActionResult> OnPostRescheduleAsync(string token, CancellationToken ct)
     {
         var result = await book.RescheduleAsync(token, new RescheduleRequest(Start), ct);
-        if (result.Status == 404) return NotFound();
+        if (result.Status is StatusCodes.Status404NotFound or StatusCodes.Status410Gone) return StatusCode(result.Status);
         if (!result.Ok)
         {
             var code = result.InvalidParams.Count > 0 ? result.InvalidParams[0].Code : result.Code!;
@@ -43,12 +43,14 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string token, CancellationToken ct)
+    /// The appointment of the link (200), or why not (404 unknown, 410 gone).
+    private async Task<int> LoadAsync(string token, CancellationToken ct)
     {
-        Appointment = await book.FindAsync(token, ct);
-        if (Appointment is null) return false;
+        var opened = await book.FindAsync(token, ct);
+        Appointment = opened.Record;
+        if (Appointment is null) return opened.Status;
         Offer = await Slots.OfferAsync(Appointment.ServiceId, ct);
         if (Offer is not null && Changeable) await LoadSlotsAsync(Offer, ct);
-        return true;
+        return StatusCodes.Status200OK;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Guichet.Welcome.ContactForm.Pages;
 
 /// Where a contact made on the web stands, for the customer, through the tracking link.
-[EnableRateLimiting("public-forms")]
+[EnableRateLimiting(SecureLink.GuessLimit)]
 internal sealed class TrackModel(GuichetDb db, CatalogueDirectory catalogue, TimeProvider time) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
@@ -17,11 +17,8 @@ internal sealed class TrackModel(GuichetDb db, CatalogueDirectory catalogue, Tim
 
     public async Task<IActionResult> OnGetAsync(string token, bool? sent, CancellationToken ct)
     {
-        if (!SecureToken.LooksValid(token)) return NotFound();
-        var hash = SecureToken.Hash(token);
-        var link = await db.Set<ContactLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, ct);
-        if (link is null) return NotFound();
-        if (link.ExpiresAt <= time.GetUtcNow()) return StatusCode(StatusCodes.Status410Gone);
+        var opened = await SecureLink.OpenAsync(db.Set<ContactLink>().AsNoTracking(), token, hash => l => l.TokenHash == hash, (l, now) => now < l.ExpiresAt, time.GetUtcNow(), ct);
+        if (opened.Record is not { } link) return StatusCode(opened.Status);
         Contact = await db.Set<Contact>().AsNoTracking().FirstAsync(c => c.Id == link.ContactId, ct);
         var language = Platform.Localization.Languages.Current;
         if (Contact.ServiceId is { } s && await catalogue.PublishedServiceAsync(s, ct) is { } service)
