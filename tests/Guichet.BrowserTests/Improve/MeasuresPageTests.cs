@@ -25,7 +25,7 @@ public sealed class MeasuresPageTests(BrowserApp app) : IAsyncLifetime
             Assert.Equal(15, await page.Locator("table.data-table tbody tr").CountAsync());
             await BrowserApp.AssertAccessibleAsync(page, language, "/staff/improve/measures");
 
-            await page.ClickAsync("a[href^='/staff/improve/measures/response-time?']");
+            await page.ClickAsync("a[href^='/staff/improve/measures/response-time']");
             await page.WaitForSelectorAsync("svg.trend");
             await page.SelectOptionAsync("#measures-breakdown", "channel");
             await page.ClickAsync("form.measures-breakdown button[type=submit]");

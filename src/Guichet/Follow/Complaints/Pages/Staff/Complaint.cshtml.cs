@@ -31,6 +31,10 @@ internal sealed class ComplaintModel(ComplaintWork work, ComplaintMail mail, Cat
 
     public string? TypedValue(string field) => Typed?[field].ToString();
 
+    /// The answer as a letter to print, for the signed-in officer (the API takes bearer tokens only).
+    public async Task<IActionResult> OnGetAnswerLetterAsync(Guid id, CancellationToken ct) =>
+        await work.AnswerLetterAsync(User, id, ct) is { Value: { } html } ? Content(html, "text/html; charset=utf-8") : NotFound();
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
     {
         var complaint = await work.ViewAsync(User, id, ct);

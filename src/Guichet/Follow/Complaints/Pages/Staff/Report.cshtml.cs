@@ -26,6 +26,19 @@ internal sealed class ReportModel(ComplaintReport reports, Texts texts) : PageMo
         return Page();
     }
 
+    /// The same report as CSV or JSON for the signed-in reader (the API takes bearer tokens only).
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!reports.ReadYear(Year, out var year).Ok) return await OnGetAsync(ct);
+        return File(System.Text.Encoding.UTF8.GetBytes(ComplaintReport.Csv(await reports.ForYearAsync(User, year, Languages.Current, ct))), "text/csv; charset=utf-8", $"complaints-{year}.csv");
+    }
+
+    public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct)
+    {
+        if (!reports.ReadYear(Year, out var year).Ok) return await OnGetAsync(ct);
+        return new JsonResult(await reports.ForYearAsync(User, year, Languages.Current, ct));
+    }
+
     public static string Percent(double? share) => share is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "–";
 
     public static string Days(double? days) => days is { } d ? d.ToString("0.#", CultureInfo.CurrentCulture) : "–";

@@ -35,6 +35,15 @@ internal sealed class ResultsModel(SurveyResults results, SurveyWork work, Catal
         return Page();
     }
 
+    /// The same results as CSV or JSON for the signed-in reader (the API takes bearer tokens only).
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        results.Read(From, To, By) is { Value: { } q }
+            ? File(System.Text.Encoding.UTF8.GetBytes(SurveyResults.Csv(await results.ReportAsync(q.From, q.To, q.By, Languages.Current, ct))), "text/csv; charset=utf-8", "satisfaction.csv")
+            : await OnGetAsync(null, ct);
+
+    public async Task<IActionResult> OnGetJsonAsync(CancellationToken ct) =>
+        results.Read(From, To, By) is { Value: { } q } ? new JsonResult(await results.ReportAsync(q.From, q.To, q.By, Languages.Current, ct)) : await OnGetAsync(null, ct);
+
     [RequiresAct(Acts.ComplaintHandle)]
     public async Task<IActionResult> OnPostComplaintAsync(Guid survey, CancellationToken ct)
     {
