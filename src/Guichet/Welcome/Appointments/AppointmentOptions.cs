@@ -16,4 +16,8 @@ internal sealed class AppointmentOptions
 
     /// A checked-in appointment is due (called before the queue) from this many minutes before its start.
     public int DueMinutesBefore { get; set; } = 5;
+
+    /// At most this many booked appointments still to come per person (the same e-mail address,
+    /// compared without case, or the same national number) and service; 0 switches the cap off.
+    public int MaxFuturePerPerson { get; set; } = 2;
 }

@@ -45,7 +45,9 @@ internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, Ap
             Step = "done";
             return Page();
         }
-        foreach (var e in result.InvalidParams.Count > 0 ? result.InvalidParams : [new Platform.Web.InvalidParam("start", result.Code!, "")])
+        // The cap per person is about who comes, not about the slot.
+        var refusedField = result.Code == AppointmentRefusals.LimitReached.Code ? "email" : "start";
+        foreach (var e in result.InvalidParams.Count > 0 ? result.InvalidParams : [new Platform.Web.InvalidParam(refusedField, result.Code!, "")])
             Errors.TryAdd(e.Name == "start" ? "slot" : e.Name, ErrorText(e.Code));
         await LoadAsync(ct);
         Response.StatusCode = result.Status;
