@@ -20,4 +20,11 @@ internal sealed class AppointmentOptions
     /// At most this many booked appointments still to come per person (the same e-mail address,
     /// compared without case, or the same national number) and service; 0 switches the cap off.
     public int MaxFuturePerPerson { get; set; } = 2;
+
+    /// Retention: a manage link opens nothing from this many days after the appointment's end.
+    public int ManageLinkDaysAfter { get; set; } = 1;
+
+    /// Retention: the name, e-mail, phone and national number are blanked this many days after the
+    /// appointment's end (the appointment itself stays, without them, for the figures).
+    public int KeepPersonDays { get; set; } = 365;
 }

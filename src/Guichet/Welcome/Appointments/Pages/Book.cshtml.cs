@@ -6,7 +6,7 @@ namespace Guichet.Welcome.Appointments.Pages;
 /// Booking without an account, one question per page: the service, then the slot, then who comes;
 /// then the confirmation with the manage link. Steps are told apart by what the query carries,
 /// so the back button and a bookmark work without any session state.
-[EnableRateLimiting("public-forms")]
+[EnableRateLimiting(RateLimits.Booking)]
 internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, AppointmentMail mail, Texts texts, TimeProvider time) : AppointmentPage(slots, texts, time)
 {
     [BindProperty(SupportsGet = true)] public Guid? Service { get; set; }

@@ -38,7 +38,7 @@ internal static class Open311Api
         api.MapGet("/discovery.json", GetDiscovery).WithSummary("Open311 discovery: the endpoint, its specification and how to get an api_key.");
         api.MapGet("/services.json", GetServices).WithSummary("The published services of the own organisations, which Open311 requests can concern; ?jurisdiction_id= (an organisation's slug).");
         api.MapGet("/services/{service_code}.json", GetDefinition).WithSummary("A service's definition: its attributes.");
-        api.MapPost("/requests.json", PostRequest).DisableAntiforgery() // authenticated by api_key, not by a cookie
+        api.MapPost("/requests.json", PostRequest).RequireRateLimiting(RateLimits.Open311Post).DisableAntiforgery() // authenticated by api_key, not by a cookie
             .WithSummary("Posts a service request (form-encoded or JSON) with an api_key; it becomes a contact of the Open311 channel.");
         api.MapGet("/requests.json", GetRequests).WithSummary("Service requests: ?service_request_id= (list), service_code, start_date, end_date, status (open, closed); by default the last 90 days, at most 1000.");
         api.MapGet("/requests/{service_request_id}.json", GetRequest).WithSummary("One service request.");
