@@ -400,7 +400,8 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
         Assert.Contains("national-number-in-url", problem.GetRawText());
         // In the body: a wrong number is a 400 naming the field, a right one finds the person's cases.
         var bad = await RefusedAsync(() => admin.PostAsync("/api/v1/cases/search", JsonBody(new { nationalNumber = "12345" })));
-        Assert.Equal((HttpStatusCode.BadRequest, new[] { "nationalNumber" }), (bad.Status, bad.Invalid.ToArray()));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(["nationalNumber"], bad.Invalid);
         var found = await admin.PostAsync("/api/v1/cases/search", JsonBody(new { nationalNumber = "01.02.03-004.67", limit = 200 }));
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
     }
