@@ -233,13 +233,22 @@ internal static class CasesBench
             return response.IsSuccessStatusCode;
         }
 
+        // A national number goes in a body, never in a URL (ADR 0022).
+        async Task<bool> Search(HttpClient http, string number)
+        {
+            using var response = await http.PostAsync("/api/v1/cases/search", new StringContent(
+                System.Text.Json.JsonSerializer.Serialize(new { nationalNumber = number }), System.Text.Encoding.UTF8, "application/json"));
+            await response.Content.CopyToAsync(Stream.Null);
+            return response.IsSuccessStatusCode;
+        }
+
         // Reads: each at 1 and 16 clients, Guichet then the baselines, on the same inputs.
         var reads = new (string What, IReadOnlyList<string> Inputs, Func<string, Task<bool>> Http, Func<string, string?, Task<bool>> Bare)[]
         {
             ("list, first page (50)", ["-"], _ => Get(asHandler, "/api/v1/cases?limit=50"), async (_, audit) => await bare.ListAsync(unit, null, null, audit) > 0),
             ("list, second page (?after=)", ["-"], _ => Get(asHandler, "/api/v1/cases?limit=50&after=" + cursor), async (_, audit) => await bare.ListAsync(unit, after, null, audit) > 0),
             ("case detail", ids, id => Get(asHandler, "/api/v1/cases/" + id), (id, audit) => bare.DetailAsync(unit, Guid.Parse(id), audit)),
-            ("search by national number", numbers, n => Get(asHandler, "/api/v1/cases?nationalNumber=" + n), async (n, audit) => await bare.ListAsync(unit, null, n, audit) > 0),
+            ("search by national number", numbers, n => Search(asHandler, n), async (n, audit) => await bare.ListAsync(unit, null, n, audit) > 0),
         };
         foreach (var (what, inputs, http, bareRead) in reads)
             foreach (var clients in new[] { 1, 16 })

@@ -41,22 +41,13 @@ internal static class PlatformModule
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             RequestReading.AddTo(o.SerializerOptions);
         });
+        // The limits on anonymous posts, counted in the database for all nodes (RateLimits). Sign-in
+        // failures are also counted per account and per address (Identity's SignInThrottle).
+        services.AddScoped<IRetentionRule, RateCounterRetention>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in posts (each one hashes a password) per address and minute, on this node; the
-            // failures themselves are counted per account and per address in the database
-            // (Identity's SignInThrottle). Identity:Throttle:PostsPerMinute, 30 by default.
-            var signInPosts = configuration.GetValue("Identity:Throttle:PostsPerMinute", 30);
-            o.AddPolicy("sign-in", context => HttpMethods.IsGet(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("get")
-                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPosts, Window = TimeSpan.FromMinutes(1) }));
-            // Public forms without an account: a few posts per address and minute (GETs are free).
-            o.AddPolicy("public-forms", context => HttpMethods.IsGet(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("get")
-                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            RateLimits.AddTo(o, configuration);
             // Secure links (SecureLinks.SecureLink): a token in a URL is a key, so every try to open
             // one, of any kind, counts against one budget per address and minute, GETs included.
             // Web:SecureLinks:TriesPerMinute, 60 by default.

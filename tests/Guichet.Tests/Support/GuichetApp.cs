@@ -24,7 +24,7 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
     public GuichetApp() { }
 
     // One public constructor: xUnit makes fixtures with it.
-    private GuichetApp(TestDatabase shared)
+    protected GuichetApp(TestDatabase shared)
     {
         _database = shared;
         _sharedDatabase = true;
@@ -70,6 +70,9 @@ public class GuichetApp : WebApplicationFactory<Program>, IAsyncLifetime
         // ... and the notice sender and the webhook job (NoticeJob, WebhookJob).
         builder.UseSetting("Follow:Notices:PollSeconds", "0");
         builder.UseSetting("Follow:Webhooks:PollSeconds", "0");
+        // Tests post far more than a person would in an hour: the anonymous limits are raised
+        // here (RateLimitTests runs them at a small size, LimitedApp).
+        foreach (var limit in Guichet.Platform.Web.RateLimits.Defaults) builder.UseSetting($"Limits:{limit.Name}:Permits", "100000");
         ConfigureMore(builder);
     }
 

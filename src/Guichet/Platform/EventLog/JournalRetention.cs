@@ -22,8 +22,10 @@ internal sealed class JournalRetentionOptions
     };
 }
 
-/// Removes journal events older than their kind's retention, in batches, on every node (a delete
-/// twice is harmless); the only code that removes journal entries.
+/// The retention job: removes journal events older than their kind's retention, in batches, and
+/// applies every module's retention rule (IRetentionRule: expired links, personal data of past
+/// appointments, old counters), on every node (a delete twice is harmless); the only code that
+/// removes journal entries.
 internal sealed class JournalRetention(IServiceScopeFactory scopes, TimeProvider time, IOptions<JournalRetentionOptions> options, ILogger<JournalRetention> log)
     : PeriodicJob(time, log)
 {
@@ -38,6 +40,23 @@ internal sealed class JournalRetention(IServiceScopeFactory scopes, TimeProvider
     {
         var removed = await PurgeAsync(ct);
         if (removed > 0) _log.LogInformation("Journal retention removed {Count} events past their retention.", removed);
+        foreach (var (rule, count) in await ApplyRulesAsync(ct))
+            if (count > 0) _log.LogInformation("Retention {Rule}: {Count} records removed or blanked.", rule, count);
+    }
+
+    /// Applies each module's retention rule, each in a scope (and a save) of its own.
+    public async Task<IReadOnlyList<(string Rule, int Count)>> ApplyRulesAsync(CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var done = new List<(string, int)>();
+        using var outer = scopes.CreateScope();
+        foreach (var name in outer.ServiceProvider.GetServices<IRetentionRule>().Select(r => r.Name).ToList())
+        {
+            using var scope = scopes.CreateScope();
+            var rule = scope.ServiceProvider.GetServices<IRetentionRule>().Single(r => r.Name == name);
+            done.Add((name, await rule.ApplyAsync(scope.ServiceProvider.GetRequiredService<GuichetDb>(), now, ct)));
+        }
+        return done;
     }
 
     public async Task<int> PurgeAsync(CancellationToken ct)

@@ -19,6 +19,7 @@ internal static class IdentityModule
         services.AddScoped<StaffAccounts>();
         services.AddScoped<SignInThrottle>();
         services.AddOptions<SignInThrottleOptions>().BindConfiguration("Identity:Throttle");
+        services.AddScoped<IRetentionRule, SignInFailureRetention>();
         services.AddMemoryCache();
         services.AddSingleton<SessionStamps>();
         services.AddScoped<ApiTokens>();

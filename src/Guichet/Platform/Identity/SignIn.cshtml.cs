@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Guichet.Platform.Identity;
 
-[EnableRateLimiting("sign-in")]
+[EnableRateLimiting(RateLimits.SignIn)]
 internal sealed class SignInModel(StaffAccounts accounts, GuichetDb db, Texts texts, EventLog.EventLog eventLog, SessionStamps stamps, SignInThrottle throttle, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

@@ -38,6 +38,19 @@ internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<Sign
     }
 }
 
+/// Retention: failures older than the throttle's window count for nothing and are removed (they are
+/// also removed as new failures come; this covers the quiet days).
+internal sealed class SignInFailureRetention(IOptions<SignInThrottleOptions> options) : IRetentionRule
+{
+    public string Name => "sign-in-failures";
+
+    public async Task<int> ApplyAsync(GuichetDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        var before = now - options.Value.Window;
+        return await db.Set<SignInFailure>().Where(f => f.At <= before).ExecuteDeleteAsync(ct);
+    }
+}
+
 /// Limits of password sign-in (Identity:Throttle): at most AccountFailures wrong passwords per
 /// account and AddressFailures per client address within WindowMinutes; then that account, or
 /// that address, is refused, right password or not, until the oldest failure leaves the window.

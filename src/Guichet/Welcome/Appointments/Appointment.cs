@@ -119,6 +119,12 @@ internal sealed class Appointment : Guichet.Platform.EventLog.IJournaled
     }
 
     public void ReminderSent(DateTimeOffset now) => ReminderSentAt = now;
+
+    /// Retention (AppointmentRetention): an expired manage link's hash is replaced by this prefix and
+    /// the id, which no SHA-256 of a token looks like.
+    public const string ExpiredLinkPrefix = "expired-";
+
+    public bool ManageLinkExpired => ManageTokenHash.StartsWith(ExpiredLinkPrefix, StringComparison.Ordinal);
 }
 
 internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>

@@ -23,6 +23,8 @@ internal static class AppointmentRefusals
     public static readonly Refusal SlotInPast = new(422, "slot-in-past", "This slot is in the past.");
     public static readonly Refusal SlotClosed = new(422, "slot-closed", "The counter is not open for this service at that time.");
     public static readonly Refusal SlotTooSoon = new(422, "slot-too-soon", "This slot starts too soon to be booked.");
+    public static readonly Refusal LimitReached = new(422, "booking-limit-reached",
+        "This person already has the most appointments still to come for this service that may be booked; cancel one first.");
     public static readonly Refusal SlotBeyondHorizon = new(422, "slot-beyond-horizon", "This slot is too far ahead to be booked yet.");
 }
 
@@ -63,6 +65,8 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
         var start = request.Start!.Value.ToUniversalTime();
         if (SlotProblem(offer!, start, out var end) is { } problem) return problem.As<Booking>();
 
+        if (await OverLimitAsync(offer!.Config.ServiceId, email!, nationalNumber, ct)) return Result<Booking>.Refused(AppointmentRefusals.LimitReached);
+
         var (plain, hash) = SecureLink.NewToken();
         var bookable = offer!;
         return await HoldFreeSeatAsync<Booking>(bookable, start, seat =>
@@ -74,6 +78,23 @@ internal sealed class AppointmentBook(GuichetDb db, AppointmentSlots slots, Appo
             mail.Confirmation(appointment, bookable, plain, rescheduled: false);
             return Task.FromResult<Result<Booking>>(new Booking(appointment, plain));
         }, ct);
+    }
+
+    /// Whether the person (by e-mail without case, or by national number) already holds the most
+    /// booked appointments to come for the service: one caller cannot empty the agenda, nor mail-bomb
+    /// an address through the confirmations. Two bookings at the very same moment may both pass
+    /// (the anonymous rate limit bounds how many).
+    private async Task<bool> OverLimitAsync(Guid serviceId, string email, string? nationalNumber, CancellationToken ct)
+    {
+        var max = options.Value.MaxFuturePerPerson;
+        if (max <= 0) return false;
+        var normalised = email.ToLowerInvariant();
+        var now = time.GetUtcNow();
+        var held = await db.Set<Appointment>().AsNoTracking()
+            .Where(a => a.ServiceId == serviceId && a.Status == AppointmentStatus.Booked && a.StartsAt > now)
+            .Where(a => a.Email.ToLower() == normalised || (nationalNumber != null && a.NationalNumber == nationalNumber))
+            .CountAsync(ct);
+        return held >= max;
     }
 
     /// The appointment behind a manage link: 404 unknown, 410 once the appointment ended more

@@ -17,6 +17,15 @@ internal sealed class AppointmentOptions
     /// A checked-in appointment is due (called before the queue) from this many minutes before its start.
     public int DueMinutesBefore { get; set; } = 5;
 
-    /// The manage link still shows the appointment this many days after its end; then it is gone (410).
-    public int ManageLinkDaysAfter { get; set; } = 30;
+    /// At most this many booked appointments still to come per person (the same e-mail address,
+    /// compared without case, or the same national number) and service; 0 switches the cap off.
+    public int MaxFuturePerPerson { get; set; } = 2;
+
+    /// Retention: a manage link opens nothing (410) from this many days after the appointment's end;
+    /// the retention job then removes its token.
+    public int ManageLinkDaysAfter { get; set; } = 1;
+
+    /// Retention: the name, e-mail, phone and national number are blanked this many days after the
+    /// appointment's end (the appointment itself stays, without them, for the figures).
+    public int KeepPersonDays { get; set; } = 365;
 }

@@ -13,6 +13,7 @@ internal static class AppointmentsModule
         services.AddScoped<AppointmentSlots>();
         services.AddScoped<AppointmentMail>();
         services.AddScoped<AppointmentBook>();
+        services.AddScoped<IRetentionRule, AppointmentRetention>();
         services.AddScoped<AppointmentFigures>();
         services.AddScoped<Queue.IQueuePriorityFeed, AppointmentQueueFeed>();
         services.AddScoped<Orient.Public.IServiceActions, AppointmentActions>();

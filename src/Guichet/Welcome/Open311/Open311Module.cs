@@ -5,8 +5,12 @@ namespace Guichet.Welcome.Open311;
 
 internal static class Open311Module
 {
-    // Nothing of its own to register: Open311 uses the contact register and the catalogue directory.
-    public static IServiceCollection AddOpen311(this IServiceCollection services) => services;
+    // Open311 uses the contact register and the catalogue directory; its own is which services are public.
+    public static IServiceCollection AddOpen311(this IServiceCollection services)
+    {
+        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
+        return services;
+    }
 
     public static WebApplication MapOpen311(this WebApplication app)
     {

@@ -1,16 +1,14 @@
-using System.Threading.RateLimiting;
 using Guichet.Welcome.Queue.Api;
 using Guichet.Welcome.Queue.Demo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Guichet.Welcome.Queue;
 
 /// The counter queue: offices, desks, tickets from a kiosk, desks calling, a live display board.
 internal static class QueueModule
 {
-    /// Issuing tickets without an account: per address and minute (Welcome:Queue:KioskTicketsPerMinute).
-    public const string KioskRateLimit = "queue-kiosk";
+    /// Issuing tickets without an account: Limits:queue-kiosk (RateLimits).
+    public const string KioskRateLimit = RateLimits.QueueKiosk;
 
     public static string TicketPath(string token) => "/queue/tickets/" + token;
 
@@ -25,13 +23,6 @@ internal static class QueueModule
         services.AddScoped<CounterStatistics>();
         services.AddScoped<Orient.Public.IWaitingTimes, QueueWaitingTimes>();
         services.AddScoped<IDemoSeeder, QueueDemoSeeder>();
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(KioskRateLimit, context => HttpMethods.IsGet(context.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("get")
-            : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = context.RequestServices.GetRequiredService<IOptions<QueueOptions>>().Value.KioskTicketsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-            })));
         // The staff pages live in Pages/Staff: none can be left open to the public by forgetting an
         // attribute. Each names who may use it: the desks the front office, set-up the admins,
         // the statistics the managers (who do not serve at a desk).

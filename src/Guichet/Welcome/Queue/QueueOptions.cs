@@ -11,9 +11,6 @@ internal sealed class QueueOptions
     /// The service time assumed while a service has no served ticket yet.
     public TimeSpan DefaultServiceTime { get; set; } = TimeSpan.FromMinutes(8);
 
-    /// Tickets a kiosk (one address) may issue per minute: enough for a busy office, not for a script.
-    public int KioskTicketsPerMinute { get; set; } = 60;
-
     /// How often a display board's stream looks in the database for calls made on other nodes.
     public TimeSpan DisplayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -370,7 +370,7 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     {
         var admin = await Admin();
         var mine = await OpenAsync(admin, Request(number: Valid2001, receivedOn: "2026-08-03"));
-        var byNumber = await (await admin.GetAsync("/api/v1/cases?nationalNumber=01.02.03-004.67")).ReadJsonAsync();
+        var byNumber = await (await admin.PostAsync("/api/v1/cases/search", JsonBody(new { nationalNumber = "01.02.03-004.67" }))).ReadJsonAsync();
         Assert.Equal([mine.GetProperty("id").GetString()], byNumber.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         var overdue = await (await admin.GetAsync("/api/v1/cases?overdue=true&limit=200")).ReadJsonAsync();
         Assert.Contains(overdue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == mine.GetProperty("id").GetString());
@@ -381,13 +381,29 @@ public sealed class CasesApiTests(DeliverApp app) : IClassFixture<DeliverApp>
     [InlineData("limit=0", "limit")]
     [InlineData("limit=201", "limit")]
     [InlineData("after=garbage", "after")]
-    [InlineData("nationalNumber=12345", "nationalNumber")]
     [InlineData("handler=someone", "handler")]
     public async Task Bad_list_parameters_are_refused(string query, string name)
     {
         var refused = await RefusedAsync(async () => await (await Admin()).GetAsync("/api/v1/cases?" + query));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal([name], refused.Invalid);
+    }
+
+    [Fact]
+    public async Task A_national_number_is_searched_in_a_body_never_in_a_URL()
+    {
+        var admin = await Admin();
+        // Even a valid number is refused in the query string, with a code saying where it goes.
+        var inUrl = await admin.GetAsync("/api/v1/cases?nationalNumber=01.02.03-004.67");
+        Assert.Equal(HttpStatusCode.BadRequest, inUrl.StatusCode);
+        var problem = await inUrl.ReadJsonAsync();
+        Assert.Contains("national-number-in-url", problem.GetRawText());
+        // In the body: a wrong number is a 400 naming the field, a right one finds the person's cases.
+        var bad = await RefusedAsync(() => admin.PostAsync("/api/v1/cases/search", JsonBody(new { nationalNumber = "12345" })));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(["nationalNumber"], bad.Invalid);
+        var found = await admin.PostAsync("/api/v1/cases/search", JsonBody(new { nationalNumber = "01.02.03-004.67", limit = 200 }));
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
     }
 
     [Fact]

@@ -175,7 +175,7 @@ public sealed class QueueFlowTests(QueueApp app) : IClassFixture<QueueApp>
 
     private async Task<(Guid Id, string Token)> BookWithTokenAsync(Guid service, DateTimeOffset start, string name) => await app.InScopeAsync(async sp =>
     {
-        var booked = await sp.GetRequiredService<AppointmentBook>().BookAsync(new BookingRequest(service, start, name, "client@example.be", null, "fr", null), default);
+        var booked = await sp.GetRequiredService<AppointmentBook>().BookAsync(new BookingRequest(service, start, name, $"client-{Guid.NewGuid():N}@example.be", null, "fr", null), default);
         Assert.True(booked.Ok, booked.Code);
         return (booked.Value!.Appointment.Id, booked.Value.Token);
     });

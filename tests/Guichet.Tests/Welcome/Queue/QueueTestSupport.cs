@@ -23,7 +23,7 @@ public sealed class QueueApp : GuichetApp
 
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
-        builder.UseSetting("Welcome:Queue:KioskTicketsPerMinute", "100000");
+        builder.UseSetting("Limits:queue-kiosk:Permits", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -15,7 +15,9 @@ internal static class CasesApi
         api.MapPost("", Open).RequireAuthorization(Acts.CaseOpen).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409)
             .WithSummary("Opens a case of a case type (by code) for a party; the number, the status and the due date come back. With contactId, the contact of the register it comes from becomes \"case opened\" in the same transaction.");
         api.MapGet("", List).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
-            .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false, nationalNumber (or enterprise number); keyset paging with ?after= and ?limit= (1-200).");
+            .WithSummary("The work list: open and closed cases of the caller's unit by due date, filtered by status, unit, service, overdue=true, handler=me, closed=true|false; keyset paging with ?after= and ?limit= (1-200). A national or enterprise number is never taken from a URL (400 national-number-in-url): use POST /api/v1/cases/search.");
+        api.MapPost("/search", Search).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
+            .WithSummary("The work list searched with the filters in the body (the same as GET's, and nationalNumber: a national or enterprise number), so that no personal number appears in a URL or a log of one.");
         api.MapGet("/{id:guid}", Get).ProducesProblem(404).WithSummary("One case with its clock; the view is recorded in the event log.");
         MapChange<StatusRequest>(api, "status", (w, u, id, r, ct) => w.MoveAsync(u, id, r, ct), "Moves the case to a status its case type's model allows from the current one.");
         MapChange<SuspendRequest>(api, "suspend", (w, u, id, r, ct) => w.SuspendAsync(u, id, r, ct), "Stops the clock for a reason the case type allows (on= a date, default today).");
@@ -87,10 +89,23 @@ internal static class CasesApi
         return TypedResults.Ok(entries.Select(e => new HistoryItem(e.At, e.OccurredAt, EnumCodes.Code(e.Kind), e.Actor, e.Activity, e.Attributes)).ToList());
     }
 
-    private static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> List(
-        string? status, Guid? unit, Guid? service, bool? overdue, bool? closed, string? handler, string? nationalNumber, string? after, int? limit,
-        CaseList list, ClaimsPrincipal user, CancellationToken ct)
+    private static Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> List(
+        string? status, Guid? unit, Guid? service, bool? overdue, bool? closed, string? handler, string? after, int? limit,
+        HttpRequest request, CaseList list, ClaimsPrincipal user, CancellationToken ct)
     {
+        // A national number in a URL ends up in proxy and browser logs (ADR 0022).
+        if (request.Query.ContainsKey("nationalNumber"))
+            return Task.FromResult<Results<Ok<CaseListResponse>, ProblemHttpResult>>(Problems.Validation("nationalNumber", "national-number-in-url",
+                "A national or enterprise number is never sent in a URL: use POST /api/v1/cases/search with it in the body."));
+        return ReadAsync(new CaseSearchRequest(status, unit, service, overdue, closed, handler, null, after, limit), list, user, ct);
+    }
+
+    private static Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> Search(CaseSearchRequest request, CaseList list, ClaimsPrincipal user, CancellationToken ct) =>
+        ReadAsync(request, list, user, ct);
+
+    private static async Task<Results<Ok<CaseListResponse>, ProblemHttpResult>> ReadAsync(CaseSearchRequest r, CaseList list, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (status, unit, service, overdue, closed, handler, nationalNumber, after, limit) = r;
         var errors = new List<InvalidParam>();
         if (limit is < 1 or > MaxLimit) errors.Add(new("limit", "out-of-range", $"From 1 to {MaxLimit}."));
         CaseListCursor? cursor = null;
@@ -117,3 +132,6 @@ internal static class CasesApi
             c.Parties.FirstOrDefault(p => p.Role == PartyRole.Applicant)?.Name ?? "", c.DueOn, c.IsSuspended, c.IsClosed))], page.Next));
     }
 }
+
+/// The work list's filters in a body: POST /api/v1/cases/search.
+internal sealed record CaseSearchRequest(string? Status, Guid? Unit, Guid? Service, bool? Overdue, bool? Closed, string? Handler, string? NationalNumber, string? After, int? Limit);

@@ -9,7 +9,7 @@ namespace Guichet.Follow.Complaints.Pages;
 /// The public complaint form (no account): what went wrong, about which case if any, who
 /// complains and how to reach them, files. It becomes a complaint with its number and a contact
 /// of the web-form channel, acknowledged by e-mail, with a tracking link.
-[EnableRateLimiting("public-forms")]
+[EnableRateLimiting(RateLimits.ComplaintForm)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxTotalBytes + 64 * 1024)]
 [RequestSizeLimit(MaxTotalBytes + 64 * 1024)]
 internal sealed class ComplaintFormModel(ComplaintWork work, Texts texts, IOptions<ComplaintOptions> options) : PageModel

@@ -33,7 +33,7 @@ internal static class AppointmentsApi
         var api = app.MapGroup("/api/v1/appointments").WithTags("Appointments");
         api.MapGet("/slots", Slots).ProducesProblem(400).AllowAnonymous()
             .WithSummary("Free slots of a bookable service between two local dates (?from=&to=, yyyy-MM-dd, at most 31 days; default: the coming 14 days), in UTC and on Belgian clocks, with the seats left.");
-        api.MapPost("", Book).ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).AllowAnonymous()
+        api.MapPost("", Book).RequireRateLimiting(RateLimits.Booking).ProducesProblem(400).ProducesProblem(429).ProducesProblem(409).ProducesProblem(422).AllowAnonymous()
             .WithSummary("Books a slot: service, start (an instant of /slots), name, e-mail, optional phone, language, optional national number. Answers the manage link; a confirmation with an iCalendar invitation is e-mailed. 409 slot-taken when the last seat has just gone.");
         api.MapGet("/manage/{token}", Manage).ProducesProblem(404).ProducesProblem(410).AllowAnonymous().RequireRateLimiting(SecureLink.GuessLimit).WithSummary("The appointment behind a manage link.");
         api.MapPost("/manage/{token}/cancel", Cancel).ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).AllowAnonymous().RequireRateLimiting(SecureLink.GuessLimit).WithSummary("Cancels the appointment; its seat is free again.");

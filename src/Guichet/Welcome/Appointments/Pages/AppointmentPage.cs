@@ -54,7 +54,8 @@ internal abstract class AppointmentPage(AppointmentSlots slots, Texts texts, Tim
     protected string ErrorText(string code) => texts[code switch
     {
         "required" or "too-long" or "email-invalid" or "national-number-format" or "national-number-checksum" or "unknown-service" or "unknown-language"
-            or "slot-taken" or "slot-in-past" or "slot-closed" or "slot-too-soon" or "slot-beyond-horizon" => "appointments.error." + code,
+            or "slot-taken" or "slot-in-past" or "slot-closed" or "slot-too-soon" or "slot-beyond-horizon"
+            or "booking-limit-reached" => "appointments.error." + code,
         _ => "appointments.error.slot-closed",
     }];
 }

@@ -6,7 +6,7 @@ namespace Guichet.Welcome.Appointments.Pages;
 /// Booking without an account, one question per page: the service, then the slot, then who comes;
 /// then the confirmation with the manage link. Steps are told apart by what the query carries,
 /// so the back button and a bookmark work without any session state.
-[EnableRateLimiting("public-forms")]
+[EnableRateLimiting(RateLimits.Booking)]
 internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, AppointmentMail mail, Texts texts, TimeProvider time) : AppointmentPage(slots, texts, time)
 {
     [BindProperty(SupportsGet = true)] public Guid? Service { get; set; }
@@ -45,7 +45,9 @@ internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, Ap
             Step = "done";
             return Page();
         }
-        foreach (var e in result.InvalidParams.Count > 0 ? result.InvalidParams : [new Platform.Web.InvalidParam("start", result.Code!, "")])
+        // The cap per person is about who comes, not about the slot.
+        var refusedField = result.Code == AppointmentRefusals.LimitReached.Code ? "email" : "start";
+        foreach (var e in result.InvalidParams.Count > 0 ? result.InvalidParams : [new Platform.Web.InvalidParam(refusedField, result.Code!, "")])
             Errors.TryAdd(e.Name == "start" ? "slot" : e.Name, ErrorText(e.Code));
         await LoadAsync(ct);
         Response.StatusCode = result.Status;

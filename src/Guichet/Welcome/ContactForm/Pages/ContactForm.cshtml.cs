@@ -12,7 +12,7 @@ namespace Guichet.Welcome.ContactForm.Pages;
 /// The public contact form (no account): find the service, describe the question, attach files,
 /// leave contact details. It becomes a contact of the web-form channel with a tracking link,
 /// acknowledged on the page and by e-mail.
-[EnableRateLimiting("public-forms")]
+[EnableRateLimiting(RateLimits.ContactForm)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxTotalBytes + 64 * 1024)]
 [RequestSizeLimit(MaxTotalBytes + 64 * 1024)]
 internal sealed class ContactFormModel(GuichetDb db, ContactRegister register, ServiceSearch search, TimeProvider time, Texts texts,

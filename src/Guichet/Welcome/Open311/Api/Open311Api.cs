@@ -38,7 +38,7 @@ internal static class Open311Api
         api.MapGet("/discovery.json", GetDiscovery).WithSummary("Open311 discovery: the endpoint, its specification and how to get an api_key.");
         api.MapGet("/services.json", GetServices).WithSummary("The published services of the own organisations, which Open311 requests can concern; ?jurisdiction_id= (an organisation's slug).");
         api.MapGet("/services/{service_code}.json", GetDefinition).WithSummary("A service's definition: its attributes.");
-        api.MapPost("/requests.json", PostRequest).DisableAntiforgery() // authenticated by api_key, not by a cookie
+        api.MapPost("/requests.json", PostRequest).RequireRateLimiting(RateLimits.Open311Post).DisableAntiforgery() // authenticated by api_key, not by a cookie
             .WithSummary("Posts a service request (form-encoded or JSON) with an api_key; it becomes a contact of the Open311 channel.");
         api.MapGet("/requests.json", GetRequests).WithSummary("Service requests: ?service_request_id= (list), service_code, start_date, end_date, status (open, closed); by default the last 90 days, at most 1000.");
         api.MapGet("/requests/{service_request_id}.json", GetRequest).WithSummary("One service request.");
@@ -131,7 +131,7 @@ internal static class Open311Api
     }
 
     private static async Task<Results<JsonHttpResult<Open311RequestView[]>, JsonHttpResult<Open311Error[]>>> GetRequests(
-        HttpRequest request, GuichetDb db, CatalogueDirectory catalogue, Texts texts, TimeProvider time, CancellationToken ct)
+        HttpRequest request, GuichetDb db, CatalogueDirectory catalogue, Texts texts, TimeProvider time, IOptions<Open311Options> options, CancellationToken ct)
     {
         var q = request.Query;
         var query = db.Set<ServiceRequest>().AsNoTracking().Join(db.Set<Contact>().AsNoTracking(), r => r.ContactId, c => c.Id, (r, c) => new { Request = r, Contact = c });
@@ -175,12 +175,12 @@ internal static class Open311Api
         var language = Language;
         var names = own.ToDictionary(s => s.Id, s => s.Name.Resolve(language, s.PrimaryLanguage).Text);
         var units = (await catalogue.UnitsAsync(rows.Select(x => x.Contact.UnitId).OfType<Guid>(), ct)).ToDictionary(u => u.Id);
-        return Open311Json.Ok(rows.Select(x => View(x.Contact, x.Request, x.Contact.ServiceId is { } s ? names.GetValueOrDefault(s) : null,
-            x.Contact.UnitId is { } u ? units.GetValueOrDefault(u) : null, texts, language)).ToArray());
+        return Open311Json.Ok(rows.Select(x => Public(View(x.Contact, x.Request, x.Contact.ServiceId is { } s ? names.GetValueOrDefault(s) : null,
+            x.Contact.UnitId is { } u ? units.GetValueOrDefault(u) : null, texts, language), options.Value)).ToArray());
     }
 
     private static async Task<Results<JsonHttpResult<Open311RequestView[]>, JsonHttpResult<Open311Error[]>>> GetRequest(
-        [FromRoute(Name = "service_request_id")] string serviceRequestId, GuichetDb db, CatalogueDirectory catalogue, Texts texts, CancellationToken ct)
+        [FromRoute(Name = "service_request_id")] string serviceRequestId, GuichetDb db, CatalogueDirectory catalogue, Texts texts, IOptions<Open311Options> options, CancellationToken ct)
     {
         if (!Guid.TryParse(serviceRequestId, out var id)) return Open311Json.Error(404, "service_request_id not found.");
         var row = await db.Set<ServiceRequest>().AsNoTracking().Where(r => r.ContactId == id)
@@ -190,8 +190,15 @@ internal static class Open311Api
         var service = (await catalogue.PublishedOwnServicesAsync(row.Request.ServiceCode, ct)).FirstOrDefault();
         var unit = row.Contact.UnitId is { } u ? await catalogue.UnitAsync(u, ct) : null;
         // The spec answers one request as a list of one.
-        return Open311Json.Ok(new[] { View(row.Contact, row.Request, service?.Name.Resolve(language, service.PrimaryLanguage).Text, unit, texts, language) });
+        return Open311Json.Ok(new[] { Public(View(row.Contact, row.Request, service?.Name.Resolve(language, service.PrimaryLanguage).Text, unit, texts, language), options.Value) });
     }
+
+    /// What anyone may read of a request: everything for a public service (a report about the
+    /// public space), and for the others — personal requests, the default — no free text, no
+    /// address, no position and no photo: only that a request of that service exists and how far it is.
+    private static Open311RequestView Public(Open311RequestView view, Open311Options options) => options.IsPublic(view.ServiceCode)
+        ? view
+        : view with { Description = null, Address = null, AddressId = null, Zipcode = null, Lat = null, Long = null, MediaUrl = null };
 
     private static Open311RequestView View(Contact c, ServiceRequest r, string? serviceName, CatalogueDirectory.UnitEntry? unit, Texts texts, string language)
     {

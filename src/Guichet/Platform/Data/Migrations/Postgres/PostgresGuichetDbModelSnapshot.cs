@@ -1855,6 +1855,29 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.ToTable("platform_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Platform.Web.RateCounter", b =>
+                {
+                    b.Property<string>("Policy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Policy", "PartitionKey", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("platform_rate_counters", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Welcome.Appointments.Appointment", b =>
                 {
                     b.Property<Guid>("Id")

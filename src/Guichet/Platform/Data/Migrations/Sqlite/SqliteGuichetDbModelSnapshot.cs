@@ -1846,6 +1846,29 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Guichet.Platform.Web.RateCounter", b =>
+                {
+                    b.Property<string>("Policy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Policy", "PartitionKey", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("platform_rate_counters", (string)null);
+                });
+
             modelBuilder.Entity("Guichet.Welcome.Appointments.Appointment", b =>
                 {
                     b.Property<Guid>("Id")
