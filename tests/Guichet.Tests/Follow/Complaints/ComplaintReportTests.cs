@@ -129,7 +129,7 @@ public sealed class ComplaintReportTests(ComplaintsApp app) : IClassFixture<Comp
         var page = await session.PageAsync("/staff/complaints/report?year=2025");
         Assert.Equal(title, page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(byChannel, page.QuerySelector("#by-channel")!.TextContent.Trim());
-        Assert.NotNull(page.QuerySelector("a[href='/api/v1/complaints/report.csv?year=2025']"));
+        Assert.NotNull(page.QuerySelector("a[href='/staff/complaints/report?handler=csv&year=2025']"));
         Assert.Equal(5, page.QuerySelectorAll("table").Length);
         Assert.All(page.QuerySelectorAll("table"), t => Assert.NotNull(t.QuerySelector("caption")));
         await session.PageAsync("/staff/complaints/report?year=1999", HttpStatusCode.BadRequest);
