@@ -24,20 +24,38 @@ internal readonly record struct Observation(Measured Kind, string Id, DateOnly O
 /// service's unit, and the one calendar's working days.
 internal sealed class MeasureContext(IReadOnlyDictionary<string, (string Service, int InternalNormDays)> caseTypes, IReadOnlyDictionary<string, string> serviceUnits, WorkingCalendar calendar)
 {
-    private readonly Dictionary<(int, int), int> workingDays = [];
+    /// Only the days of this window are observed (the period and the one before it): the observers
+    /// skip older and newer objects before looking anything up.
+    public DateOnly From { get; private init; } = DateOnly.MinValue;
+    public DateOnly To { get; private init; } = DateOnly.MaxValue;
+
+    public MeasureContext Within(DateOnly from, DateOnly to) => new(caseTypes, serviceUnits, calendar) { From = from, To = to };
+
+    public bool In(DateOnly? day) => day is { } d && d >= From && d <= To;
 
     public string? ServiceOf(string? caseType) => caseType is not null && caseTypes.TryGetValue(caseType, out var t) ? t.Service : null;
     public int InternalNorm(string? caseType) => caseType is not null && caseTypes.TryGetValue(caseType, out var t) ? t.InternalNormDays : 0;
     public string? UnitOf(string? service) => service is not null && serviceUnits.TryGetValue(service, out var u) ? u : null;
 
+    /// Working days between two days, as WorkingCalendar.WorkingDaysBetween counts them, from a
+    /// running count of working days per day kept per calendar (one array over 1990–2109).
     public int WorkingDays(DateOnly from, DateOnly to)
     {
-        var key = (from.DayNumber, to.DayNumber);
-        if (!workingDays.TryGetValue(key, out var n)) workingDays[key] = n = calendar.WorkingDaysBetween(from, to);
-        return n;
+        var counts = RunningCounts.GetValue(calendar, Count);
+        int At(DateOnly d) => counts[Math.Clamp(d.DayNumber - First.DayNumber, 0, counts.Length - 1)];
+        return At(to) - At(from);
     }
 
-    public static DateOnly Day(long ticks) => BrusselsTime.LocalDate(new DateTimeOffset(ticks, TimeSpan.Zero));
+    private static readonly DateOnly First = new(1990, 1, 1);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkingCalendar, int[]> RunningCounts = new();
+
+    /// counts[i] = the working days from First (excluded) to First + i (included).
+    private static int[] Count(WorkingCalendar calendar)
+    {
+        var counts = new int[new DateOnly(2110, 1, 1).DayNumber - First.DayNumber];
+        for (var i = 1; i < counts.Length; i++) counts[i] = counts[i - 1] + (calendar.IsWorkingDay(First.AddDays(i)) ? 1 : 0);
+        return counts;
+    }
 }
 
 /// A key performance indicator: its code (kebab-case, the key of its texts `measures.kpi.{code}.*`),
@@ -67,41 +85,41 @@ internal sealed record Kpi(string Code, string Stage, Aggregate Aggregate, strin
         new("time-suspended", "deliver", Aggregate.Mean, Days, true, CaseDimensions,
             (f, x) => Closed(f, x).Select(o => o.Obs with { Value = o.Case.SuspendedDays })),
         new("advice-kept", "deliver", Aggregate.Share, Percent, false, ["service", "caseType", "unit"],
-            (f, x) => f.Advice.Values.Where(a => a.Given is not null).Select(a =>
+            (f, x) => f.Advice.Values.Where(a => x.In(a.Given)).Select(a =>
             {
                 var c = a.Case is not null ? f.Cases.GetValueOrDefault(a.Case) : null;
-                return new Observation(Measured.Advice, a.Case ?? a.Id, MeasureContext.Day(a.Given!.Value), a.Kept ? 1 : 0, x.ServiceOf(c?.CaseType), c?.CaseType, a.AskedUnit, null);
+                return new Observation(Measured.Advice, a.Case ?? a.Id, a.Given!.Value, a.Kept ? 1 : 0, x.ServiceOf(c?.CaseType), c?.CaseType, a.AskedUnit, null);
             })),
         new("first-contact-resolution", "welcome", Aggregate.Share, Percent, false, ContactDimensions,
             (f, x) => Contacts(f, x).Where(o => o.Contact.Responded is not null).Select(o => o.Obs with { Value = o.Contact.Outcome == "answered" ? 1 : 0 })),
         new("response-time", "welcome", Aggregate.Median, WorkingDays, true, ContactDimensions,
             (f, x) => Contacts(f, x).Where(o => o.Contact.Responded is not null).Select(o => o.Obs with
             {
-                Value = o.Contact.ResponseWorkingDays ?? x.WorkingDays(o.Obs.On, MeasureContext.Day(o.Contact.Responded!.Value)),
+                Value = o.Contact.ResponseWorkingDays ?? x.WorkingDays(o.Obs.On, o.Contact.Responded!.Value),
             })),
         new("response-on-time", "welcome", Aggregate.Share, Percent, false, ContactDimensions,
             (f, x) => Contacts(f, x).Where(o => o.Contact.Responded is not null && o.Contact.RespondBy is not null)
-                .Select(o => o.Obs with { Value = MeasureContext.Day(o.Contact.Responded!.Value) <= o.Contact.RespondBy ? 1 : 0 })),
+                .Select(o => o.Obs with { Value = o.Contact.Responded!.Value <= o.Contact.RespondBy ? 1 : 0 })),
         new("counter-waiting-time", "welcome", Aggregate.Median, Minutes, true, CounterDimensions,
-            (f, x) => f.Tickets.Values.Where(t => t.Called is not null && t.WaitedSeconds is not null).Select(t =>
-                new Observation(Measured.Ticket, t.Id, MeasureContext.Day(t.Called!.Value), Math.Round(t.WaitedSeconds!.Value / 60.0, 1), t.Service, null, x.UnitOf(t.Service), "counter"))),
+            (f, x) => f.Tickets.Values.Where(t => x.In(t.Called) && t.WaitedSeconds is not null).Select(t =>
+                new Observation(Measured.Ticket, t.Id, t.Called!.Value, Math.Round(t.WaitedSeconds!.Value / 60.0, 1), t.Service, null, x.UnitOf(t.Service), "counter"))),
         new("no-shows", "welcome", Aggregate.Share, Percent, true, CounterDimensions,
-            (f, x) => f.Appointments.Values.Where(a => a.Start is not null && !a.Cancelled && (a.CheckedIn || a.Missed)).Select(a =>
+            (f, x) => f.Appointments.Values.Where(a => a.Start is not null && !a.Cancelled && (a.CheckedIn || a.Missed) && x.In(BrusselsTime.LocalDate(a.Start.Value))).Select(a =>
                 new Observation(Measured.Appointment, a.Id, BrusselsTime.LocalDate(a.Start!.Value), a.Missed && !a.CheckedIn ? 1 : 0, a.Service, null, x.UnitOf(a.Service), "counter"))),
         new("complaints-per-thousand-cases", "follow", Aggregate.PerThousand, PerThousandCases, true, ["service", "caseType", "unit"],
-            (f, x) => f.Complaints.Values.Where(c => c.Received != long.MinValue).Select(c =>
+            (f, x) => f.Complaints.Values.Where(c => x.In(c.Received)).Select(c =>
             {
                 var caseType = c.Case is not null ? f.Cases.GetValueOrDefault(c.Case)?.CaseType : null;
-                return new Observation(Measured.Complaint, c.Id, MeasureContext.Day(c.Received), 1, c.Service ?? x.ServiceOf(caseType), caseType, c.Unit, c.Channel);
+                return new Observation(Measured.Complaint, c.Id, c.Received!.Value, 1, c.Service ?? x.ServiceOf(caseType), caseType, c.Unit, c.Channel);
             }),
-            (f, x) => f.Cases.Values.Where(c => c.Received != long.MinValue).Select(c => CaseObservation(f, x, c, MeasureContext.Day(c.Received)))),
+            (f, x) => f.Cases.Values.Where(c => x.In(c.Received)).Select(c => CaseObservation(f, x, c, c.Received!.Value))),
         new("complaint-deadlines-met", "follow", Aggregate.Share, Percent, false, ContactDimensions,
-            (f, x) => f.Complaints.Values.Where(c => c.Answered is not null).Select(c =>
-                new Observation(Measured.Complaint, c.Id, MeasureContext.Day(c.Answered!.Value), c.AnsweredLate || c.AcknowledgedLate ? 0 : 1, c.Service, null, c.Unit, c.Channel))),
+            (f, x) => f.Complaints.Values.Where(c => x.In(c.Answered)).Select(c =>
+                new Observation(Measured.Complaint, c.Id, c.Answered!.Value, c.AnsweredLate || c.AcknowledgedLate ? 0 : 1, c.Service, null, c.Unit, c.Channel))),
         new("satisfaction-score", "follow", Aggregate.Mean, Score, false, CaseDimensions,
-            (f, x) => f.Surveys.Values.Where(s => s.Answered is not null && s.Score is not null).Select(s => Survey(f, x, s, MeasureContext.Day(s.Answered!.Value), s.Score!.Value))),
+            (f, x) => f.Surveys.Values.Where(s => x.In(s.Answered) && s.Score is not null).Select(s => Survey(f, x, s, s.Answered!.Value, s.Score!.Value))),
         new("survey-response-rate", "follow", Aggregate.Share, Percent, false, CaseDimensions,
-            (f, x) => f.Surveys.Values.Where(s => s.Requested != long.MinValue).Select(s => Survey(f, x, s, MeasureContext.Day(s.Requested), s.Answered is null ? 0 : 1))),
+            (f, x) => f.Surveys.Values.Where(s => x.In(s.Requested)).Select(s => Survey(f, x, s, s.Requested!.Value, s.Answered is null ? 0 : 1))),
     ];
 
     public static Kpi? Find(string? code) => All.FirstOrDefault(k => k.Code == code);
@@ -117,9 +135,8 @@ internal sealed record Kpi(string Code, string Stage, Aggregate Aggregate, strin
     {
         foreach (var c in f.Cases.Values)
         {
-            if (c.Closed is not { } closedAt || c.Received == long.MinValue) continue;
-            var closed = MeasureContext.Day(closedAt);
-            yield return (CaseObservation(f, x, c, closed), c, MeasureContext.Day(c.Received), closed);
+            if (!x.In(c.Closed) || c.Closed is not { } closed || c.Received is not { } received) continue;
+            yield return (CaseObservation(f, x, c, closed), c, received, closed);
         }
     }
 
@@ -127,8 +144,8 @@ internal sealed record Kpi(string Code, string Stage, Aggregate Aggregate, strin
     private static IEnumerable<(Observation Obs, ContactFacts Contact)> Contacts(MeasureFacts f, MeasureContext x)
     {
         foreach (var c in f.Contacts.Values)
-            if (c.Received != long.MinValue)
-                yield return (new Observation(Measured.Contact, c.Id, MeasureContext.Day(c.Received), 0, c.Service, null, c.Unit, c.Channel), c);
+            if (x.In(c.Received))
+                yield return (new Observation(Measured.Contact, c.Id, c.Received!.Value, 0, c.Service, null, c.Unit, c.Channel), c);
     }
 
     private static Observation Survey(MeasureFacts f, MeasureContext x, SurveyFacts s, DateOnly on, double value)

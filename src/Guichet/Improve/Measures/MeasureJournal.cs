@@ -4,16 +4,16 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Guichet.Improve.Measures;
 
-/// What the journal says about one case file, folded from its events (times in UTC ticks, business
-/// time: the received date of a letter, the notification date of a decision).
+/// What the journal says about one case file, folded from its events (days in Brussels time of the
+/// business time: the received date of a letter, the notification date of a decision).
 internal sealed class CaseFacts(string id)
 {
     public readonly string Id = id;
     public string? CaseType;
     public string? Unit;
-    public long Received = long.MinValue;
+    public DateOnly? Received;
     public DateOnly? DueOn;
-    public long? Closed;
+    public DateOnly? Closed;
     public DateOnly? SuspendedOn;
     public int SuspendedDays;
     public string? Contact;
@@ -23,10 +23,10 @@ internal sealed class ContactFacts(string id)
 {
     public readonly string Id = id;
     public string? Channel, Service, Unit;
-    public long Received = long.MinValue;
+    public DateOnly? Received;
     public DateOnly? RespondBy;
     /// The first answer to the customer: answered at first contact, a case opened, referred, called back.
-    public long? Responded;
+    public DateOnly? Responded;
     public string? Outcome;
     public int? ResponseWorkingDays;
 }
@@ -35,7 +35,7 @@ internal sealed class TicketFacts(string id)
 {
     public readonly string Id = id;
     public string? Service;
-    public long? Called;
+    public DateOnly? Called;
     public int? WaitedSeconds;
 }
 
@@ -51,7 +51,7 @@ internal sealed class AdviceFacts(string id)
 {
     public readonly string Id = id;
     public string? Case, AskedUnit;
-    public long? Given;
+    public DateOnly? Given;
     public bool Kept;
 }
 
@@ -59,9 +59,9 @@ internal sealed class ComplaintFacts(string id)
 {
     public readonly string Id = id;
     public string? Service, Unit, Channel, Case;
-    public long Received = long.MinValue;
+    public DateOnly? Received;
     public bool AcknowledgedLate;
-    public long? Answered;
+    public DateOnly? Answered;
     public bool AnsweredLate;
 }
 
@@ -69,8 +69,8 @@ internal sealed class SurveyFacts(string id)
 {
     public readonly string Id = id;
     public string? Service, Unit, Channel, Case;
-    public long Requested = long.MinValue;
-    public long? Answered;
+    public DateOnly? Requested;
+    public DateOnly? Answered;
     public int? Score;
 }
 
@@ -173,11 +173,13 @@ internal sealed class MeasureJournal(TimeProvider time)
                     current = id;
                     skip = watermark.Seen(id);
                     objects.Clear();
+                    if (skip) continue; // loaded by an earlier read, above the watermark: its columns are not read again
                     at = JournalWatermark.Ticks(reader.GetValue(1));
                     occurred = JournalWatermark.Ticks(reader.GetValue(2));
                     activity = reader.GetString(3);
                     attributes = reader.GetString(4);
                 }
+                else if (skip) continue;
                 if (!reader.IsDBNull(5)) objects.Add((reader.GetString(5), reader.GetString(6), reader.GetString(7)));
             }
             Flush();
@@ -208,7 +210,7 @@ internal sealed class MeasureJournal(TimeProvider time)
         bool? Flag(string name) => a.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
         int? Int(string name) => a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : null;
         DateOnly? Date(string name) => DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        DateOnly LocalDay() => BrusselsTime.LocalDate(new DateTimeOffset(occurred, TimeSpan.Zero));
+        var day = BrusselsTime.LocalDate(new DateTimeOffset(occurred, TimeSpan.Zero));
         T Get<T>(Dictionary<string, T> map, string id, Func<string, T> make)
         {
             if (!map.TryGetValue(id, out var f)) map.Add(id, f = make(id));
@@ -224,7 +226,7 @@ internal sealed class MeasureJournal(TimeProvider time)
             switch (activity)
             {
                 case "deliver.case.opened":
-                    c.Received = occurred;
+                    c.Received = day;
                     c.CaseType = Text("caseType");
                     c.Unit = Text("unit") ?? Object("unit", "unit");
                     c.Contact = Text("contact");
@@ -233,16 +235,16 @@ internal sealed class MeasureJournal(TimeProvider time)
                     c.Unit = Text("unit") ?? Object("unit", "unit") ?? c.Unit;
                     break;
                 case "deliver.case.status-changed" when Flag("closed") is { } closed:
-                    c.Closed = closed ? occurred : null;
+                    c.Closed = closed ? day : null;
                     break;
                 case "deliver.decision.issued":
-                    c.Closed = occurred; // a decision moves the case to its decided (closed) status
+                    c.Closed = day; // a decision moves the case to its decided (closed) status
                     break;
                 case "deliver.case.suspended":
-                    c.SuspendedOn ??= Date("on") ?? LocalDay();
+                    c.SuspendedOn ??= Date("on") ?? day;
                     break;
                 case "deliver.case.resumed" when c.SuspendedOn is { } since:
-                    c.SuspendedDays += Math.Max(0, (Date("on") ?? LocalDay()).DayNumber - since.DayNumber);
+                    c.SuspendedDays += Math.Max(0, (Date("on") ?? day).DayNumber - since.DayNumber);
                     c.SuspendedOn = null;
                     break;
             }
@@ -262,14 +264,14 @@ internal sealed class MeasureJournal(TimeProvider time)
                 var f = Get(facts.Advice, adviceId, id => new AdviceFacts(id));
                 f.Case ??= Object("case", "subject");
                 f.AskedUnit ??= Object("unit", "asked-unit");
-                f.Given = occurred;
+                f.Given = day;
                 f.Kept = Flag("kept") ?? false;
                 break;
             }
             case "welcome.contact.received" when Object("contact", "subject") is { } id:
             {
                 var f = Get(facts.Contacts, id, i => new ContactFacts(i));
-                f.Received = occurred;
+                f.Received = day;
                 f.Channel = Text("channel");
                 f.Service = Text("service") ?? Object("service", "service");
                 f.Unit = Text("unit") ?? Object("unit", "unit");
@@ -288,7 +290,7 @@ internal sealed class MeasureJournal(TimeProvider time)
             {
                 var f = Get(facts.Contacts, id, i => new ContactFacts(i));
                 if (f.Responded is not null) break;
-                f.Responded = occurred;
+                f.Responded = day;
                 f.Outcome = activity["welcome.contact.".Length..];
                 f.ResponseWorkingDays = Int("responseWorkingDays");
                 break;
@@ -301,7 +303,7 @@ internal sealed class MeasureJournal(TimeProvider time)
                 var f = Get(facts.Tickets, id, i => new TicketFacts(i));
                 f.Service ??= Object("service", "service");
                 if (f.Called is not null) break; // a recall, or a call after a transfer: the first wait counts
-                f.Called = occurred;
+                f.Called = day;
                 f.WaitedSeconds = Int("waitedSeconds");
                 break;
             }
@@ -324,7 +326,7 @@ internal sealed class MeasureJournal(TimeProvider time)
             case "follow.complaint.registered" when Object("complaint", "subject") is { } id:
             {
                 var f = Get(facts.Complaints, id, i => new ComplaintFacts(i));
-                f.Received = occurred;
+                f.Received = day;
                 f.Service = Object("service", "service");
                 f.Unit = Object("unit", "unit");
                 f.Case = Object("case", "case");
@@ -340,14 +342,14 @@ internal sealed class MeasureJournal(TimeProvider time)
             case "follow.complaint.answered" when Object("complaint", "subject") is { } id:
             {
                 var f = Get(facts.Complaints, id, i => new ComplaintFacts(i));
-                f.Answered = occurred;
+                f.Answered = day;
                 f.AnsweredLate = Flag("late") ?? false;
                 break;
             }
             case "follow.survey.requested" when Object("survey", "subject") is { } id:
             {
                 var f = Get(facts.Surveys, id, i => new SurveyFacts(i));
-                f.Requested = occurred;
+                f.Requested = day;
                 f.Service = Object("service", "service");
                 f.Unit = Object("unit", "unit");
                 f.Case = Object("case", "case");
@@ -357,7 +359,7 @@ internal sealed class MeasureJournal(TimeProvider time)
             case "follow.survey.answered" when Object("survey", "subject") is { } id:
             {
                 var f = Get(facts.Surveys, id, i => new SurveyFacts(i));
-                f.Answered = occurred;
+                f.Answered = day;
                 f.Score = Int("score");
                 break;
             }

@@ -85,6 +85,7 @@ internal static class Measurement
     public static Comparison Compare(Kpi kpi, MeasureFacts facts, MeasureContext context, MeasureFilter filter)
     {
         if (!filter.Applies(kpi)) return new Comparison(kpi, Figure.NotMeasured, Figure.NotMeasured);
+        context = context.Within(filter.Previous.From, filter.To);
         var all = kpi.Observe(facts, context).ToList();
         var denominators = kpi.Denominator?.Invoke(facts, context).ToList();
         Figure For(MeasureFilter f) => Of(kpi, all.Where(f.Matches), denominators?.Count(f.Matches));
@@ -94,6 +95,7 @@ internal static class Measurement
     public static KpiDetail Detail(Kpi kpi, MeasureFacts facts, MeasureContext context, MeasureFilter filter, string? breakdownBy, int limit)
     {
         if (!filter.Applies(kpi)) return new KpiDetail(new Comparison(kpi, Figure.NotMeasured, Figure.NotMeasured), [], breakdownBy, [], [], 0);
+        context = context.Within(filter.Previous.From, filter.To);
         var all = kpi.Observe(facts, context).ToList();
         var denominators = kpi.Denominator?.Invoke(facts, context).ToList();
         Figure For(MeasureFilter f, Func<Observation, bool>? also = null) =>

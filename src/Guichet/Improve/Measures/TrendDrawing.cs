@@ -10,7 +10,7 @@ namespace Guichet.Improve.Measures;
 /// colour.
 internal static class TrendDrawing
 {
-    private const int Width = 720, Height = 260, Left = 48, Right = 16, Top = 24, Bottom = 48;
+    private const int Width = 720, Height = 260, Left = 48, Right = 44, Top = 24, Bottom = 48;
 
     public static string Svg(IReadOnlyList<WeekFigure> weeks, double? previous, string id, string title, string description,
         Func<double, string> number, Func<DateOnly, string> day, string noData, string previousLabel)
