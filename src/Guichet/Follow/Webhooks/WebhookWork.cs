@@ -56,11 +56,18 @@ internal sealed class WebhookWork(GuichetDb db, EventLog eventLog, TimeProvider 
         var (url, description, types, secret, errors) = Check(r);
         if (errors.Count > 0) return Result<WebhookSubscription>.Invalid(errors);
         var now = time.GetUtcNow();
-        var s = new WebhookSubscription(url, description, secret ?? WebhookSubscription.NewSecret(), types, now);
-        db.Add(s);
         // The job reads the journal from here on: a receiver gets no event older than its subscription.
         var end = await db.Set<EventLogEntry>().MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        if (await JournalCursor.FindAsync(db, WebhookDispatch.Reader, ct) is null) db.Add(new JournalCursor(WebhookDispatch.Reader, end));
+        if (await JournalCursor.FindAsync(db, WebhookDispatch.Reader, ct) is null)
+        {
+            // The job's cursor, made once: two first subscriptions at the same instant both try, one wins.
+            var cursor = new JournalCursor(WebhookDispatch.Reader, end);
+            db.Add(cursor);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e)) { db.Entry(cursor).State = EntityState.Detached; }
+        }
+        var s = new WebhookSubscription(url, description, secret ?? WebhookSubscription.NewSecret(), types, now);
+        db.Add(s);
         s.StartAfter(end);
         eventLog.Record(user, FollowActivities.WebhookSubscribed, [new("webhook-subscription", s.Id.ToString(), Role.Subject)], Attributes(s));
         await db.SaveChangesAsync(ct);
