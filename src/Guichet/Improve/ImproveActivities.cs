@@ -17,4 +17,13 @@ internal static class ImproveActivities
     public static readonly Activity AnalysisSpaceDeleted = Activity.Administration("improve.analysis-space.deleted",
         "An analysis space and the events imported into it were deleted.",
         ["analysis-space:subject"], "name", "events");
+    public static readonly Activity ProposalMade = Activity.Administration("improve.proposal.made",
+        "A manager or quality officer proposed an improvement of a service's process: the problem, the change, the KPI it must move and its target.",
+        ["proposal:subject", "service:service", "unit:unit"], "reference", "kpi", "target", "step", "windowDays");
+    public static readonly Activity ProposalRevised = Activity.Administration("improve.proposal.revised",
+        "An open improvement proposal was revised (its text, owner, step, KPI, target or windows).",
+        ["proposal:subject", "service:service", "unit:unit"], "reference", "kpi", "target", "step", "windowDays");
+    public static readonly Activity ProposalStatusChanged = Activity.Administration("improve.proposal.status-changed",
+        "An improvement proposal moved to another status (accepted, in progress, done on a day — from which its effect is measured —, dropped).",
+        ["proposal:subject", "service:service", "unit:unit"], "reference", "from", "to", "doneOn");
 }

@@ -1,6 +1,7 @@
 using Guichet.Improve.Measures;
 using Guichet.Improve.Mining;
 using Guichet.Improve.Processes;
+using Guichet.Improve.Proposals;
 
 namespace Guichet.Improve;
 
@@ -15,6 +16,7 @@ internal static class ImproveModule
         services.AddMining();
         services.AddProcesses();
         services.AddMeasures();
+        services.AddProposals();
         return services;
     }
 
@@ -23,6 +25,7 @@ internal static class ImproveModule
         app.MapMining();
         app.MapProcesses();
         app.MapMeasures();
+        app.MapProposals();
         return app;
     }
 }

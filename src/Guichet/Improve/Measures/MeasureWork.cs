@@ -59,6 +59,21 @@ internal sealed class MeasureWork(GuichetDb db, MeasureJournal journal, Catalogu
         return await journal.ReadAsync(db, facts => Measurement.Detail(kpi, facts, context, f, breakdown, ItemLimit), ct);
     }
 
+    /// The KPI's observations in each window, for the same dimensions and the reader's scope (the
+    /// before and after windows of an improvement proposal). Windows are checked like a period.
+    public async Task<Result<Sample[]>> SamplesAsync(ClaimsPrincipal user, Kpi kpi, IReadOnlyList<MeasureQuery> windows, CancellationToken ct)
+    {
+        var filters = new List<MeasureFilter>();
+        foreach (var w in windows)
+        {
+            var filter = Filter(user, w);
+            if (filter.Value is not { } f) return filter.As<Sample[]>();
+            filters.Add(f);
+        }
+        var context = await ContextAsync(ct);
+        return await journal.ReadAsync(db, facts => Measurement.Samples(kpi, facts, context, filters), ct);
+    }
+
     /// The case types' services and internal norms, the services' units: read per request (small).
     private async Task<MeasureContext> ContextAsync(CancellationToken ct)
     {

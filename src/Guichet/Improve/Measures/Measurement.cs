@@ -49,6 +49,10 @@ internal sealed record Comparison(Kpi Kpi, Figure Current, Figure Previous)
     public int? Direction => Change is not { } change ? null : change == 0 ? 0 : (change < 0) == Kpi.LowerIsBetter ? 1 : -1;
 }
 
+/// The observations a window selects, with their figure and, for a rate, the count they are divided
+/// by: what a before/after comparison tests.
+internal sealed record Sample(MeasureFilter Window, Figure Figure, double[] Values, int? Denominator);
+
 /// One week of a KPI's trend (weeks start on Monday; the first and last may be cut by the period).
 internal sealed record WeekFigure(DateOnly Monday, DateOnly From, DateOnly To, Figure Figure);
 
@@ -90,6 +94,22 @@ internal static class Measurement
         var denominators = kpi.Denominator?.Invoke(facts, context).ToList();
         Figure For(MeasureFilter f) => Of(kpi, all.Where(f.Matches), denominators?.Count(f.Matches));
         return new Comparison(kpi, For(filter), For(filter.Previous));
+    }
+
+    /// The KPI's observations in each window (the windows of one reader: same scope and dimensions).
+    public static Sample[] Samples(Kpi kpi, MeasureFacts facts, MeasureContext context, IReadOnlyList<MeasureFilter> windows)
+    {
+        if (windows.Count == 0) return [];
+        if (!windows[0].Applies(kpi)) return [.. windows.Select(w => new Sample(w, Figure.NotMeasured, [], null))];
+        context = context.Within(windows.Min(w => w.From), windows.Max(w => w.To));
+        var all = kpi.Observe(facts, context).ToList();
+        var denominators = kpi.Denominator?.Invoke(facts, context).ToList();
+        return [.. windows.Select(w =>
+        {
+            var selected = all.Where(w.Matches).ToList();
+            var denominator = denominators?.Count(w.Matches);
+            return new Sample(w, Of(kpi, selected, denominator), [.. selected.Select(o => o.Value)], denominator);
+        })];
     }
 
     public static KpiDetail Detail(Kpi kpi, MeasureFacts facts, MeasureContext context, MeasureFilter filter, string? breakdownBy, int limit)

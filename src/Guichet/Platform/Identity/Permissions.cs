@@ -35,6 +35,7 @@ internal static class Acts
     public const string ImproveRead = "improve.read";
     public const string AnalysisSpaceManage = "analysis-space.manage";
     public const string ProcessDeclare = "process.declare";
+    public const string ProposalManage = "proposal.manage";
     public const string OutboxManage = "outbox.manage";
     public const string TokenManage = "token.manage";
 }
@@ -72,6 +73,7 @@ internal static class PermissionMatrix
         new(Acts.NoticeSend, "Write notices of a change in four languages, send them to the subscribers of their topics and the parties of open cases of their case types, follow their delivery, print their letters.", [Roles.Communication, Roles.Admin]),
         new(Acts.ImproveRead, "Read the process inventory, the process mining of the journal (graphs, variants, bottlenecks, rework) and the conformance to the declared processes within one's units, and export them.", [Roles.Manager, Roles.Quality, Roles.Admin]),
         new(Acts.ProcessDeclare, "Declare a service's process in the inventory (steps, owner units, norm times; a new version each time); a manager for their own units.", [Roles.Manager, Roles.Quality, Roles.Admin]),
+        new(Acts.ProposalManage, "Make improvement proposals for a service's declared process, revise them while open, move them through their statuses (accepted, in progress, done with its day, dropped); a manager for their own units.", [Roles.Manager, Roles.Quality, Roles.Admin]),
         new(Acts.AnalysisSpaceManage, "Import another system's log (XES, CSV, OCEL 2.0) into an analysis space, delete a space.", [Roles.Manager, Roles.Quality, Roles.Admin]),
         new(Acts.ReportsRead, "Read the counter statistics and the accessibility feedback.", [Roles.Manager, Roles.Admin]),
         new(Acts.OutboxManage, "See the outgoing messages and ask for another try of a failed one.", [Roles.Admin]),

@@ -27,6 +27,9 @@ internal sealed record Result<T>(T? Value, int Status, string? Code, string? Tit
 
     public static implicit operator Result<T>(T value) => new(value, 200, null, null, []);
 
+    /// A value typed as an interface (a list), which the implicit conversion cannot take.
+    public static Result<T> Of(T value) => new(value, 200, null, null, []);
+
     public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() =>
         Status == 400 ? Problems.Validation(InvalidParams) : Problems.Of(Status, Code!, Title!, InvalidParams);
 }
