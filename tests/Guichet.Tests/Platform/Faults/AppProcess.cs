@@ -36,7 +36,7 @@ internal sealed class AppProcess(TestDatabase db, IReadOnlyDictionary<string, st
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(180));
         Assert.True(process.ExitCode == 0, $"guichet {string.Join(' ', args)}: {await error}");
         return await output;
     }
@@ -54,7 +54,7 @@ internal sealed class AppProcess(TestDatabase db, IReadOnlyDictionary<string, st
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow.AddSeconds(60);
+        var until = DateTime.UtcNow.AddSeconds(180); // a guard against a hang: a loaded machine starts slowly
         while (DateTime.UtcNow < until)
         {
             Assert.False(_process.HasExited, "The app stopped while starting.");
@@ -66,7 +66,7 @@ internal sealed class AppProcess(TestDatabase db, IReadOnlyDictionary<string, st
             catch (TaskCanceledException) { }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The app did not answer /health within 60 s.");
+        throw new TimeoutException("The app did not answer /health within 180 s.");
     }
 
     /// kill -9: the process ends at once, with whatever it was doing.

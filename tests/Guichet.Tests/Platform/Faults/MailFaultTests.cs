@@ -92,7 +92,7 @@ public sealed class MailFaultTests
     private static string Recipient(string marker, int i) => $"fault-{marker}-{i}@example.be";
 
     /// Rounds until every message is sent, within <paramref name="seconds"/>.
-    private static async Task DrainAsync(MailFaultApp app, IReadOnlyCollection<Guid> ids, int seconds = 40)
+    private static async Task DrainAsync(MailFaultApp app, IReadOnlyCollection<Guid> ids, int seconds = 120)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (app.Unsent(ids) > 0)
@@ -184,10 +184,10 @@ public sealed class MailFaultTests
             ["Outbox:BatchSize"] = "5", ["Outbox:ClaimTimeout"] = "00:00:03",
         }));
         await doomed.StartAsync();
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(120);
         while (survivor.Unsent(ids) > ids.Count - 3)
         {
-            Assert.True(DateTime.UtcNow < until, "The node to kill sent nothing in 30 s.");
+            Assert.True(DateTime.UtcNow < until, "The node to kill sent nothing in 120 s.");
             await Task.Delay(20);
         }
         doomed.Kill();
