@@ -71,6 +71,7 @@ internal static class PlatformModule
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddGuichetDataProtection();
+        services.AddSingleton<Identifiers.NumberKeys>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<PublicUrlHealthCheck>("public-url");
         return services;
     }

@@ -50,7 +50,9 @@ public sealed class ContactPagesTests(BrowserApp app) : IAsyncLifetime
         {
             await GoAsync(page, $"/staff/contacts?lang={language}");
             await BrowserApp.AssertAccessibleAsync(page, language, "inbox");
-            await GoAsync(page, "/staff/contacts?customer=12345", 400);
+            await page.FillAsync("#customer", "12345");
+            await page.ClickAsync("form.search-form button[type=submit]");
+            await page.WaitForSelectorAsync(".error-summary");
             await BrowserApp.AssertAccessibleAsync(page, language, "inbox, wrong number");
             await GoAsync(page, "/staff/contacts/phone");
             await BrowserApp.AssertAccessibleAsync(page, language, "phone call");
@@ -72,7 +74,10 @@ public sealed class ContactPagesTests(BrowserApp app) : IAsyncLifetime
             await BrowserApp.AssertAccessibleAsync(page, language, "contact");
             await GoAsync(page, "/staff/contacts/call-backs");
             await BrowserApp.AssertAccessibleAsync(page, language, "call-backs");
-            await GoAsync(page, "/staff/customers/85073003328");
+            await GoAsync(page, "/staff/contacts");
+            await page.FillAsync("#customer", "85.07.30-033.28");
+            await page.ClickAsync("form.search-form button[type=submit]");
+            await page.WaitForURLAsync("**/staff/customers/**");
             await BrowserApp.AssertAccessibleAsync(page, language, "customer");
             await GoAsync(page, "/staff/customers/123", 400);
             await BrowserApp.AssertAccessibleAsync(page, language, "customer, wrong number");

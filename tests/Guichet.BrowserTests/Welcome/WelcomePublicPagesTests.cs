@@ -93,6 +93,40 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_booking_cap_per_person_is_said_on_the_booking_page_in_french_and_dutch()
+    {
+        var expected = new Dictionary<string, string> { ["fr"] = "nombre maximal de rendez-vous à venir", ["nl"] = "maximale aantal komende afspraken" };
+        foreach (var (language, n) in Languages.Select((l, n) => (l, n)))
+        {
+            // One person (one e-mail address) from three addresses: the cap per person stops the
+            // third booking (Welcome:Appointments:MaxFuturePerPerson, 2), not the limit per address.
+            var email = $"cap.{language}.{Guid.NewGuid():N}@example.be";
+            for (var i = 0; i < 3; i++)
+            {
+                var page = await NewVisitorAsync();
+                Assert.Equal(200, (await page.GotoAsync($"{app.BaseUrl}/appointments?lang={language}"))!.Status);
+                await ClickAndLoadAsync(page, "main ul.list a >> nth=0");
+                await page.WaitForSelectorAsync("#slot");
+                await page.CheckAsync($"main form input[type=radio] >> nth={10 + 5 * n + i}");
+                await ClickAndLoadAsync(page, "main form button[type=submit]");
+                await page.WaitForSelectorAsync("#name");
+                await page.FillAsync("#name", "Lotte Peeters");
+                await page.FillAsync("#email", email);
+                await ClickAndLoadAsync(page, "main form[method=post] button[type=submit]");
+                if (i < 2)
+                    await page.WaitForSelectorAsync("main a[href*='/appointments/manage/']");
+                else
+                {
+                    var error = await page.WaitForSelectorAsync("#email-error");
+                    Assert.Contains(expected[language], await error!.TextContentAsync());
+                    await BrowserApp.AssertAccessibleAsync(page, language, "booking: cap per person reached");
+                }
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_contact_form_empty_with_errors_and_acknowledged_and_its_tracking_page_have_no_axe_violations()
     {
         foreach (var language in Languages)

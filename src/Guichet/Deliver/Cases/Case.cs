@@ -52,6 +52,9 @@ internal sealed class Case : Guichet.Platform.EventLog.IJournaled
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// A party past the case's retention (CaseRetention): its role and kind only.
+    public static CaseParty Blanked(CaseParty party) => new(party.Role, party.Kind, "", null, null, null, null);
+
     public bool IsSuspended => Suspensions.Any(s => s.Until is null);
 
     public ClockFacts ClockFacts => new(ReceivedOn, CompleteOn, Suspensions, Extension?.Days ?? 0);

@@ -12,6 +12,8 @@ internal static class CasesModule
         services.AddScoped<CaseMail>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseList>();
+        services.AddOptions<CaseRetentionOptions>().BindConfiguration(CaseRetentionOptions.Section);
+        services.AddScoped<IRetentionRule, CaseRetention>();
         return services;
     }
 

@@ -43,6 +43,10 @@ internal sealed class StatusLinkOptions
     /// How long a status link works: long enough to follow a case and its appeal period.
     public int ValidDays { get; set; } = 400;
 
+    /// An expired or replaced link's row is removed this many days later (until then it answers
+    /// "expired", after it "not found").
+    public int KeepExpiredDays { get; set; } = 30;
+
     public static string PathFor(string token) => "/status/" + token;
 }
 

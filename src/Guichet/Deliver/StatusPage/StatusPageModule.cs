@@ -11,6 +11,7 @@ internal static class StatusPageModule
     {
         services.AddOptions<StatusLinkOptions>().BindConfiguration(StatusLinkOptions.Section);
         services.AddScoped<StatusLinkWork>();
+        services.AddScoped<IRetentionRule, StatusLinkRetention>();
         return services;
     }
 

@@ -23,6 +23,13 @@ internal sealed class ComplaintOptions
 
     public int LinkValidDays { get; set; } = 400;
 
+    /// An expired tracking link's row is removed this many days later.
+    public int KeepExpiredLinkDays { get; set; } = 30;
+
+    /// A complaint keeps the customer's details, its description and its attachments this many
+    /// days after it was received; then they are blanked and the attachments removed (ADR 0025).
+    public int KeepPersonDays { get; set; } = 1825;
+
     /// The categories a complaint is filed under (codes; their names are texts "complaints.category.{code}").
     /// Null: the default list (a list here would be added to, not replaced, by configuration).
     public string[]? Categories { get; set; }

@@ -17,6 +17,7 @@ internal static class ComplaintsModule
         services.AddScoped<ComplaintMail>();
         services.AddScoped<ComplaintWork>();
         services.AddScoped<ComplaintReport>();
+        services.AddScoped<IRetentionRule, ComplaintRetention>();
         return services;
     }
 

@@ -62,6 +62,27 @@ internal sealed class StaffAccounts(GuichetDb db, TimeProvider time, SignInThrot
         user.ChangePassword(Hasher.HashPassword(user, password));
     }
 
+    /// A staff member changes their own password (the password page). The current one is checked
+    /// within the sign-in throttle's limits: a wrong one counts as a failed sign-in (the only thing
+    /// stored on a refusal), so a borrowed session cannot guess it. Null when changed: every session
+    /// of the account ends (the caller records the event, saves, tells SessionStamps.Forget and
+    /// signs this browser in again); else the refusal's code, with nothing changed.
+    public async Task<string?> ChangeOwnPasswordAsync(StaffUser user, string current, string next, string address, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var state = await throttle.StateAsync(user.Email, address, now, ct);
+        if (throttle.AddressShut(state) || throttle.AccountShut(state)) return "throttled";
+        if (user.PasswordHash.Length == 0 || Hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
+        {
+            await throttle.RecordFailureAsync(user.Email, address, now, ct);
+            return "current-wrong";
+        }
+        if (next.Length < MinPasswordLength) return "too-short";
+        if (next == current) return "same-as-current";
+        user.ChangePassword(Hasher.HashPassword(user, next));
+        return null;
+    }
+
     /// New roles (command line): every session ends. The caller records the event, saves, and tells SessionStamps.Forget.
     public bool ChangeRoles(StaffUser user, IReadOnlyCollection<string> roles)
     {

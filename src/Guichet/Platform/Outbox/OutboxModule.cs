@@ -6,6 +6,7 @@ internal static class OutboxModule
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         services.AddScoped<Outbox>();
+        services.AddScoped<IRetentionRule, OutboxRetention>();
         // One dispatcher per node; it reads Outbox:Enabled when it starts (tests switch it off
         // and run rounds themselves).
         services.AddSingleton<OutboxDispatcher>();

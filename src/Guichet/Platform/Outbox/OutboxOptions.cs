@@ -33,6 +33,10 @@ internal sealed class OutboxOptions
     /// Sent messages (and their personal data) are deleted after this long.
     public TimeSpan KeepSentFor { get; set; } = TimeSpan.FromDays(30);
 
+    /// Dead-lettered messages (and their personal data) are deleted this long after they were
+    /// given up: long enough for an admin to see them on the outbox page and send them again.
+    public TimeSpan KeepDeadLetteredFor { get; set; } = TimeSpan.FromDays(90);
+
     public TimeSpan DelayAfter(int failures)
     {
         var delays = RetryDelays is { Length: > 0 } configured ? configured : DefaultRetryDelays;

@@ -6,6 +6,10 @@ namespace Guichet.Welcome.ContactForm;
 /// Orient offers the form through IServiceActions.
 internal static class ContactFormModule
 {
-    public static IServiceCollection AddContactForm(this IServiceCollection services) =>
-        services.AddScoped<Orient.Public.IServiceActions, ContactFormActions>();
+    public static IServiceCollection AddContactForm(this IServiceCollection services)
+    {
+        services.AddOptions<ContactLinkOptions>().BindConfiguration(ContactLinkOptions.Section);
+        services.AddScoped<IRetentionRule, ContactLinkRetention>();
+        return services.AddScoped<Orient.Public.IServiceActions, ContactFormActions>();
+    }
 }

@@ -11,6 +11,8 @@ internal static class ContactsModule
         services.AddOptions<ContactNorms>().BindConfiguration(ContactNorms.Section);
         services.AddScoped<ContactRegister>();
         services.AddScoped<ContactCases>();
+        services.AddOptions<ContactRetentionOptions>().BindConfiguration(ContactRetentionOptions.Section);
+        services.AddScoped<IRetentionRule, ContactRetention>();
         // Every page in Pages/Staff is for contact work: none can be left open by forgetting an attribute.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Welcome/Contacts/Pages/Staff", Acts.ContactWork));
         return services;

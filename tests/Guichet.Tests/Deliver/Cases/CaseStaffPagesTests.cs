@@ -140,17 +140,46 @@ public sealed class CaseStaffPagesTests(DeliverApp app) : IClassFixture<DeliverA
         var other = await CaseAsync();
         var number = Stored(id).Number;
 
+        // A case number stays a GET filter, through the box or a link.
+        var list = await s.PageAsync("/staff/cases");
+        var posted = await s.SubmitAsync(list, "form.cases-filters", new Dictionary<string, string> { ["q"] = number });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal($"/staff/cases?show=open&q={number}", posted.Headers.Location!.OriginalString);
         var byNumber = await s.PageAsync($"/staff/cases?q={number}");
         Assert.NotNull(byNumber.QuerySelector($"a[href='/staff/cases/{id}']"));
         Assert.Single(byNumber.QuerySelectorAll("tbody tr"));
-        var byPerson = await s.PageAsync("/staff/cases?q=01.02.03-004.67");
-        Assert.NotNull(byPerson.QuerySelector($"a[href='/staff/cases/{id}']"));
-        Assert.Null(byPerson.QuerySelector($"a[href='/staff/cases/{other}']"));
 
-        var bad = await s.PageAsync("/staff/cases?q=Lambert");
-        Assert.Equal(["#q"], Html.ErrorSummaryLinks(bad));
-        Assert.Contains("Enter a case number", bad.QuerySelector("#q-error")!.TextContent);
-        Assert.Empty(bad.QuerySelectorAll("tbody tr"));
+        // A national number is posted and goes on as a key: never in a URL, still found.
+        var byPerson = await s.SubmitAsync(list, "form.cases-filters", new Dictionary<string, string> { ["q"] = "01.02.03-004.67", ["show"] = "all" });
+        Assert.Equal(HttpStatusCode.Redirect, byPerson.StatusCode);
+        var location = byPerson.Headers.Location!.OriginalString;
+        Assert.StartsWith("/staff/cases?show=all&who=", location);
+        Assert.DoesNotContain("01020300467", Uri.UnescapeDataString(location).Replace(".", "").Replace("-", ""));
+        var found = await s.PageAsync(location);
+        Assert.NotNull(found.QuerySelector($"a[href='/staff/cases/{id}']"));
+        Assert.Null(found.QuerySelector($"a[href='/staff/cases/{other}']"));
+        Assert.Equal("01020300467", found.QuerySelector("#q")!.GetAttribute("value"));
+        foreach (var href in found.QuerySelectorAll("a[href], form[action]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("action")))
+            Assert.DoesNotContain("01020300467", href);
+
+        // Typed into a link, a national number is neither searched nor echoed; a tampered key finds nothing.
+        var inUrl = await s.Jar.GetAsync(s.Client, "/staff/cases?q=01.02.03-004.67");
+        Assert.Equal(HttpStatusCode.BadRequest, inUrl.StatusCode);
+        var inUrlPage = await Html.ParseAsync(inUrl);
+        Assert.Contains("not searched through the page address", inUrlPage.QuerySelector("#q-error")!.TextContent);
+        Assert.True(string.IsNullOrEmpty(inUrlPage.QuerySelector("#q")!.GetAttribute("value")));
+        Assert.Empty(inUrlPage.QuerySelectorAll("tbody tr"));
+        var tampered = await s.Jar.GetAsync(s.Client, location[..^4] + "AAAA");
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        Assert.Empty((await Html.ParseAsync(tampered)).QuerySelectorAll("tbody tr"));
+
+        // Anything else in the box is answered on the post itself, without a redirect.
+        var bad = await s.SubmitAsync(list, "form.cases-filters", new Dictionary<string, string> { ["q"] = "01.02.03-004.68" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var badPage = await Html.ParseAsync(bad);
+        Assert.Equal(["#q"], Html.ErrorSummaryLinks(badPage));
+        Assert.Contains("Enter a case number", badPage.QuerySelector("#q-error")!.TextContent);
+        Assert.Empty(badPage.QuerySelectorAll("tbody tr"));
     }
 
     [Fact]

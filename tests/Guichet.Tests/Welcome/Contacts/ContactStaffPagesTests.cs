@@ -86,7 +86,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var contact = await s.PageAsync($"/staff/contacts/{id}");
         Assert.Contains("Rendez-vous passeport", contact.QuerySelector("h1")!.TextContent);
         Assert.Contains("Amélie Lambert", contact.QuerySelector("main")!.TextContent);
-        var customer = await s.PageAsync("/staff/customers/85073003328");
+        var customer = await s.PageAsync(contact.QuerySelector("a[href^='/staff/customers/']")!.GetAttribute("href")!);
         Assert.Equal("Person 85.07.30-033.28", customer.QuerySelector("h1")!.TextContent);
         Assert.NotNull(customer.QuerySelector($"a[href='/staff/contacts/{id}']"));
     }
@@ -97,7 +97,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
     [InlineData("/staff/contacts/letter")]
     [InlineData("/staff/contacts/call-backs")]
     [InlineData("/staff/contacts/00000000-0000-0000-0000-000000000001")]
-    [InlineData("/staff/customers/85073003328")]
+    [InlineData("/staff/customers/someone")]
     public async Task The_pages_need_a_sign_in_and_a_contact_role(string url)
     {
         var anonymous = await app.Client().GetAsync(url);
@@ -314,7 +314,7 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         Assert.Equal(Stored(id).CaseNumber, page.QuerySelector($"a[href='/staff/cases/{caseId}']")!.TextContent);
         Assert.Contains("Case opened", page.QuerySelector("dl")!.TextContent);
         Assert.Null(page.QuerySelector("form[action$='handler=outcome']")); // no longer open
-        Assert.Contains("Case opened", (await s.PageAsync("/staff/customers/85073003328")).QuerySelector($"a[href='/staff/contacts/{id}']")!.Closest("tr")!.TextContent);
+        Assert.Contains("Case opened", (await s.PageAsync("/staff/customers/" + app.Services.GetRequiredService<Guichet.Platform.Identifiers.NumberKeys>().Key("85073003328"))).QuerySelector($"a[href='/staff/contacts/{id}']")!.Closest("tr")!.TextContent);
     }
 
     // ---- letters --------------------------------------------------------------------------------
@@ -412,23 +412,32 @@ public sealed class ContactStaffPagesTests(DeliverApp app) : IClassFixture<Deliv
         var s = await app.SignedInAsync(DemoAccounts.FrontOffice, "fr");
         var first = await PhoneAsync(s, new() { ["customerKind"] = "company", ["customerNumber"] = "0203.201.340", ["customerName"] = "Brasserie SA", ["subject"] = "Terrasse" });
         var second = await PhoneAsync(s, new() { ["customerKind"] = "company", ["customerNumber"] = "0203201340", ["customerName"] = "Brasserie SA", ["subject"] = "Enseigne" });
-        var found = await s.Jar.GetAsync(s.Client, "/staff/contacts?customer=0203.201.340");
+        var inbox = await s.PageAsync("/staff/contacts");
+        var found = await s.SubmitAsync(inbox, "form.search-form", new Dictionary<string, string> { ["customer"] = "0203.201.340" });
         Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
-        Assert.Equal("/staff/customers/0203201340", found.Headers.Location!.OriginalString);
+        // The customer's page is addressed by a key, never by the number (ADR 0022).
+        var location = found.Headers.Location!.OriginalString;
+        Assert.StartsWith("/staff/customers/", location);
+        Assert.DoesNotContain("0203201340", location);
         var events = Counts().Events;
-        var history = await s.PageAsync("/staff/customers/0203201340");
+        var history = await s.PageAsync(location);
+        Assert.DoesNotContain("0203201340", history.QuerySelector("a[href^='/staff/cases?who=']")!.GetAttribute("href"));
         Assert.Equal("Entreprise 0203.201.340", history.QuerySelector("h1")!.TextContent);
         var links = history.QuerySelectorAll("tbody a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal([$"/staff/contacts/{second}", $"/staff/contacts/{first}"], links.Where(l => l == $"/staff/contacts/{second}" || l == $"/staff/contacts/{first}"));
         Assert.Equal(events + 1, Counts().Events);
         Assert.True(app.InScope(db => db.Set<EventLogEntry>().Any(e => e.Activity == "welcome.customer-history.viewed" && e.Objects.Any(o => o.ObjectId == app.Services.GetRequiredService<JournalKey>().Pseudonym("0203201340")))));
 
-        var badBox = await s.Jar.GetAsync(s.Client, "/staff/contacts?customer=0203.201.341");
+        var badBox = await s.SubmitAsync(inbox, "form.search-form", new Dictionary<string, string> { ["customer"] = "0203.201.341" });
         Assert.Equal(HttpStatusCode.BadRequest, badBox.StatusCode);
         var boxPage = await Html.ParseAsync(badBox);
         Assert.Equal(["#customer"], Html.ErrorSummaryLinks(boxPage));
         Assert.Contains("Ce numéro d'entreprise n'est pas valable", boxPage.QuerySelector("#customer-error")!.TextContent);
 
+        var inUrl = await s.Jar.GetAsync(s.Client, "/staff/contacts?customer=0203.201.340");
+        Assert.Equal(HttpStatusCode.BadRequest, inUrl.StatusCode);
+        Assert.True(string.IsNullOrEmpty((await Html.ParseAsync(inUrl)).QuerySelector("#customer")!.GetAttribute("value")));
+        Assert.Equal(HttpStatusCode.BadRequest, (await s.Jar.GetAsync(s.Client, "/staff/customers/0203201340")).StatusCode);
         var bad = await s.Jar.GetAsync(s.Client, "/staff/customers/123");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var badPage = await Html.ParseAsync(bad);
