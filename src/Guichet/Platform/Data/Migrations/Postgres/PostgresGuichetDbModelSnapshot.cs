@@ -1936,6 +1936,10 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("QueueTicketId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1959,6 +1963,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("QueueTicketId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ChannelId", "StartsAt");
 

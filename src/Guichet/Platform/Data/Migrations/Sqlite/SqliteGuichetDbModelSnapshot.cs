@@ -1927,6 +1927,10 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("QueueTicketId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReminderSentAt")
                         .HasColumnType("INTEGER");
 
@@ -1950,6 +1954,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("QueueTicketId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ChannelId", "StartsAt");
 
