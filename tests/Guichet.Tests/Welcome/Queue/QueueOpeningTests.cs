@@ -95,6 +95,8 @@ public sealed class QueueDisplayBoardTests(QueueApp app) : IClassFixture<QueueAp
         var board = page.QuerySelector("#display")!;
         Assert.Empty(board.QuerySelectorAll("button"));
         Assert.Equal("fr,nl", board.GetAttribute("data-languages"));
+        var english = await Html.ParseAsync(await app.Client().GetAsync($"/queue/offices/{Q.Office}/display?lang=en"));
+        Assert.Equal("en,fr,nl", english.QuerySelector("#display")!.GetAttribute("data-languages"));
         using var words = System.Text.Json.JsonDocument.Parse(board.GetAttribute("data-words")!);
         Assert.Equal("En attente", words.RootElement.GetProperty("fr").GetProperty("queue.display.waiting").GetString());
         Assert.Equal("Wachtend", words.RootElement.GetProperty("nl").GetProperty("queue.display.waiting").GetString());

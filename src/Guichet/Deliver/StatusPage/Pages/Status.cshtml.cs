@@ -95,7 +95,7 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
         var events = await JournalReader.HistoryAsync(db, "case", found.Id, JournalReader.ProcessOnly, ct);
         // The story starts on the day the request was received (which may be before it was registered).
         Steps = [.. events.Select(e => StepText(e.Activity, e.Attributes) is { } text
-                ? new Step(e.Activity == "deliver.case.opened" ? BrusselsTime.ToInstant(found.ReceivedOn, new TimeOnly(12, 0)) : e.OccurredAt, text) : null)
+                ? new Step(e.Activity == "deliver.case.opened" ? BrusselsTime.ToInstant(found.ReceivedOn, TimeOnly.MinValue) : e.OccurredAt, text) : null)
             .OfType<Step>().OrderBy(s => s.At)];
         Path = PlannedPath(found, events.Where(e => e.Activity == "deliver.case.status-changed").Select(e => (e.OccurredAt, e.Attributes)).ToList());
     }

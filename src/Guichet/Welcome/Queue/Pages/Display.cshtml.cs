@@ -51,7 +51,8 @@ internal sealed class DisplayModel(GuichetDb db, CatalogueDirectory catalogue, T
         OfficeName = QueuePage.Name(channel);
         var configured = options.Value.DisplayLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(Languages.IsSupported).Distinct().ToList();
-        BoardLanguages = configured.Count > 0 ? configured : [channel?.PrimaryLanguage ?? "fr"];
+        // The page's own language first (a board opened in English shows English too), then the office's.
+        BoardLanguages = [.. new[] { Languages.Current }.Concat(configured.Count > 0 ? configured : [channel?.PrimaryLanguage ?? "fr"]).Distinct()];
         return true;
     }
 
