@@ -35,8 +35,8 @@ public class BrowserApp : GuichetApp
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// Moves the clock (forward only, from the real time) so that the town hall counter is open for
-    /// the next three hours at least.
+    /// Moves the clock (forward only, from where it stands) so that the town hall counter is open for
+    /// the next three hours at least: a clock going back would put sessions and calls in the future.
     public async Task ShiftToOpenHoursAsync()
     {
         using var scope = Services.CreateScope();
@@ -44,17 +44,14 @@ public class BrowserApp : GuichetApp
         var counter = await scope.ServiceProvider.GetRequiredService<Guichet.Orient.Catalogue.CatalogueDirectory>().CounterAsync(channel, default);
         var calendar = scope.ServiceProvider.GetRequiredService<Guichet.Platform.Calendar.WorkingCalendar>();
         var real = TimeProvider.System.GetUtcNow();
+        var from = Clock.GetUtcNow();
         bool OpenFrom(DateTimeOffset at) => counter!.OpeningHours!.IsOpenAt(at, calendar) && counter.OpeningHours.IsOpenAt(at.AddHours(3), calendar);
-        if (OpenFrom(real))
-        {
-            Clock.Offset = TimeSpan.Zero;
-            return;
-        }
-        var today = Guichet.Platform.Calendar.BrusselsTime.LocalDate(real);
+        if (OpenFrom(from)) return;
+        var today = Guichet.Platform.Calendar.BrusselsTime.LocalDate(from);
         for (var day = 0; day < 30; day++)
         {
             var at = Guichet.Platform.Calendar.BrusselsTime.ToInstant(today.AddDays(day), new TimeOnly(8, 35));
-            if (at > real && OpenFrom(at))
+            if (at > from && OpenFrom(at))
             {
                 Clock.Offset = at - real;
                 return;
@@ -127,12 +124,13 @@ public class BrowserApp : GuichetApp
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
-    /// Moves the clock to an evening (forward, from the real time) when the town hall counter is closed.
+    /// Moves the clock forward to the evening (20:30) of the day it stands on, when the town hall counter is closed.
     public void ShiftToClosedHours()
     {
-        var real = TimeProvider.System.GetUtcNow();
-        var evening = Guichet.Platform.Calendar.BrusselsTime.ToInstant(Guichet.Platform.Calendar.BrusselsTime.LocalDate(real).AddDays(1), new TimeOnly(20, 30));
-        Clock.Offset = evening - real;
+        var now = Clock.GetUtcNow();
+        var evening = Guichet.Platform.Calendar.BrusselsTime.ToInstant(Guichet.Platform.Calendar.BrusselsTime.LocalDate(now), new TimeOnly(20, 30));
+        if (evening <= now) evening = evening.AddDays(1);
+        Clock.Offset += evening - now;
     }
 
     /// axe-core with the WCAG 2.1 A and AA rules; returns the violations as readable lines.
