@@ -24,7 +24,7 @@ internal static class DeliverActivities
 
     public static readonly Activity RequestAsked = Activity.Process("deliver.request.asked", "The customer was asked for a document or information by a date.", [.. Case, "customer-request:part"], "dueOn");
     public static readonly Activity RequestAnswered = Activity.Process("deliver.request.answered", "The customer answered a request (through the status link).", [.. Case, "customer-request:part", "document:part"], "document");
-    public static readonly Activity RequestWithdrawn = Activity.Process("deliver.request.withdrawn", "A request still open ended unanswered: the case was decided.", [.. Case, "customer-request:part"], "reason", "dueOn");
+    public static readonly Activity RequestWithdrawn = Activity.Process("deliver.request.withdrawn", "A request still open ended unanswered: the case was decided or closed (reason case-decided, case-closed).", [.. Case, "customer-request:part"], "reason", "dueOn");
     public static readonly Activity RequestLetterPrinted = Activity.Process("deliver.request-letter.printed", "The letter of a request was printed to be posted.", [.. Case, "customer-request:part"]);
 
     public static readonly Activity AdviceRequested = Activity.Process("deliver.advice.requested", "Another unit was asked for its advice within the agreed working days.", [.. Case, "unit:asked-unit"], "advice", "dueOn", "workingDays");

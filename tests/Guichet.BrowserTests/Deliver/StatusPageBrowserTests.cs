@@ -39,6 +39,8 @@ public sealed class StatusPageBrowserTests(BrowserApp app) : IAsyncLifetime
             Assert.Equal(200, response!.Status);
             Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
             Assert.NotNull(await page.QuerySelectorAsync("input[type=file]"));
+            Assert.NotNull(await page.QuerySelectorAsync("#status-path tr[aria-current=step]")); // each status with its date
+            if (language is "fr" or "nl") await BrowserApp.ShotAsync(page, $"status-awaiting-{language}");
             var violations = await BrowserApp.AxeViolationsAsync(page);
             Assert.True(violations.Count == 0, language + ": " + string.Join("\n", violations));
         }
@@ -68,6 +70,8 @@ public sealed class StatusPageBrowserTests(BrowserApp app) : IAsyncLifetime
         {
             await page.GotoAsync($"{app.BaseUrl}{url}?lang={language}");
             Assert.NotNull(await page.QuerySelectorAsync("#decision"));
+            Assert.Null(await page.QuerySelectorAsync("input[type=file]"));
+            await BrowserApp.ShotAsync(page, $"status-decided-{language}");
             var violations = await BrowserApp.AxeViolationsAsync(page);
             Assert.True(violations.Count == 0, language + ": " + string.Join("\n", violations));
         }

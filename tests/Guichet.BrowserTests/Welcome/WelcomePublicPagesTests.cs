@@ -49,6 +49,23 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
             await ClickAndLoadAsync(page, "main ul.list a >> nth=0");
             await page.WaitForSelectorAsync("#slot");
             await BrowserApp.AssertAccessibleAsync(page, language, "booking: slot");
+            await BrowserApp.ShotAsync(page, $"booking-slot-{language}");
+
+            // One day at a time: the day picker's second day shows that day's slots.
+            Assert.True(await page.Locator("nav.slot-days a").CountAsync() >= 2);
+            await ClickAndLoadAsync(page, "nav.slot-days a >> nth=1");
+            await page.WaitForSelectorAsync("nav.slot-days a[aria-current=date]");
+            Assert.Equal(await page.InnerTextAsync("nav.slot-days li:nth-child(2) a .slot-days__count"), await page.InnerTextAsync("nav.slot-days a[aria-current=date] .slot-days__count"));
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: slot, second day");
+
+            // A slot in the past, from an old link: refused on the slot step, before any details.
+            var serviceUrl = page.Url.Split('#')[0];
+            var pastUrl = $"{serviceUrl}&start={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd'T'07:00:00'Z'", System.Globalization.CultureInfo.InvariantCulture))}";
+            Assert.Equal(422, (await page.GotoAsync(pastUrl))!.Status);
+            await page.WaitForSelectorAsync("#slot-error");
+            Assert.Null(await page.QuerySelectorAsync("#name"));
+            await BrowserApp.AssertAccessibleAsync(page, language, "booking: slot in the past refused");
+            await BrowserApp.ShotAsync(page, $"booking-slot-refused-{language}");
 
             // Going on without a slot: the slot step with its error.
             await ClickAndLoadAsync(page, "main form button[type=submit]");
@@ -68,18 +85,25 @@ public sealed class WelcomePublicPagesTests(BrowserApp app) : IAsyncLifetime
             await page.FillAsync("#name", "Amélie Lambert");
             await page.FillAsync("#email", $"amelie.{language}@example.be"); // one person per language: the cap per person stays out of the way
             await ClickAndLoadAsync(page, "main form[method=post] button[type=submit]");
-            var manage = await page.WaitForSelectorAsync("main a[href*='/appointments/manage/']");
+            var manage = await page.WaitForSelectorAsync("main a[href^='http'][href*='/appointments/manage/']");
             await BrowserApp.AssertAccessibleAsync(page, language, "booking: confirmation");
+            await BrowserApp.ShotAsync(page, $"booking-confirmation-{language}");
+            Assert.Matches("^RDV-[A-Z0-9]{4}-[A-Z0-9]{2}$", (await page.InnerTextAsync("#booking-reference")).Trim());
+            Assert.True(await page.Locator("#booking-bring li").CountAsync() >= 1);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#booking-ics"));
+            Assert.Equal("appointment.ics", download.SuggestedFilename);
+            Assert.Contains("BEGIN:VEVENT", await File.ReadAllTextAsync((await download.PathAsync())!), StringComparison.Ordinal);
 
             Assert.Equal(200, (await page.GotoAsync((await manage!.GetAttributeAsync("href"))!))!.Status);
             await page.WaitForSelectorAsync("#cancel");
             await BrowserApp.AssertAccessibleAsync(page, language, "manage booking");
+            await BrowserApp.ShotAsync(page, $"booking-manage-{language}");
 
             // Rescheduling without a slot (its error), then to another slot.
             await ClickAndLoadAsync(page, "main form[action$='handler=reschedule'] button[type=submit]");
             await page.WaitForSelectorAsync("#slot-error");
             await BrowserApp.AssertAccessibleAsync(page, language, "manage booking: reschedule error");
-            await page.CheckAsync("main form[action$='handler=reschedule'] input[type=radio] >> nth=1");
+            await page.CheckAsync("main form[action$='handler=reschedule'] input[type=radio] >> nth=0"); // the day shown may have one slot left
             await ClickAndLoadAsync(page, "main form[action$='handler=reschedule'] button[type=submit]");
             await page.WaitForSelectorAsync("main [role=status]");
             await BrowserApp.AssertAccessibleAsync(page, language, "manage booking: rescheduled");

@@ -7,7 +7,7 @@ namespace Guichet.Deliver.Cases;
 /// user's scope (else 404), checks the input (400), lets the case apply its rule (409/422), then
 /// keeps the due date in step and records the event in the same SaveChanges.
 internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar calendar, TimeProvider time, Microsoft.Extensions.Options.IOptions<StatusPage.StatusLinkOptions> links, CaseMail mail,
-    Welcome.Contacts.ContactCases contacts, CaseTypeVersions types)
+    Welcome.Contacts.ContactCases contacts, CaseTypeVersions types, IEnumerable<ICaseClosing> closings)
 {
     public DateOnly Today => BrusselsTime.LocalDate(time.GetUtcNow());
 
@@ -121,6 +121,13 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
                 var from = c.Status;
                 var refusal = c.MoveTo(t, request.Status!, now);
                 return (refusal, DeliverActivities.StatusChanged, new() { ["from"] = from, ["to"] = request.Status, ["closed"] = c.IsClosed });
+            },
+            // A move that closes the case first ends what is still asked of the customer (while the
+            // clock may still run again): a closed case asks for nothing.
+            before: async (c, t) =>
+            {
+                if (c.IsClosed || t.Status(request.Status!) is not { Final: true } || !t.AllowsMove(c.Status, request.Status!)) return;
+                foreach (var closing in closings) await closing.ClosingAsync(user, c, ct);
             });
 
     public Task<Result<CaseView>> SuspendAsync(ClaimsPrincipal user, Guid id, SuspendRequest request, CancellationToken ct) =>
@@ -182,7 +189,8 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     private async Task<Result<CaseView>> ChangeAsync(
         ClaimsPrincipal user, Guid id, CancellationToken ct,
         Action<List<InvalidParam>> validate,
-        Func<Case, CaseType, DateTimeOffset, (Refusal? Refusal, Activity Activity, Dictionary<string, object?> Attributes)> change)
+        Func<Case, CaseType, DateTimeOffset, (Refusal? Refusal, Activity Activity, Dictionary<string, object?> Attributes)> change,
+        Func<Case, CaseType, Task>? before = null)
     {
         var found = await FindAsync(user, id, tracked: true, ct);
         if (found.Value is not { } view) return found;
@@ -192,6 +200,7 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
         var (@case, type) = view;
         var now = time.GetUtcNow();
         var previousUnit = @case.UnitId;
+        if (before is not null) await before(@case, type);
         var (refusal, activity, attributes) = change(@case, type, now);
         if (refusal is not null)
         {
@@ -211,6 +220,13 @@ internal sealed class CaseWork(GuichetDb db, EventLog eventLog, WorkingCalendar 
     public static EventLogObject[] Objects(Case c, EventLog log) =>
         [new EventLogObject("case", c.Id.ToString(), Role.Subject), new EventLogObject("unit", c.UnitId.ToString(), Role.Unit),
             .. c.Parties.Select(p => p.Number).OfType<string>().Distinct().Select(log.Customer)];
+}
+
+/// What another part of the case does when the case is closed by a status change, in the same
+/// unit of work (before the case is closed): the requests to the customer end, for one.
+internal interface ICaseClosing
+{
+    Task ClosingAsync(ClaimsPrincipal user, Case @case, CancellationToken ct);
 }
 
 /// A case and the version of its case type: what the pages and the API show of it.

@@ -74,7 +74,7 @@ internal sealed class DecisionWork(GuichetDb db, CatalogueDirectory catalogue, E
             channel!.Value, sentOn, notifiedOn, deadline, now, EventLog.ActorOf(user));
         db.Add(decision);
         // A decided case asks the customer for nothing: open requests end, a clock stopped for them runs again.
-        await requests.WithdrawOpenAsync(user, @case, ct);
+        await requests.WithdrawOpenAsync(user, @case, "case-decided", ct);
         var from = @case.Status;
         @case.MoveTo(type, decided.Code, now, byDecision: true);
         @case.Touch(type, Today, calendar, now);

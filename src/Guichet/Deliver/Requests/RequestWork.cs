@@ -77,10 +77,11 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
         return document;
     }
 
-    /// Ends the requests still open on a case that is being decided, in the caller's unit of work:
+    /// Ends the requests still open on a case that is being decided or closed (reason: case-decided,
+    /// case-closed), in the caller's unit of work:
     /// each is withdrawn (an event each), and a clock stopped for them runs again (its own event).
     /// The number withdrawn.
-    public async Task<int> WithdrawOpenAsync(ClaimsPrincipal user, Case @case, CancellationToken ct)
+    public async Task<int> WithdrawOpenAsync(ClaimsPrincipal user, Case @case, string reason, CancellationToken ct)
     {
         var open = await db.Set<CustomerRequest>().Where(r => r.CaseId == @case.Id && r.AnsweredAt == null && r.WithdrawnAt == null).ToListAsync(ct);
         if (open.Count == 0) return 0;
@@ -90,7 +91,7 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
         {
             r.Withdraw(now);
             eventLog.Record(user, DeliverActivities.RequestWithdrawn, [.. objects, new EventLogObject("customer-request", r.Id.ToString(), Role.Part)],
-                new Dictionary<string, object?> { ["reason"] = "case-decided", ["dueOn"] = r.DueOn });
+                new Dictionary<string, object?> { ["reason"] = reason, ["dueOn"] = r.DueOn });
         }
         if (@case.Suspensions.Any(s => s.Until is null && s.Reason == CustomerRequest.MissingDocumentReason) && @case.Resume(Today) is null)
         {
@@ -115,4 +116,10 @@ internal sealed class RequestWork(GuichetDb db, EventLog eventLog, DocumentWork 
     }
 
     private string AddLink(Guid caseId, DateTimeOffset now) => CaseStatusLink.Add(db, caseId, now, links.Value);
+}
+
+/// A case closed by a status change (without a decision) ends its open requests too.
+internal sealed class RequestsClosing(RequestWork requests) : Cases.ICaseClosing
+{
+    public Task ClosingAsync(ClaimsPrincipal user, Case @case, CancellationToken ct) => requests.WithdrawOpenAsync(user, @case, "case-closed", ct);
 }

@@ -11,6 +11,7 @@ internal static class RequestsModule
     {
         services.AddScoped<RequestMail>();
         services.AddScoped<RequestWork>();
+        services.AddScoped<Cases.ICaseClosing, RequestsClosing>();
         return services;
     }
 

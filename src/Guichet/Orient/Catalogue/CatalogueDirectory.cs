@@ -12,7 +12,11 @@ internal sealed class CatalogueDirectory(GuichetDb db)
     public sealed record OrganisationEntry(Guid Id, LocalizedText Name, string PrimaryLanguage);
 
     /// A published service with who provides it, whether that is another body, and how to reach them.
-    public sealed record ServiceEntry(Guid Id, LocalizedText Name, Guid? UnitId, Provider Provider, bool External, IReadOnlyList<ContactPoint> ContactPoints);
+    public sealed record ServiceEntry(Guid Id, LocalizedText Name, Guid? UnitId, Provider Provider, bool External, IReadOnlyList<ContactPoint> ContactPoints)
+    {
+        /// What the person brings or sends (CPSV-AP Evidence), as the catalogue lists it.
+        public IReadOnlyList<LocalizedText> Evidence { get; init; } = [];
+    }
 
     public sealed record ContactPoint(ChannelKind Kind, LocalizedText Name, string? Phone, string? Email, string? Url, string? Address);
 
@@ -80,7 +84,8 @@ internal sealed class CatalogueDirectory(GuichetDb db)
                 c.Address is { } a ? $"{a.Street}, {a.Postcode} {a.City.Resolve(organisation.PrimaryLanguage, organisation.PrimaryLanguage).Text}" : null))
             .ToList();
         return new ServiceEntry(service.Id, service.Content.Name, service.UnitId,
-            new Provider(service.Id, organisation.Id, organisation.Name, organisation.PrimaryLanguage), organisation.External, points);
+            new Provider(service.Id, organisation.Id, organisation.Name, organisation.PrimaryLanguage), organisation.External, points)
+        { Evidence = service.Content.Evidence };
     }
 
     /// A published service of one of the organisation's own bodies (not another body's), as the

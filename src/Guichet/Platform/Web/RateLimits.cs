@@ -19,6 +19,9 @@ internal static class RateLimits
     public const string SignIn = "sign-in";
     public const string Booking = "booking";
     public const string QueueKiosk = "queue-kiosk";
+    /// The queue tickets of one kiosk (one office), whatever the address: spreading posts over many
+    /// addresses cannot push an office's published waiting time to hours.
+    public const string QueueKioskOffice = "queue-kiosk-office";
     public const string ContactForm = "contact-form";
     public const string ComplaintForm = "complaint-form";
     public const string Open311Post = "open311-post";
@@ -29,7 +32,8 @@ internal static class RateLimits
     [
         new(SignIn, 30, 60, "password sign-in posts (the failures are also counted per account: Identity:Throttle)"),
         new(Booking, 10, 60, "appointment bookings, the page and POST /api/v1/appointments"),
-        new(QueueKiosk, 60, 60, "queue tickets without an account, the kiosk page and POST /api/v1/queue/offices/{id}/tickets"),
+        new(QueueKiosk, 60, 60, "queue tickets without an account per address, the kiosk page and POST /api/v1/queue/offices/{id}/tickets"),
+        new(QueueKioskOffice, 20, 60, "queue tickets without an account per kiosk (office), from all addresses together; counted with queue-kiosk"),
         new(ContactForm, 5, 60, "the contact form"),
         new(ComplaintForm, 5, 60, "the complaint form"),
         new(Open311Post, 20, 60, "Open311 POST requests.json"),
@@ -44,12 +48,21 @@ internal static class RateLimits
 
     public static void AddTo(RateLimiterOptions options, IConfiguration configuration)
     {
-        foreach (var limit in Defaults.Select(d => Configured(configuration, d)))
-            options.AddPolicy(limit.Name, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("get")
-                : RateLimitPartition.Get(PartitionKey(limit.Name, context.Connection.RemoteIpAddress?.ToString() ?? "?"),
-                    key => new SharedWindowLimiter(limit, key, context.RequestServices.GetRequiredService<IServiceScopeFactory>(),
-                        context.RequestServices.GetRequiredService<TimeProvider>())));
+        var perOffice = Configured(configuration, Defaults.Single(d => d.Name == QueueKioskOffice));
+        foreach (var limit in Defaults.Where(d => d.Name != QueueKioskOffice).Select(d => Configured(configuration, d)))
+            options.AddPolicy(limit.Name, context =>
+            {
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
+                var scopes = context.RequestServices.GetRequiredService<IServiceScopeFactory>();
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "?";
+                // A kiosk post counts for its address and for its office (the route's id): both must allow it.
+                if (limit.Name == QueueKiosk && context.Request.RouteValues["id"]?.ToString() is { } office)
+                    return RateLimitPartition.Get(PartitionKey(limit.Name, address) + "|" + office, _ => new BothLimiters(
+                        new SharedWindowLimiter(limit, PartitionKey(limit.Name, address), scopes, time),
+                        new SharedWindowLimiter(perOffice, PartitionKey(QueueKioskOffice, office), scopes, time)));
+                return RateLimitPartition.Get(PartitionKey(limit.Name, address), key => new SharedWindowLimiter(limit, key, scopes, time));
+            });
         options.OnRejected = async (context, ct) =>
         {
             var http = context.HttpContext;
@@ -68,6 +81,33 @@ internal static class RateLimits
     /// The partition as stored: a hash of the policy and the address, never the address itself.
     public static string PartitionKey(string policy, string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(policy + "|" + address)));
+}
+
+/// Two limits that must both allow a hit, asked in order: a hit the first refuses is not counted
+/// by the second (one address flooding does not use up its office's allowance).
+internal sealed class BothLimiters(RateLimiter first, RateLimiter second) : RateLimiter
+{
+    public override TimeSpan? IdleDuration => first.IdleDuration is { } a && second.IdleDuration is { } b ? (a < b ? a : b) : null;
+
+    public override RateLimiterStatistics? GetStatistics() => null;
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => first.AttemptAcquire(permitCount) is { IsAcquired: false } lease ? lease : second.AttemptAcquire(permitCount);
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        var lease = await first.AcquireAsync(permitCount, cancellationToken);
+        return lease.IsAcquired ? await second.AcquireAsync(permitCount, cancellationToken) : lease;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            first.Dispose();
+            second.Dispose();
+        }
+        base.Dispose(disposing);
+    }
 }
 
 /// A fixed window counted in the database: one upsert per hit (insert 1, or add 1 to the window's

@@ -44,6 +44,9 @@ internal sealed class Appointment : Guichet.Platform.EventLog.IJournaled
     public const int MaxPhone = 50;
 
     public Guid Id { get; private set; }
+    /// What the person reads out at the counter or on the phone ("RDV-7K3M-Q9"); null on
+    /// appointments booked before references existed.
+    public string? Reference { get; private set; }
     public Guid ServiceId { get; private set; }
     public Guid ChannelId { get; private set; }
     public DateTimeOffset StartsAt { get; private set; }
@@ -72,6 +75,7 @@ internal sealed class Appointment : Guichet.Platform.EventLog.IJournaled
         string language, string? nationalNumber, string manageTokenHash, DateTimeOffset now)
     {
         Id = Guid.NewGuid();
+        Reference = AppointmentReference.New();
         ServiceId = serviceId;
         ChannelId = channelId;
         StartsAt = startsAt;
@@ -142,10 +146,28 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.Property(x => x.ManageTokenHash).HasMaxLength(64);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => x.ManageTokenHash).IsUnique();
+        b.Property(x => x.Reference).HasMaxLength(AppointmentReference.Length);
+        b.HasIndex(x => x.Reference).IsUnique();
         b.HasIndex(x => new { x.ChannelId, x.StartsAt });
         b.HasIndex(x => new { x.Status, x.StartsAt });
         b.Property(x => x.QueueTicketCode).HasMaxLength(12);
         b.HasIndex(x => x.QueueTicketId);
+    }
+}
+
+/// A booking's reference as people read it aloud: "RDV-" and six characters from an alphabet
+/// without the look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B), grouped 4+2. About 10^8 values: a
+/// clash is unlikely, and the unique index refuses it (the booking then tries the next seat).
+internal static class AppointmentReference
+{
+    private const string Alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
+    public const string Prefix = "RDV-";
+    public const int Length = 11; // RDV-XXXX-XX
+
+    public static string New()
+    {
+        var c = System.Security.Cryptography.RandomNumberGenerator.GetString(Alphabet, 6);
+        return $"{Prefix}{c[..4]}-{c[4..]}";
     }
 }
 

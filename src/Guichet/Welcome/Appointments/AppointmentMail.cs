@@ -45,7 +45,7 @@ internal sealed class AppointmentMail(Outbox outbox, Texts texts, PublicUrls url
         body.AppendLine(T("appointments.mail.where", counter + (offer.Counter.Address is { } addr ? ", " + addr : "")));
         if (token is not null)
             body.AppendLine().AppendLine(T("appointments.mail.manage", ManageUrl(token)));
-        body.AppendLine().AppendLine(T("appointments.mail.reference", a.Id));
+        body.AppendLine().AppendLine(T("appointments.mail.reference", a.Reference ?? a.Id.ToString()));
 
         outbox.EnqueueMail(new MailMessage
         {

@@ -72,6 +72,25 @@ internal sealed class AppointmentSlots(GuichetDb db, CatalogueDirectory catalogu
 
     public enum Check { Ok, Past, Closed, TooSoon, BeyondHorizon }
 
+    /// The stable code of a slot refused (AppointmentRefusals), null when the slot is fine.
+    public static string? Code(Check check) => check switch
+    {
+        Check.Past => AppointmentRefusals.SlotInPast.Code,
+        Check.Closed => AppointmentRefusals.SlotClosed.Code,
+        Check.TooSoon => AppointmentRefusals.SlotTooSoon.Code,
+        Check.BeyondHorizon => AppointmentRefusals.SlotBeyondHorizon.Code,
+        _ => null,
+    };
+
+    /// Whether a seat of the slot is still free (the slot being a valid one).
+    public async Task<bool> HasFreeSeatAsync(Offer offer, DateTimeOffset start, CancellationToken ct)
+    {
+        var serviceId = offer.Config.ServiceId;
+        var utc = start.ToUniversalTime();
+        var held = await db.Set<AppointmentSeat>().AsNoTracking().CountAsync(s => s.ServiceId == serviceId && s.StartsAt == utc, ct);
+        return held < offer.Config.Capacity;
+    }
+
     /// Whether a start time is one the service can be booked at, seats aside.
     public Check Validate(Offer offer, DateTimeOffset start, out DateTimeOffset end)
     {

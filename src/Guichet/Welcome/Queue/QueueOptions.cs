@@ -13,4 +13,12 @@ internal sealed class QueueOptions
 
     /// How often a display board's stream looks in the database for calls made on other nodes.
     public TimeSpan DisplayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// The languages the display boards alternate, comma-separated ("fr,nl" in a bilingual
+    /// office); empty: the organisation's language only. (The catalogue holds no languages per
+    /// counter yet: this is where they are said.)
+    public string DisplayLanguages { get; set; } = "";
+
+    /// How long a display board shows one language before the next.
+    public int DisplayLanguageSeconds { get; set; } = 8;
 }

@@ -7,7 +7,7 @@ namespace Guichet.Welcome.Queue;
 /// transferred. Each step validates first, then changes the ticket and records its event-log
 /// entry in the same transaction; calls are then told to this node's display boards.
 internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider time, QueueBroadcaster broadcaster, CatalogueDirectory catalogue,
-    IEnumerable<IQueuePriorityFeed> feeds, ContactRegister contacts)
+    IEnumerable<IQueuePriorityFeed> feeds, ContactRegister contacts, WorkingCalendar calendar)
 {
     public sealed record Issued(QueueTicket Ticket, string Token);
 
@@ -28,6 +28,9 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
         var priority = string.IsNullOrEmpty(priorityCode) ? QueuePriority.None : EnumCodes.Read<QueuePriority>(priorityCode, "priority", errors);
         if (!Languages.IsSupported(language)) errors.Add(new("language", "unknown-code", "Use fr, nl, de or en."));
         if (errors.Count > 0) return Result<Issued>.Invalid(errors);
+        // Nobody queues at a closed counter: a ticket at night would wait for nobody, and push up
+        // the published waiting time.
+        if (await OpeningAsync(officeId, ct) is { IsOpen: false }) return Result<Issued>.Refused(QueueRefusals.OfficeClosed);
 
         var now = time.GetUtcNow();
         var day = BrusselsTime.LocalDate(now);
@@ -50,6 +53,17 @@ internal sealed class QueueWork(GuichetDb db, EventLog eventLog, TimeProvider ti
                 await QueueNumberCounter.CatchUpAsync(db, officeId, day, line.Letter, ct);
             }
         }
+    }
+
+    /// Whether the office's counter is open now, by the catalogue's opening hours of its channel
+    /// (holidays and closures included), and when it next opens; null when the counter has no
+    /// opening hours (nothing to go by: tickets are then always issued).
+    public async Task<OpenStatus?> OpeningAsync(Guid officeId, CancellationToken ct)
+    {
+        var channelId = await db.Set<QueueOffice>().AsNoTracking().Where(o => o.Id == officeId).Select(o => (Guid?)o.ChannelId).FirstOrDefaultAsync(ct);
+        if (channelId is null) return null;
+        var counter = await catalogue.CounterAsync(channelId.Value, ct);
+        return counter?.OpeningHours?.Status(time.GetUtcNow(), calendar);
     }
 
     /// A ticket for a customer with an appointment who checks in at a counter, added to the

@@ -46,11 +46,11 @@ public sealed class AppointmentPagesTests(AppointmentsApp app) : IClassFixture<A
 
         var done = await Html.ParseAsync(await jar.PostFormAsync(client, detailsUrl, [new("__RequestVerificationToken", token), new("name", "Jan Peeters"), new("email", "jan@example.be")]));
         Assert.Equal(before + 1, Appointments());
-        var manage = done.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/appointments/manage/", StringComparison.Ordinal));
+        var manage = done.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("/appointments/manage/", StringComparison.Ordinal) && !h.Contains("handler=ics", StringComparison.Ordinal));
         var path = new Uri(manage).PathAndQuery;
 
         var managePage = await Html.ParseAsync(await jar.GetAsync(client, path));
-        Assert.Equal("Confirmed", managePage.QuerySelector("dl")!.QuerySelectorAll("dd")[3].TextContent);
+        Assert.Equal("Confirmed", managePage.QuerySelector("dl")!.QuerySelectorAll("dd")[4].TextContent);
         var cancelled = await Html.ParseAsync(await jar.PostFormAsync(client, path + "?handler=cancel", [new("__RequestVerificationToken", Html.Antiforgery(managePage))]));
         Assert.Contains("cancelled", cancelled.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal(AppointmentStatus.Cancelled, app.InScope(db => db.Set<Appointment>().Single(a => a.Email == "jan@example.be").Status));

@@ -12,8 +12,15 @@ public sealed class FeedQueueApp : GuichetApp
 {
     public DueTickets Feed { get; } = new();
 
+    /// Monday 5 October 2026, 09:00 in Brussels: the counter is open (tickets are issued only then).
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 10, 5, 7, 0, 0, TimeSpan.Zero));
+
     protected override void ConfigureMore(IWebHostBuilder builder) =>
-        builder.ConfigureTestServices(services => services.AddSingleton<IQueuePriorityFeed>(Feed));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IQueuePriorityFeed>(Feed);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
 
     public sealed class DueTickets : IQueuePriorityFeed
     {

@@ -24,10 +24,23 @@ public sealed class QueueApp : GuichetApp
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
         builder.UseSetting("Limits:queue-kiosk:Permits", "100000");
+        builder.UseSetting("Welcome:Queue:DisplayLanguages", "fr,nl");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public void NewDay() => Clock.Advance(TimeSpan.FromDays(1));
+    /// 09:00 on the next day the town hall counter opens (tickets are issued only while it is
+    /// open): a weekday that is not a public holiday.
+    public void NewDay()
+    {
+        var now = Clock.GetUtcNow();
+        var day = Guichet.Platform.Calendar.BrusselsTime.LocalDate(now).AddDays(1);
+        while (!IsWorkingDay(day)) day = day.AddDays(1);
+        Clock.Advance(Guichet.Platform.Calendar.BrusselsTime.ToInstant(day, new TimeOnly(9, 0)) - now);
+    }
+
+    private static readonly DateOnly[] Holidays = [new(2026, 11, 1), new(2026, 11, 11), new(2026, 12, 25), new(2027, 1, 1)];
+
+    private static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Holidays.Contains(day);
 
     public int NextDeskNumber() => Interlocked.Increment(ref _deskNumber);
 

@@ -3,6 +3,7 @@ using Guichet.Deliver.CaseTypes;
 using Guichet.Deliver.Decisions;
 using Guichet.Deliver.Documents;
 using Guichet.Deliver.Requests;
+using Guichet.Orient.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -17,6 +18,10 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
 {
     public sealed record Step(DateTimeOffset At, string Text);
 
+    /// A status of the case's usual path: reached on (a past status), or expected by (the current
+    /// one and those to come).
+    public sealed record Planned(string Text, DateOnly? ReachedOn, DateOnly? ExpectedBy, bool Current);
+
     public Case Case { get; private set; } = null!;
     public CaseType Type { get; private set; } = null!;
     public string Language { get; private set; } = "fr";
@@ -25,6 +30,7 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
     public ClockReading Clock { get; private set; } = null!;
     public List<CustomerRequest> Open { get; private set; } = [];
     public List<Step> Steps { get; private set; } = [];
+    public List<Planned> Path { get; private set; } = [];
     public Decision? Decision { get; private set; }
     public string? Error { get; private set; }
     public bool Uploaded { get; private set; }
@@ -87,7 +93,47 @@ internal sealed class StatusModel(GuichetDb db, StatusLinkWork links, RequestWor
             .Where(r => r.CaseId == found.Id && r.AnsweredAt == null && r.WithdrawnAt == null).OrderBy(r => r.DueOn).ToListAsync(ct);
         Decision = await db.Set<Decision>().AsNoTracking().FirstOrDefaultAsync(d => d.CaseId == found.Id, ct);
         var events = await JournalReader.HistoryAsync(db, "case", found.Id, JournalReader.ProcessOnly, ct);
-        Steps = [.. events.Select(e => StepText(e.Activity, e.Attributes) is { } text ? new Step(e.OccurredAt, text) : null).OfType<Step>()];
+        // The story starts on the day the request was received (which may be before it was registered).
+        Steps = [.. events.Select(e => StepText(e.Activity, e.Attributes) is { } text
+                ? new Step(e.Activity == "deliver.case.opened" ? BrusselsTime.ToInstant(found.ReceivedOn, TimeOnly.MinValue) : e.OccurredAt, text) : null)
+            .OfType<Step>().OrderBy(s => s.At)];
+        Path = PlannedPath(found, events.Where(e => e.Activity == "deliver.case.status-changed").Select(e => (e.OccurredAt, e.Attributes)).ToList());
+    }
+
+    /// The usual path through the case type's statuses (from the first, each time to the next
+    /// non-final one, ending with a final one), each with the day it was reached or the day it is
+    /// expected by: its expected days added up from the clock's start (received, or complete) in
+    /// the clock's unit, moved by the days the clock stood still, never later than the due date.
+    private List<Planned> PlannedPath(Case found, List<(DateTimeOffset At, string Attributes)> moves)
+    {
+        var reached = new Dictionary<string, DateOnly> { [Type.InitialStatus.Code] = found.ReceivedOn };
+        foreach (var (at, attributes) in moves)
+            if (System.Text.Json.JsonDocument.Parse(attributes).RootElement.TryGetProperty("to", out var to) && to.GetString() is { } code)
+                reached[code] = BrusselsTime.LocalDate(at);
+        var path = new List<CaseStatus>();
+        for (var s = Type.InitialStatus; s is not null && !path.Contains(s) && path.Count < 20;
+             s = s.Final ? null : s.Next.Select(Type.Status).OfType<CaseStatus>().OrderBy(n => n.Final).FirstOrDefault())
+            path.Add(s);
+        // The current status is on the path even when the case took a side road.
+        if (Type.Status(found.Status) is { } current && !path.Contains(current)) path.Insert(Math.Max(0, path.Count - 1), current);
+
+        var start = Clock.StartedOn ?? found.ReceivedOn;
+        var currentIndex = path.FindIndex(s => s.Code == found.Status);
+        var days = 0;
+        var list = new List<Planned>();
+        for (var i = 0; i < path.Count; i++)
+        {
+            var status = path[i];
+            days += status.ExpectedDays;
+            DateOnly? expected = null;
+            if (!found.IsClosed && i > currentIndex)
+            {
+                var by = (Type.Content.Clock.Unit == DayCount.Working ? calendar.AddWorkingDays(start, days) : start.AddDays(days)).AddDays(Clock.SuspendedDays);
+                expected = Clock.DueOn is { } due && due < by ? due : by;
+            }
+            list.Add(new Planned(Text(status.CustomerText), i <= currentIndex && reached.TryGetValue(status.Code, out var on) ? on : null, expected, i == currentIndex));
+        }
+        return list;
     }
 
     private string Text(LocalizedText? text) => text?.Resolve(Language, Case.Language).Text ?? "";

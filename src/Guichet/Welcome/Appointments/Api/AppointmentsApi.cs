@@ -4,14 +4,15 @@ namespace Guichet.Welcome.Appointments.Api;
 
 internal sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, DateTime LocalStart, DateTime LocalEnd, int Free);
 
-internal sealed record AppointmentResponse(Guid Id, Guid ServiceId, string ServiceName, Guid ChannelId, string CounterName, string? CounterAddress,
+/// Reference: what the person reads out at the counter ("RDV-7K3M-Q9"); null on bookings older than references.
+internal sealed record AppointmentResponse(Guid Id, string? Reference, Guid ServiceId, string ServiceName, Guid ChannelId, string CounterName, string? CounterAddress,
     DateTimeOffset Start, DateTimeOffset End, DateTime LocalStart, DateTime LocalEnd, string Status, string Language, string? ManageUrl, string? QueueTicket)
 {
     public static AppointmentResponse From(Appointment a, AppointmentSlots.Offer? offer, string? manageUrl)
     {
         var lang = a.Language;
         var primary = offer?.Counter.PrimaryLanguage ?? "fr";
-        return new(a.Id, a.ServiceId, offer?.Service.Name.Resolve(lang, primary).Text ?? "", a.ChannelId, offer?.Counter.Name.Resolve(lang, primary).Text ?? "",
+        return new(a.Id, a.Reference, a.ServiceId, offer?.Service.Name.Resolve(lang, primary).Text ?? "", a.ChannelId, offer?.Counter.Name.Resolve(lang, primary).Text ?? "",
             offer?.Counter.Address, a.StartsAt, a.EndsAt, BrusselsTime.ToLocal(a.StartsAt), BrusselsTime.ToLocal(a.EndsAt),
             EnumCodes.Code(a.Status), lang, manageUrl, a.QueueTicketCode);
     }

@@ -13,9 +13,18 @@ internal abstract class AppointmentPage(AppointmentSlots slots, Texts texts, Tim
 
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
 
+    /// The day whose slots are shown (yyyy-MM-dd); by default the first day with a free slot.
+    [BindProperty(SupportsGet = true, Name = "day")] public string? ChosenDay { get; set; }
+
     public AppointmentSlots.Offer? Offer { get; protected set; }
     public IReadOnlyList<Slot> FreeSlots { get; private set; } = [];
     public DateOnly FirstDay { get; private set; }
+
+    /// The days of the period with free slots, and how many each has: the day picker. Only the
+    /// chosen day's slots are listed, so the page stays short however many slots there are.
+    public IReadOnlyList<(DateOnly Day, int Free)> SlotDays { get; private set; } = [];
+    public DateOnly? ShownDay { get; private set; }
+    public IReadOnlyList<Slot> DaySlots => ShownDay is { } d ? [.. FreeSlots.Where(s => BrusselsTime.LocalDate(s.Start) == d)] : [];
     public Dictionary<string, string> Errors { get; } = [];
 
     /// The fields of the details step and the texts of their labels.
@@ -48,6 +57,9 @@ internal abstract class AppointmentPage(AppointmentSlots slots, Texts texts, Tim
         var today = BrusselsTime.LocalDate(Now);
         FirstDay = DateOnly.TryParseExact(From, "yyyy-MM-dd", out var f) && f > today ? f : today;
         FreeSlots = await slots.FreeAsync(offer, FirstDay, FirstDay.AddDays(Days - 1), ct);
+        SlotDays = [.. FreeSlots.GroupBy(s => BrusselsTime.LocalDate(s.Start)).Select(g => (g.Key, g.Count()))];
+        var asked = DateOnly.TryParseExact(ChosenDay, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null;
+        ShownDay = SlotDays.Any(s => s.Day == asked) ? asked : SlotDays.Count > 0 ? SlotDays[0].Day : null;
     }
 
     /// The message of a field's problem; a slot refused for another reason reads as "closed".

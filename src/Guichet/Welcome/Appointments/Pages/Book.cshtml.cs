@@ -22,11 +22,28 @@ internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, Ap
     public IReadOnlyList<AppointmentSlots.Offer> Offers { get; private set; } = [];
     public Appointment? Booked { get; private set; }
     public string? ManageUrl { get; private set; }
+    public string? IcsUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        // A slot that cannot be booked (past, too soon, beyond the horizon, closed, full) is
+        // refused here, on the slot step, before the person types anything.
+        if (Step == "details" && await SlotRefusalAsync(ct) is { } refusal)
+        {
+            Errors["slot"] = ErrorText(refusal.Code);
+            await LoadAsync(ct);
+            Response.StatusCode = refusal.Status;
+        }
         return Page();
+    }
+
+    private async Task<Refusal?> SlotRefusalAsync(CancellationToken ct)
+    {
+        var start = Start!.Value.ToUniversalTime();
+        var code = AppointmentSlots.Code(Slots.Validate(Offer!, start, out _));
+        if (code is not null) return new Refusal(StatusCodes.Status422UnprocessableEntity, code, "");
+        return await Slots.HasFreeSeatAsync(Offer!, start, ct) ? null : AppointmentRefusals.SlotTaken;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -41,6 +58,7 @@ internal sealed class BookModel(AppointmentSlots slots, AppointmentBook book, Ap
         {
             Booked = booked.Appointment;
             ManageUrl = mail.ManageUrl(booked.Token);
+            IcsUrl = $"/appointments/manage/{booked.Token}?handler=ics";
             Offer = await Slots.OfferAsync(Booked.ServiceId, ct);
             Step = "done";
             return Page();

@@ -5,7 +5,7 @@ namespace Guichet.Welcome.Appointments.Pages;
 
 /// The customer's manage link: see the appointment, cancel it or move it to another free slot.
 [EnableRateLimiting(SecureLink.GuessLimit)]
-internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, Texts texts, TimeProvider time) : AppointmentPage(slots, texts, time)
+internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, Texts texts, TimeProvider time, IOptions<Guichet.Platform.Mail.MailOptions> mailOptions) : AppointmentPage(slots, texts, time)
 {
     [BindProperty] public DateTimeOffset? Start { get; set; }
 
@@ -15,6 +15,19 @@ internal sealed class ManageModel(AppointmentSlots slots, AppointmentBook book, 
     public bool Changeable => Appointment is { IsActive: true } a && a.StartsAt > Now;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => await LoadAsync(token, ct) is var status && status == StatusCodes.Status200OK ? Page() : StatusCode(status);
+
+    /// The appointment as an iCalendar file to add to one's agenda (the same event as the mail's
+    /// invitation: same UID and SEQUENCE; a cancelled one comes as a CANCEL).
+    public async Task<IActionResult> OnGetIcsAsync(string token, CancellationToken ct)
+    {
+        var opened = await book.FindAsync(token, ct);
+        if (opened.Record is not { } a) return StatusCode(opened.Status);
+        if (await Slots.OfferAsync(a.ServiceId, ct) is not { } offer) return NotFound();
+        var primary = offer.Counter.PrimaryLanguage;
+        var ics = AppointmentMail.Ics(a, offer, offer.Service.Name.Resolve(a.Language, primary).Text, offer.Counter.Name.Resolve(a.Language, primary).Text,
+            a.Status == AppointmentStatus.Cancelled ? AppointmentMail.IcsMethod.Cancel : AppointmentMail.IcsMethod.Publish, mailOptions.Value.FromAddress);
+        return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", AppointmentMail.IcsFileName);
+    }
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken ct)
     {

@@ -60,8 +60,8 @@ internal static class QueueApi
 
         api.MapGet("/estimates", Estimates).AllowAnonymous().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("The estimated wait now for a service at each office taking tickets for it (public): people waiting, open desks, median service time, minutes (null: no open desk).");
-        api.MapPost("/offices/{id:guid}/tickets", Issue).AllowAnonymous().RequireRateLimiting(QueueModule.KioskRateLimit).ProducesProblem(400).ProducesProblem(404)
-            .WithSummary("Issues a ticket (what the kiosk does): service, optional priority (none, reducedMobility, pregnancy, youngChild), language. The token opens the status page.");
+        api.MapPost("/offices/{id:guid}/tickets", Issue).AllowAnonymous().RequireRateLimiting(QueueModule.KioskRateLimit).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Issues a ticket (what the kiosk does): service, optional priority (none, reducedMobility, pregnancy, youngChild), language. The token opens the status page. Only while the counter is open (its opening hours, holidays and closures): otherwise 409 office-closed with nextOpening.");
 
         api.MapGet("/statistics", CounterFigures).RequireAuthorization(Acts.ReportsRead).ProducesProblem(400)
             .WithSummary("For managers: per counter and service over the days from..to (yyyy-MM-dd; default the last 30 days, at most a year), appointments booked, checked in, missed and cancelled with the no-show rate (missed / (checked in + missed)), queue tickets issued, served and absent, and the wait from issue to first call (median, 90th percentile, minutes).");
@@ -136,7 +136,18 @@ internal static class QueueApi
         PublicUrls urls, ClaimsPrincipal user, CancellationToken ct)
     {
         var result = await work.IssueAsync(id, request.ServiceId, request.Priority, request.Language ?? Languages.Current, user, ct);
-        if (result.Value is not { } issued) return result.ToProblem();
+        if (result.Value is not { } issued)
+        {
+            var problem = result.ToProblem();
+            // When it opens again (Brussels time and instant); null when no opening is planned.
+            if (result.Code == QueueRefusals.OfficeClosed.Code)
+            {
+                var next = (await work.OpeningAsync(id, ct))?.NextOpening;
+                problem.ProblemDetails.Extensions["nextOpening"] = next;
+                problem.ProblemDetails.Extensions["nextOpeningLocal"] = next is { } n ? BrusselsTime.ToLocal(n) : null;
+            }
+            return problem;
+        }
         var estimate = await estimates.ForTicketAsync(issued.Ticket, ct);
         var path = QueueModule.TicketPath(issued.Token);
         return TypedResults.Created(path, new IssuedTicketResponse(TicketResponse.From(issued.Ticket), issued.Token, urls.Absolute(path), estimate.Ahead, estimate.Minutes));

@@ -18,10 +18,17 @@ internal sealed class KioskModel(GuichetDb db, CatalogueDirectory catalogue, Que
     public List<Line> Lines { get; private set; } = [];
     public Line? Chosen { get; private set; }
     public string? Error { get; private set; }
+    /// Set when the counter is closed now: the kiosk says so, and when it opens, instead of offering tickets.
+    public OpenStatus? Closed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? service, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (await work.OpeningAsync(id, ct) is { IsOpen: false } closed)
+        {
+            Closed = closed;
+            return Page();
+        }
         if (service is { } s)
         {
             Chosen = Lines.FirstOrDefault(l => l.ServiceId == s);
@@ -35,6 +42,12 @@ internal sealed class KioskModel(GuichetDb db, CatalogueDirectory catalogue, Que
         if (!await LoadAsync(id, ct)) return NotFound();
         var result = await work.IssueAsync(id, service, priority, Languages.Current, User, ct);
         if (result.Value is { } issued) return Redirect($"{QueueModule.TicketPath(issued.Token)}?kiosk=true&lang={Languages.Current}");
+        if (result.Code == QueueRefusals.OfficeClosed.Code)
+        {
+            Closed = await work.OpeningAsync(id, ct);
+            Response.StatusCode = result.Status;
+            return Page();
+        }
         // Bad input from a tampered form: say it plainly, store nothing, start again.
         Error = texts["queue.kiosk.error"];
         Chosen = service is { } s ? Lines.FirstOrDefault(l => l.ServiceId == s) : null;

@@ -1993,6 +1993,10 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("QueueTicketId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2016,6 +2020,9 @@ namespace Guichet.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("QueueTicketId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ChannelId", "StartsAt");
 

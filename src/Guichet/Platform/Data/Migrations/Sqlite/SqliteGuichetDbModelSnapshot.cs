@@ -1984,6 +1984,10 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("QueueTicketId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReminderSentAt")
                         .HasColumnType("INTEGER");
 
@@ -2007,6 +2011,9 @@ namespace Guichet.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("QueueTicketId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ChannelId", "StartsAt");
 
