@@ -131,11 +131,12 @@ public sealed class QueuePagesTests(BrowserApp app) : IAsyncLifetime
             await desk.WaitForSelectorAsync("#desk-ticket-code");
             // Desk 4 serves every service: it gets the oldest waiting passport ticket, maybe from another test.
             var calledCode = await desk.InnerTextAsync("#desk-ticket-code");
-            await BrowserApp.AssertAccessibleAsync(desk, language, "desk page with a customer");
 
-            // The display board shows the call within a couple of seconds, announced in its live region.
+            // The display board shows the call within a couple of seconds, announced in its live
+            // region, its panel lit for a few seconds (looked at before anything slow runs).
             await display.WaitForFunctionAsync("code => document.querySelector('#display-now').textContent.includes(code) && document.querySelector('#display').classList.contains('display--called')",
                 calledCode, new PageWaitForFunctionOptions { Timeout = 3000 });
+            await BrowserApp.AssertAccessibleAsync(desk, language, "desk page with a customer");
             // The board speaks English, French and Dutch in turn (Welcome:Queue:DisplayLanguages).
             Assert.Matches("(to desk|au guichet|naar loket) 4", await display.InnerTextAsync("#display-now"));
             Assert.Contains(calledCode, await display.InnerTextAsync("#display-recent"), StringComparison.Ordinal);
