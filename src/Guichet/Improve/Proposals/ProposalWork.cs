@@ -14,7 +14,13 @@ internal sealed record StatusRequest(string? Status, DateOnly? DoneOn, string? N
 
 /// A proposal with the names it shows (service, owner unit and person) and what its KPI says:
 /// before and after the change once done, else the latest window as the baseline.
-internal sealed record ProposalView(Proposal Proposal, string Service, string OwnerUnit, string? Owner, Kpi Kpi, ProposalEffect? Effect, Sample? Baseline);
+internal sealed record ProposalView(Proposal Proposal, string Service, string OwnerUnit, string? Owner, Kpi Kpi, ProposalEffect? Effect, Sample? Baseline)
+{
+    /// The staff members' names behind the actors of its history ("staff:{id}").
+    public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
+
+    public string Person(string actor) => People.GetValueOrDefault(actor) ?? actor;
+}
 
 /// The yearly improvement report of one organisation: its proposals made or done in the year,
 /// counted by status, each with its measured effect.
@@ -75,8 +81,11 @@ internal sealed class ProposalWork(GuichetDb db, MeasureWork measures, Catalogue
     {
         var services = (await catalogue.ServicesAsync(proposals.Select(p => p.ServiceId), ct)).ToDictionary(s => s.Id, s => Name(s.Name));
         var units = (await catalogue.UnitsAsync(proposals.Select(p => p.Content.OwnerUnitId), ct)).ToDictionary(u => u.Id, u => Name(u.Name));
-        var ownerIds = proposals.Select(p => p.Content.OwnerId).OfType<Guid>().Distinct().ToList();
+        var actors = proposals.SelectMany(p => p.History.Select(h => h.By).Append(p.CreatedBy))
+            .Select(a => a.StartsWith("staff:", StringComparison.Ordinal) && Guid.TryParse(a[6..], out var g) ? g : (Guid?)null).OfType<Guid>();
+        var ownerIds = proposals.Select(p => p.Content.OwnerId).OfType<Guid>().Concat(actors).Distinct().ToList();
         var owners = await db.Set<StaffUser>().AsNoTracking().Where(s => ownerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        var people = owners.ToDictionary(o => "staff:" + o.Key, o => o.Value, StringComparer.OrdinalIgnoreCase);
         var views = new List<ProposalView>();
         foreach (var p in proposals)
         {
@@ -85,7 +94,7 @@ internal sealed class ProposalWork(GuichetDb db, MeasureWork measures, Catalogue
             Sample? baseline = null;
             if (measure) (effect, baseline) = await MeasureAsync(user, p, kpi, ct);
             views.Add(new ProposalView(p, services.GetValueOrDefault(p.ServiceId) ?? "—", units.GetValueOrDefault(p.Content.OwnerUnitId) ?? "—",
-                p.Content.OwnerId is { } o ? owners.GetValueOrDefault(o) : null, kpi, effect, baseline));
+                p.Content.OwnerId is { } o ? owners.GetValueOrDefault(o) : null, kpi, effect, baseline) { People = people });
         }
         return views;
     }

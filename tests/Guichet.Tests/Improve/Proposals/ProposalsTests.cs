@@ -283,6 +283,7 @@ public sealed class ProposalsTests(GuichetApp app) : IClassFixture<GuichetApp>
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var accepted = await fr.PageAsync(moved.Headers.Location!.OriginalString);
         Assert.Contains("Acceptée", accepted.QuerySelector("dl.facts")!.TextContent);
+        Assert.DoesNotContain("staff:", accepted.QuerySelector("main")!.TextContent); // people by their names
         var future = await fr.SubmitAsync(accepted, "#status-form", new Dictionary<string, string> { ["status"] = "done", ["doneOn"] = Guichet.Platform.Calendar.BrusselsTime.LocalDate(DateTimeOffset.UtcNow).AddDays(3).ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         var futurePage = await Html.ParseAsync(future);
